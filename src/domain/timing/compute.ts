@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks } from 'date-fns';
+import { DomainError } from '../errors.js';
 import type { WorkCalendar } from './calendar.js';
 import { atTimeOfDay, type LocalDate } from './local-date.js';
 import type { TemplateTiming, TimingOffset } from './schema.js';
@@ -28,13 +29,22 @@ export interface ComputedWindow extends TimeWindow {
   readonly adjusted: boolean;
 }
 
-/** The anchor a timing needs has no date on this record (or the action was not stamped by an event). */
-export class MissingAnchorError extends Error {
-  readonly code = 'timing.missing-anchor';
+/**
+ * The anchor a timing needs has no date on this record (an empty course start date), or the action was
+ * stamped by hand while its timing counts from the event. The record, not the caller, is incomplete, but
+ * the fix is a user's input, hence invalid-input naming the anchor as the field.
+ */
+export class MissingAnchorError extends DomainError {
   readonly anchor: string;
 
   constructor(anchor: string) {
-    super(`The timing anchor '${anchor}' has no date for this record`);
+    super({
+      category: 'invalid-input',
+      code: 'timing.missing-anchor',
+      message: `The timing anchor '${anchor}' has no date for this record`,
+      field: anchor,
+      details: { anchor },
+    });
     this.name = 'MissingAnchorError';
     this.anchor = anchor;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../../src/domain/errors.js';
 import {
   anchorsUsed,
   computeMoment,
@@ -198,7 +199,14 @@ describe('missing anchors', () => {
   ] satisfies [string, TimingAnchors][])('throw a MissingAnchorError naming %s', (anchor, anchors) => {
     const thrown = thrownBy(() => computeMoment(offset(`1 days after ${anchor}`), anchors, dutchCalendar));
     expect(thrown).toBeInstanceOf(MissingAnchorError);
-    expect(thrown).toMatchObject({ anchor, code: 'timing.missing-anchor', name: 'MissingAnchorError' });
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect(thrown).toMatchObject({
+      anchor,
+      category: 'invalid-input',
+      code: 'timing.missing-anchor',
+      field: anchor,
+      name: 'MissingAnchorError',
+    });
     expect((thrown as Error).message).toContain(`'${anchor}'`);
   });
 });
