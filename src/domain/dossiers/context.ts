@@ -63,3 +63,17 @@ export function contextRecordRefs(context: RecordContext): { group: RecordKind; 
     id: entry.id as string,
   }));
 }
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The context's course contact person, falling back to the course type's (DOMAIN.md §3). */
+export function courseContactUserId(context: RecordContext): string | undefined {
+  return textOf(context.records.course?.contactUserId) ?? textOf(context.records.courseType?.contactUserId);
+}
+
+/** The account manager of the context's company. */
+export function accountManagerUserId(context: RecordContext): string | undefined {
+  return textOf(context.records.company?.accountManagerUserId);
+}

@@ -8,10 +8,12 @@ export {
   readField,
 } from './catalogue.js';
 export {
+  accountManagerUserId,
   buildRecordContext,
   type ContextEntry,
   type ContextSources,
   contextRecordRefs,
+  courseContactUserId,
   type RecordContext,
 } from './context.js';
 export {
@@ -60,4 +62,4 @@ export {
   statusTargets,
 } from './status.js';
 export * from './values.js';
-export { createDossier, patchDossier } from './write.js';
+export { createDossier, fieldPatch, patchDossier } from './write.js';

@@ -75,3 +75,16 @@ function consistencyIssues(record: DossierRecord): DomainIssue[] {
   }
   return issues;
 }
+
+/**
+ * The patch that sets one field by path ('portalPublished', 'emails.business', 'custom.room'), for the
+ * set-field process. Nested objects keep their other keys; custom fields merge in patchDossier anyway.
+ */
+export function fieldPatch(record: DossierRecord, field: string, value: unknown): Record<string, unknown> {
+  const [head = '', ...rest] = field.split('.');
+  const tail = rest.join('.');
+  if (rest.length === 0) return { [head]: value };
+  if (head === 'custom') return { custom: { [tail]: value } };
+  const current = (record as Record<string, unknown>)[head];
+  return { [head]: { ...(typeof current === 'object' && current !== null ? current : {}), [tail]: value } };
+}
