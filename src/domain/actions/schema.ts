@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { DataGroupSchema, RECORD_KINDS } from '../dossiers/kinds.js';
+import { DateValueSchema, IdSchema } from '../dossiers/values.js';
+import { ProcessSchema } from '../templates/process.js';
+import { ExecutionSchema, PrioritySchema } from '../templates/schema.js';
+import { ACTION_STATES } from './state-machine.js';
+
+export const ActionStateSchema = z.enum(ACTION_STATES);
+
+export const HISTORY_KINDS = [
+  'stamped',
+  'revealed',
+  'hidden',
+  'completed',
+  'executed',
+  'execution-failed',
+  'rejected',
+  'cancelled',
+  'expired',
+  'rescheduled',
+  'dates-edited',
+  'owner-changed',
+  'remarks-edited',
+  'priority-changed',
+] as const;
+
+/** 'system' marks what the bot did by itself: automatic stamping, execution, expiry, rescheduling. */
+export const ActorSchema = z.union([IdSchema, z.literal('system')]);
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const HistoryEntrySchema = z.object({
+  at: DateValueSchema,
+  actorUserId: ActorSchema,
+  kind: z.enum(HISTORY_KINDS),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  /** Stable codes chat layers translate, e.g. 'start-in-past', 'window-adjusted', 'anchor-moved'. */
+  codes: z.array(z.string()).optional(),
+  /** Free text: a person's remark, an error message from a process. */
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const RecordRefSchema = z.object({ group: z.enum(RECORD_KINDS), id: IdSchema });
+export type RecordRef = z.infer<typeof RecordRefSchema>;
+
+/** One stamped action (DOMAIN.md §6): the single source of truth for when something is due. */
+export const ActionSchema = z.object({
+  id: IdSchema,
+  templateId: IdSchema,
+  templateKey: z.string(),
+  /** Unique per action: template + record (+ event for per-event templates), so stamping twice is a no-op. */
+  identityKey: z.string(),
+  record: z.object({ group: DataGroupSchema, id: IdSchema }),
+  /** The related records of the context it was stamped in, for lists and cancelling with a record. */
+  linkedRecords: z.array(RecordRefSchema),
+  name: z.string(),
+  ownerUserId: IdSchema.nullable(),
+  start: DateValueSchema,
+  end: DateValueSchema,
+  timeOfDay: z.string().nullable(),
+  /** Moving one date by hand moves the other by the same interval. */
+  linkedDates: z.boolean(),
+  /** Set once a person moves the dates; rescheduling then leaves the action alone. */
+  datesEditedByHand: z.boolean(),
+  /** The record dates the window was computed from, by anchor path, to tell whether an anchor moved. */
+  anchorDates: z.record(z.string(), DateValueSchema),
+  /** When the event happened, for the 'event' anchor: the stamping moment when stamped by hand. */
+  eventAt: DateValueSchema.nullable(),
+  eventId: IdSchema.optional(),
+  priority: PrioritySchema,
+  remarks: z.string(),
+  execution: ExecutionSchema,
+  processSnapshot: ProcessSchema.nullable(),
+  /** False for automatic actions stamped with a start too far in the past: a person decides instead. */
+  autoExecute: z.boolean(),
+  state: ActionStateSchema,
+  /** Why the action is in its state: the failure, the rejection cause, the unmet conditions. */
+  stateReason: z.string().optional(),
+  history: z.array(HistoryEntrySchema),
+  stampedBy: ActorSchema,
+  stampedAt: DateValueSchema,
+  readRoles: z.array(z.string()),
+  writeRoles: z.array(z.string()),
+  /** Incremented on every change; updates are conditional on it, so concurrent changes cannot both win. */
+  version: z.int().min(1),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+/** An action as the stamping planner proposes it; the store assigns the id and version 1. */
+export type ActionDraft = Omit<Action, 'id' | 'version'>;
