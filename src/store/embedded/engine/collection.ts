@@ -1,0 +1,150 @@
+/**
+ * One collection: documents keyed by the canonical form of their `_id` (the `_id_` index), plus the
+ * secondary indexes. Stored documents are never mutated; writes swap in new versions, which keeps
+ * cursors and cached views consistent. Every method is synchronous, so each write is atomic.
+ */
+import { UUID } from 'bson';
+import { ErrorCode, MongoCommandError } from '../errors.js';
+import { canonicalKey } from './compare.js';
+import { isOperatorObject } from './filter.js';
+import { duplicateKeyError, Index, type IndexEntry } from './indexes.js';
+import type { Doc } from './values.js';
+
+const ID_INDEX_SPEC: Doc = { v: 2, key: { _id: 1 }, name: '_id_' };
+const ID_INDEX = { name: '_id_', spec: ID_INDEX_SPEC, fields: ['_id'] };
+
+export class Collection {
+  readonly uuid = new UUID();
+  private readonly docs = new Map<string, Doc>();
+  private readonly indexes = new Map<string, Index>();
+
+  constructor(
+    readonly database: string,
+    readonly name: string,
+    readonly options: Doc = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.database}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  documents(): IterableIterator<Doc> {
+    return this.docs.values();
+  }
+
+  /**
+   * The documents that can match `filter`: found through the `_id_` index or a secondary index when
+   * the filter has equality conditions on all its fields, otherwise every document. Callers still test
+   * each candidate against the full filter.
+   */
+  candidates(filter: Doc | undefined): Iterable<Doc> {
+    if (!filter) return this.docs.values();
+    const ids = equalityValues(filter._id);
+    if (ids) {
+      const found = new Map(ids.map((id) => [canonicalKey(id), undefined]));
+      return [...found.keys()]
+        .map((key) => this.docs.get(key))
+        .filter((doc): doc is Doc => doc !== undefined);
+    }
+    for (const index of this.indexes.values()) {
+      if (!index.complete) continue;
+      const values = index.fields.map((field) => equalityValues(filter[field]));
+      if (values.some((list) => list?.length !== 1)) continue;
+      const ids = index.lookup(index.keyOf(values.map((list) => list![0])));
+      return [...ids].map((id) => this.docs.get(id)!);
+    }
+    return this.docs.values();
+  }
+
+  insert(doc: Doc): void {
+    validateId(doc._id);
+    const id = canonicalKey(doc._id);
+    if (this.docs.has(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
+    const entries = this.checkedEntries(doc, id);
+    this.docs.set(id, doc);
+    for (const [index, list] of entries) index.add(id, list);
+  }
+
+  /** Swaps `next` in for `current` (same `_id`), keeping unique indexes consistent. */
+  replace(current: Doc, next: Doc): void {
+    const id = canonicalKey(current._id);
+    const entries = this.checkedEntries(next, id);
+    for (const index of this.indexes.values()) index.remove(id, index.entriesFor(current));
+    this.docs.set(id, next);
+    for (const [index, list] of entries) index.add(id, list);
+  }
+
+  remove(doc: Doc): void {
+    const id = canonicalKey(doc._id);
+    if (!this.docs.delete(id)) return;
+    for (const index of this.indexes.values()) index.remove(id, index.entriesFor(doc));
+  }
+
+  /** Index entries of `doc`, after checking none collides in a unique index with another document. */
+  private checkedEntries(doc: Doc, id: string): Array<[Index, IndexEntry[]]> {
+    const all: Array<[Index, IndexEntry[]]> = [];
+    for (const index of this.indexes.values()) {
+      const entries = index.entriesFor(doc);
+      const clash = index.conflict(entries, id);
+      if (clash) throw duplicateKeyError(this.ns, index, clash.values);
+      all.push([index, entries]);
+    }
+    return all;
+  }
+
+  indexSpecs(): Doc[] {
+    return [ID_INDEX_SPEC, ...[...this.indexes.values()].map((index) => index.spec)];
+  }
+
+  secondaryIndexes(): Iterable<Index> {
+    return this.indexes.values();
+  }
+
+  findIndex(name: string): Index | undefined {
+    return this.indexes.get(name);
+  }
+
+  /** Builds an index over the existing documents; fails without side effects on duplicate keys. */
+  addIndex(spec: Doc): void {
+    const index = new Index(spec);
+    for (const [id, doc] of this.docs) {
+      const entries = index.entriesFor(doc);
+      const clash = index.conflict(entries, id);
+      if (clash) throw duplicateKeyError(this.ns, index, clash.values);
+      index.add(id, entries);
+    }
+    this.indexes.set(index.name, index);
+  }
+
+  dropIndex(name: string): void {
+    this.indexes.delete(name);
+  }
+}
+
+function validateId(id: unknown): void {
+  if (Array.isArray(id))
+    throw new MongoCommandError(ErrorCode.InvalidIdField, "The '_id' value cannot be of type array");
+  if (id instanceof RegExp)
+    throw new MongoCommandError(ErrorCode.InvalidIdField, "can't use a regex for _id");
+  if (id === undefined) throw new MongoCommandError(ErrorCode.InvalidIdField, 'document is missing its _id');
+}
+
+/** The values an equality condition (`v`, `{$eq: v}` or `{$in: [...]}`) allows, when it is one. */
+function equalityValues(condition: unknown): unknown[] | undefined {
+  const usable = (value: unknown) =>
+    !Array.isArray(value) && !(value instanceof RegExp) && !isOperatorObject(value);
+  if (condition === undefined) return undefined;
+  if (isOperatorObject(condition)) {
+    const keys = Object.keys(condition);
+    if (keys.length !== 1) return undefined;
+    if (keys[0] === '$eq' && usable(condition.$eq)) return [condition.$eq];
+    if (keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(usable))
+      return condition.$in;
+    return undefined;
+  }
+  return usable(condition) ? [condition] : undefined;
+}
