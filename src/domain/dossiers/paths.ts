@@ -68,10 +68,14 @@ function readCustom(entry: ContextEntry, name: string): unknown {
 /** The date values of a context by path ('course.startDate' → Date), for timing anchors. */
 export function contextDates(context: RecordContext): Record<string, Date | undefined> {
   const dates: Record<string, Date | undefined> = {};
-  for (const path of dateFieldPaths(context.group)) {
-    const ref = resolveFieldPath(context.group, path);
-    const value = ref ? readFieldRef(context, ref) : null;
-    dates[path] = value instanceof Date ? value : undefined;
+  for (const kind of contextKinds(context.group)) {
+    const key = contextKeyOf(kind);
+    for (const spec of CATALOGUE[kind].fields) {
+      if (spec.type !== 'date') continue;
+      const path = `${key}.${spec.name}`;
+      const value = readFieldRef(context, { path, key, kind, spec });
+      dates[path] = value instanceof Date ? value : undefined;
+    }
   }
   return dates;
 }

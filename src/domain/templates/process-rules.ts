@@ -1,7 +1,7 @@
 import { scalarValueProblem } from '../conditions/validate.js';
 import { CATALOGUE } from '../dossiers/catalogue.js';
 import { contextKeyOf, type DataGroup } from '../dossiers/kinds.js';
-import { resolveFieldPath } from '../dossiers/paths.js';
+import { type FieldRef, resolveFieldPath } from '../dossiers/paths.js';
 import { contextKinds } from '../dossiers/relations.js';
 import { statusTargets } from '../dossiers/status.js';
 import type { DomainIssue } from '../errors.js';
@@ -115,16 +115,15 @@ function setFieldIssues(process: Extract<Process, { type: 'set-field' }>, group:
       issue('template.field-not-writable', 'process.field', `${group}.${process.field} cannot be set`, valid),
     ];
   }
-  const { value } = process;
-  const problem =
-    value === null
-      ? 'spec' in ref && ref.spec.type === 'boolean'
-        ? 'must be true or false'
-        : undefined
-      : scalarValueProblem(value, ref);
+  const problem = process.value === null ? nullProblem(ref) : scalarValueProblem(process.value, ref);
   return problem
     ? [issue('template.invalid-value', 'process.value', `${group}.${process.field}: ${problem}`)]
     : [];
+}
+
+/** Null clears a field; a flag cannot be cleared, only set to true or false. */
+function nullProblem(ref: FieldRef): string | undefined {
+  return 'spec' in ref && ref.spec.type === 'boolean' ? 'must be true or false' : undefined;
 }
 
 function stampIssues(keys: readonly string[], rules: ProcessRuleContext): DomainIssue[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDossier, patchDossier } from '../../../src/domain/dossiers/index.js';
+import { createDossier, fieldPatch, patchDossier } from '../../../src/domain/dossiers/index.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { NOW, record } from '../support/records.js';
 
@@ -118,5 +118,30 @@ describe('patchDossier', () => {
   it('refuses fields that do not belong to the kind', () => {
     const error = errorOf(() => patchDossier(record('invoice'), { status: 'final' }, later));
     expect(error.code).toBe('dossier.invalid');
+  });
+});
+
+describe('fieldPatch', () => {
+  const later = new Date('2026-10-02T10:00:00Z');
+
+  it('sets a top-level field', () => {
+    const course = record('course');
+    expect(patchDossier(course, fieldPatch(course, 'portalPublished', true), later).portalPublished).toBe(
+      true,
+    );
+  });
+
+  it('sets a nested field and keeps its siblings', () => {
+    const person = record('person', { emails: { private: 'anna@home.test' } });
+    const patched = patchDossier(person, fieldPatch(person, 'emails.business', 'anna@acme.test'), later);
+    expect(patched.emails).toEqual({ private: 'anna@home.test', business: 'anna@acme.test' });
+  });
+
+  it('sets a custom field and keeps the others', () => {
+    const course = record('course', { custom: { room: 'A1', seats: 12 } });
+    expect(patchDossier(course, fieldPatch(course, 'custom.room', 'B2'), later).custom).toEqual({
+      room: 'B2',
+      seats: 12,
+    });
   });
 });
