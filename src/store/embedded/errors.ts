@@ -1,3 +1,6 @@
+import { BSONError } from 'bson';
+import { MingoError } from 'mingo/util';
+
 /**
  * MongoDB-shaped command errors. Every failure the embedded server reports goes through this class so
  * the driver sees `{ ok: 0, errmsg, code, codeName }` exactly as a real mongod would send it, and the
@@ -30,7 +33,6 @@ export const ErrorCode = {
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,
   InvalidPipelineOperator: 168,
-  CannotIndexParallelArrays: 171,
   InvalidIndexSpecificationOption: 197,
   DuplicateKey: 11000,
   PipelineStageNotSingleField: 40323,
@@ -91,3 +93,13 @@ export const notSupported = (what: string) =>
     ErrorCode.CommandNotSupported,
     `${what} is not supported by the embedded MongoDB server`,
   );
+
+/**
+ * The MongoDB error for a failure inside a command, or undefined for a bug. mingo and bson errors
+ * describe invalid input (an operator misused, a malformed value), so they become BadValue.
+ */
+export function asCommandError(error: unknown): MongoCommandError | undefined {
+  if (error instanceof MongoCommandError) return error;
+  if (error instanceof MingoError || error instanceof BSONError) return badValue(error.message);
+  return undefined;
+}

@@ -2,10 +2,9 @@
  * Command dispatch: looks the command up by its (case-sensitive) name, enforces its field allow-list,
  * runs it and turns any failure into a MongoDB error reply.
  */
-import { BSONError } from 'bson';
 import { validateDatabaseName } from '../engine/catalog.js';
 import type { Doc } from '../engine/values.js';
-import { badValue, ErrorCode, MongoCommandError } from '../errors.js';
+import { asCommandError, ErrorCode, MongoCommandError } from '../errors.js';
 import { aggregate } from './aggregate.js';
 import { CommandArgs } from './args.js';
 import { catalogCommands } from './catalog.js';
@@ -69,8 +68,8 @@ export function runCommand(body: Doc, state: ServerState, connectionId: number, 
 }
 
 function toErrorReply(error: unknown, command: string, logger?: Logger): Doc {
-  if (error instanceof MongoCommandError) return error.toReply();
-  if (error instanceof BSONError) return badValue(error.message).toReply();
+  const commandError = asCommandError(error);
+  if (commandError) return commandError.toReply();
   const message = error instanceof Error ? error.message : String(error);
   logger?.warn?.('embedded mongo internal error', { command, error: message });
   return new MongoCommandError(

@@ -6,14 +6,14 @@ import type { CommandArgs } from './args.js';
 import type { CommandContext, CommandDefinition } from './context.js';
 
 /** Wire version of MongoDB 7.0: inside what driver 7 supports (9-29) and what the server implements. */
-export const MAX_WIRE_VERSION = 21;
-export const SERVER_VERSION = '7.0.0';
+const MAX_WIRE_VERSION = 21;
+const SERVER_VERSION = '7.0.0';
 
 /**
  * The reply to hello/isMaster: a writable standalone. Compression is not offered, and no
  * topologyVersion is sent, so drivers poll instead of using streaming monitoring.
  */
-export function helloReply(args: CommandArgs, context: CommandContext, legacy: boolean) {
+function helloReply(args: CommandArgs, context: CommandContext, legacy: boolean) {
   if (args.boolean('loadBalanced')) throw notSupported('load-balanced mode');
   return {
     ...(args.doc.helloOk !== undefined ? { helloOk: true } : {}),

@@ -3,7 +3,7 @@ import { ObjectId } from 'bson';
 import { checkHint, findMatches } from '../engine/query.js';
 import { buildUpsertDocument, parseUpdate, updateDocument } from '../engine/update/index.js';
 import { type Doc, isPlainObject } from '../engine/values.js';
-import { badValue, ErrorCode, failedToParse, MongoCommandError } from '../errors.js';
+import { asCommandError, badValue, ErrorCode, failedToParse, MongoCommandError } from '../errors.js';
 import type { CommandArgs, FieldReader } from './args.js';
 import type { CommandContext, CommandDefinition } from './context.js';
 
@@ -21,18 +21,37 @@ function statements(args: CommandArgs, field: string): unknown[] {
 }
 
 /**
+ * Statement shapes are checked for the whole batch first: as in mongod, a malformed statement fails
+ * the command, while a statement that fails to execute only yields a write error.
+ */
+function statementReaders(
+  args: CommandArgs,
+  field: string,
+  allowed: string[],
+  unsupported: string[],
+): FieldReader[] {
+  return statements(args, field).map((item) => {
+    const statement = args.nested(field, item);
+    statement.checkFields(allowed, unsupported);
+    statement.requiredDocument('q');
+    return statement;
+  });
+}
+
+/**
  * Runs each statement, collecting write errors; an ordered batch stops at the first error. Errors that
  * are not MongoDB command errors are bugs and abort the whole command.
  */
-function runBatch(args: CommandArgs, items: unknown[], run: (item: unknown, index: number) => void): Doc {
+function runBatch<T>(args: CommandArgs, items: readonly T[], run: (item: T, index: number) => void): Doc {
   const ordered = args.boolean('ordered') ?? true;
   const writeErrors: Doc[] = [];
   for (let index = 0; index < items.length; index++) {
     try {
-      run(items[index], index);
+      run(items[index]!, index);
     } catch (error) {
-      if (!(error instanceof MongoCommandError)) throw error;
-      writeErrors.push(error.toWriteError(index));
+      const commandError = asCommandError(error);
+      if (!commandError) throw error;
+      writeErrors.push(commandError.toWriteError(index));
       if (ordered) break;
     }
   }
@@ -72,9 +91,8 @@ const update: CommandDefinition = {
     const now = new Date();
     const totals = { n: 0, nModified: 0 };
     const upserted: Doc[] = [];
-    const errors = runBatch(args, statements(args, 'updates'), (item, index) => {
-      const statement = args.nested('updates', item);
-      statement.checkFields(UPDATE_STATEMENT_FIELDS, ['collation', 'c', 'sort']);
+    const updates = statementReaders(args, 'updates', UPDATE_STATEMENT_FIELDS, ['collation', 'c', 'sort']);
+    const errors = runBatch(args, updates, (statement, index) => {
       const filter = statement.requiredDocument('q');
       const multi = statement.boolean('multi') ?? false;
       const parsed = parseUpdate(statement.doc.u, statement.array('arrayFilters'));
@@ -107,9 +125,8 @@ const remove: CommandDefinition = {
     const name = args.collectionName();
     const variables = args.document('let');
     let n = 0;
-    const errors = runBatch(args, statements(args, 'deletes'), (item) => {
-      const statement: FieldReader = args.nested('deletes', item);
-      statement.checkFields(['q', 'limit', 'hint'], ['collation']);
+    const deletes = statementReaders(args, 'deletes', ['q', 'limit', 'hint'], ['collation']);
+    const errors = runBatch(args, deletes, (statement) => {
       const limit = statement.integer('limit') ?? 0;
       if (limit !== 0 && limit !== 1)
         throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);

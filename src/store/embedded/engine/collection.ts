@@ -72,10 +72,20 @@ export class Collection {
   /** Swaps `next` in for `current` (same `_id`), keeping unique indexes consistent. */
   replace(current: Doc, next: Doc): void {
     const id = canonicalKey(current._id);
-    const entries = this.checkedEntries(next, id);
-    for (const index of this.indexes.values()) index.remove(id, index.entriesFor(current));
+    const changes: Array<[Index, IndexEntry[], IndexEntry[]]> = [];
+    for (const index of this.indexes.values()) {
+      const before = index.entriesFor(current);
+      const after = index.entriesFor(next);
+      if (before.length === after.length && before.every((entry, i) => entry.key === after[i]!.key)) continue;
+      const clash = index.conflict(after, id);
+      if (clash) throw duplicateKeyError(this.ns, index, clash.values);
+      changes.push([index, before, after]);
+    }
     this.docs.set(id, next);
-    for (const [index, list] of entries) index.add(id, list);
+    for (const [index, before, after] of changes) {
+      index.remove(id, before);
+      index.add(id, after);
+    }
   }
 
   remove(doc: Doc): void {

@@ -4,9 +4,11 @@
  * MongoDB rejects and fail late (or not at all) on others.
  */
 import { badValue, notSupported } from '../errors.js';
+import { canonicalKey } from './compare.js';
 import { validateExpression } from './expressions.js';
-import { createQuery, type EvaluationOptions, withMingoErrors } from './mingo.js';
-import { type Doc, isPlainObject } from './values.js';
+import { createQuery, type EvaluationOptions } from './mingo.js';
+import { valuesAtPath } from './paths.js';
+import { bsonTypeTag, type Doc, isPlainObject } from './values.js';
 import { toView, viewOf } from './view.js';
 
 export interface Matcher {
@@ -47,9 +49,33 @@ export function compileFilter(filter: Doc | undefined, options?: EvaluationOptio
   const view = toView(filter) as Doc;
   validateFilter(view);
   const { $comment: _comment, ...condition } = view;
-  if (Object.keys(condition).length === 0) return MATCH_ALL;
+  const keys = Object.keys(condition);
+  if (keys.length === 0) return MATCH_ALL;
+  if (keys.every((key) => isSimplePath(key) && isScalar(condition[key]))) return equalityMatcher(condition);
   const query = createQuery(condition, options);
-  return { test: (doc) => withMingoErrors(() => query.test(viewOf(doc))) };
+  // mingo errors raised while matching surface through the command dispatcher as BadValue.
+  return { test: (doc) => query.test(viewOf(doc)) };
+}
+
+const isSimplePath = (path: string) => !path.startsWith('$') && !/(^|\.)\d+(\.|$)/.test(path);
+
+/** Values whose MongoDB equality is exactly equality of canonical keys. */
+function isScalar(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  return value instanceof Date || (bsonTypeTag(value) !== undefined && !(value instanceof RegExp));
+}
+
+/**
+ * Plain field equalities (`{name: 'x', 'owner.id': id}`), the most common filters, without building a
+ * mingo query: a field matches when any value it reaches (through arrays, as MongoDB does) has the same
+ * canonical key; a missing field equals null.
+ */
+function equalityMatcher(condition: Doc): Matcher {
+  const wanted = Object.entries(condition).map(([path, value]) => [path, canonicalKey(value)] as const);
+  return {
+    test: (doc) =>
+      wanted.every(([path, key]) => valuesAtPath(doc, path).some((value) => canonicalKey(value) === key)),
+  };
 }
 
 /** Throws a MongoDB-style error for anything the filter language does not allow. */

@@ -26,7 +26,7 @@ export function isPlainObject(value: unknown): value is Doc {
 }
 
 /** A JS number that BSON serialises as int32 (so it needs no wrapper to keep its type). */
-export function isInt32Number(value: number): boolean {
+function isInt32Number(value: number): boolean {
   return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX && !Object.is(value, -0);
 }
 

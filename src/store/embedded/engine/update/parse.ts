@@ -8,7 +8,7 @@ import { compileFilter, type Matcher } from '../filter.js';
 import { formatDocument } from '../format.js';
 import { type Doc, isPlainObject, numericKind, toJsNumber } from '../values.js';
 
-export const UPDATE_OPERATORS = [
+const UPDATE_OPERATORS = [
   '$set',
   '$unset',
   '$setOnInsert',
