@@ -47,6 +47,8 @@ export type RecordRef = z.infer<typeof RecordRefSchema>;
 /** One stamped action (DOMAIN.md §6): the single source of truth for when something is due. */
 export const ActionSchema = z.object({
   id: IdSchema,
+  /** A short running number people can type in chat ("/actie done 1042"); assigned by the store. */
+  number: z.int().min(1),
   templateId: IdSchema,
   templateKey: z.string(),
   /** Unique per action: template + record (+ event for per-event templates), so stamping twice is a no-op. */
@@ -87,5 +89,5 @@ export const ActionSchema = z.object({
 });
 export type Action = z.infer<typeof ActionSchema>;
 
-/** An action as the stamping planner proposes it; the store assigns the id and version 1. */
-export type ActionDraft = Omit<Action, 'id' | 'version'>;
+/** An action as the stamping planner proposes it; the store assigns the id, number and version 1. */
+export type ActionDraft = Omit<Action, 'id' | 'number' | 'version'>;

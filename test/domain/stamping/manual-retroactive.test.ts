@@ -278,7 +278,7 @@ describe('rescheduleFor', () => {
     context: courseContext(),
     templates: [template],
   }).drafts;
-  const action: Action = { ...draft!, id: 'a-1', version: 1 };
+  const action: Action = { ...draft!, id: 'a-1', number: 1, version: 1 };
   const moved = { 'course.startDate': new Date('2026-11-21T08:00:00Z') };
 
   it('moves the action with its anchor', () => {

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Collection, Db } from 'mongodb';
+import { HttpProblem } from './problem.js';
+
+interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+interface IdempotencyDoc {
+  _id: string;
+  requestHash: string;
+  state: 'in-progress' | 'done';
+  response?: StoredResponse;
+  createdAt: Date;
+}
+
+/** How long a key is remembered; clients retry within minutes, a day is generous. */
+const retentionSeconds = 24 * 60 * 60;
+
+/**
+ * `Idempotency-Key` for POST requests: the first request with a key runs, later ones with the same key
+ * and the same request replay its response; the same key with a different request is refused. Keys are
+ * scoped to the API token, so two clients cannot collide.
+ */
+export class IdempotencyStore {
+  readonly #keys: Collection<IdempotencyDoc>;
+
+  constructor(db: Db) {
+    this.#keys = db.collection<IdempotencyDoc>('idempotencyKeys');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.#keys.createIndexes([{ key: { createdAt: 1 }, expireAfterSeconds: retentionSeconds }]);
+  }
+
+  async run(
+    scope: { tokenId: string; key: string; method: string; path: string; body: unknown },
+    now: Date,
+    execute: () => Promise<StoredResponse>,
+  ): Promise<StoredResponse & { replayed: boolean }> {
+    if (!/^[\x21-\x7e]{1,255}$/.test(scope.key)) {
+      throw new HttpProblem(
+        400,
+        'idempotency.invalid-key',
+        'Idempotency-Key must be 1–255 visible ASCII characters',
+        {
+          errors: [{ field: 'header.Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }],
+        },
+      );
+    }
+    const id = hash(`${scope.tokenId}\n${scope.key}`);
+    const requestHash = hash(`${scope.method}\n${scope.path}\n${JSON.stringify(scope.body ?? null)}`);
+    try {
+      await this.#keys.insertOne({ _id: id, requestHash, state: 'in-progress', createdAt: now });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = await this.#keys.findOne({ _id: id });
+      if (!existing) return this.run(scope, now, execute);
+      if (existing.requestHash !== requestHash) {
+        throw new HttpProblem(
+          422,
+          'idempotency.key-reused',
+          'This Idempotency-Key was already used for a different request',
+        );
+      }
+      if (existing.state === 'in-progress' || !existing.response) {
+        throw new HttpProblem(
+          409,
+          'idempotency.in-progress',
+          'A request with this Idempotency-Key is still running',
+        );
+      }
+      return { ...existing.response, replayed: true };
+    }
+    let response: StoredResponse;
+    try {
+      response = await execute();
+    } catch (error) {
+      // Failures are not remembered: the client may retry the same key once the cause is gone.
+      await this.#keys.deleteOne({ _id: id, state: 'in-progress' });
+      throw error;
+    }
+    await this.#keys.updateOne({ _id: id }, { $set: { state: 'done', response } });
+    return { ...response, replayed: false };
+  }
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

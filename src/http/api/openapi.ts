@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { problemType } from './problem.js';
+import type { AnyApiRoute } from './route.js';
+
+type JsonSchema = Record<string, unknown>;
+
+/** JSON has no dates: dates travel as ISO 8601 strings, and the document says so. */
+function toSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  components: Record<string, JsonSchema>,
+): JsonSchema {
+  const result = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+    override: (ctx) => {
+      const def = (ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def;
+      if (def.type === 'date') {
+        ctx.jsonSchema.type = 'string';
+        ctx.jsonSchema.format = 'date-time';
+      }
+    },
+  }) as JsonSchema & { $defs?: Record<string, JsonSchema>; $schema?: string };
+  const { $defs, $schema: _ignored, ...rest } = result;
+  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
+  return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+}
+
+function openApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function parameters(
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+  components: Record<string, JsonSchema>,
+) {
+  if (!schema) return [];
+  const json = toSchema(schema, 'input', components) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+  }));
+}
+
+const problemSchema: JsonSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details',
+  required: ['type', 'title', 'status', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri-reference', examples: [problemType('request.invalid')] },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    code: { type: 'string', description: 'Stable error code' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } },
+      },
+    },
+  },
+};
+
+/** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
+export function buildOpenApiDocument(
+  routes: AnyApiRoute[],
+  info: { title: string; version: string },
+): JsonSchema {
+  const components: Record<string, JsonSchema> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const problem = {
+      description: 'Problem',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+    const status = String(route.successStatus ?? (route.method === 'post' ? 201 : 200));
+    const operation: Record<string, unknown> = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [route.tag],
+      security: [{ bearer: [route.scope] }],
+      parameters: [
+        ...parameters(route.params, 'path', components),
+        ...parameters(route.query, 'query', components),
+        ...(route.method === 'post'
+          ? [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', maxLength: 255 },
+              },
+            ]
+          : []),
+      ],
+      responses: {
+        [status]: route.response
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: toSchema(route.response, 'output', components) } },
+            }
+          : { description: 'Success, no content' },
+        400: problem,
+        401: problem,
+        403: problem,
+        404: problem,
+        409: problem,
+        422: problem,
+      },
+    };
+    if (route.body) {
+      const schema = toSchema(route.body, 'input', components);
+      operation.requestBody = {
+        required: true,
+        content: {
+          'application/json': { schema },
+          ...(route.acceptsYaml ? { 'application/yaml': { schema } } : {}),
+        },
+      };
+    }
+    const path = openApiPath(`/api${route.path}`);
+    paths[path] = { ...paths[path], [route.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { ...info, description: 'Stempel REST API. Authenticate with `Authorization: Bearer <token>`.' },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { ...components, Problem: problemSchema },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token created with the CLI' },
+      },
+    },
+  };
+}

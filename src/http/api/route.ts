@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import type { ApiScope } from '../../store/api-tokens.js';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteInput<TParams, TQuery, TBody, TActor> {
+  params: TParams;
+  query: TQuery;
+  body: TBody;
+  actor: TActor;
+  now: Date;
+}
+
+export interface RouteResult<TResult> {
+  status?: number;
+  body: TResult;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One REST endpoint: its schemas are the single source for validation and for the OpenAPI document,
+ * and its handler only translates the validated input into a use-case call.
+ */
+export interface ApiRoute<
+  TParams = unknown,
+  TQuery = unknown,
+  TBody = unknown,
+  TResult = unknown,
+  TActor = unknown,
+> {
+  method: HttpMethod;
+  /** Express-style path below /api, e.g. `/templates/:id`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  scope: ApiScope;
+  params?: z.ZodType<TParams>;
+  query?: z.ZodType<TQuery>;
+  body?: z.ZodType<TBody>;
+  /** Response body schema for the success status; absent for 204. */
+  response?: z.ZodType<TResult>;
+  successStatus?: number;
+  /** Content types accepted for the body besides JSON (e.g. YAML imports); parsed to an object first. */
+  acceptsYaml?: boolean;
+  handler(input: RouteInput<TParams, TQuery, TBody, TActor>): Promise<RouteResult<TResult>>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a route list mixes routes of different type parameters.
+export type AnyApiRoute<TActor = unknown> = ApiRoute<any, any, any, any, TActor>;
+
+export function defineRoute<TParams, TQuery, TBody, TResult, TActor>(
+  route: ApiRoute<TParams, TQuery, TBody, TResult, TActor>,
+): ApiRoute<TParams, TQuery, TBody, TResult, TActor> {
+  return route;
+}

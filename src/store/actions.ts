@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
+import type { Action, ActionDraft, ActionState } from '../domain/actions/index.js';
+import type { RecordKind } from '../domain/dossiers/kinds.js';
+import type { CounterStore } from './counters.js';
+import { fromDocument, isDuplicateKeyError, type Stored, toDocument } from './documents.js';
+
+type ActionDoc = Stored<Action>;
+
+export const OPEN_STATES: ActionState[] = ['waiting', 'open'];
+
+export function newActionId(): string {
+  return `act_${randomBytes(8).toString('hex')}`;
+}
+
+export interface ActionFilter {
+  states?: ActionState[];
+  ownerUserId?: string | null;
+  record?: { group: RecordKind; id: string };
+  templateId?: string;
+  /** Actions whose end is before this moment (overdue when combined with open states). */
+  endBefore?: Date;
+  /** Actions whose window touches [from, to). */
+  between?: { from: Date; to: Date };
+  /** Role visibility pushed into the query: actions readable by these roles or owned by this user. */
+  visibleTo?: { userId: string; roles: string[] };
+}
+
+export class ActionStore {
+  readonly #actions: Collection<ActionDoc>;
+  readonly #counters: CounterStore;
+
+  constructor(db: Db, counters: CounterStore) {
+    this.#actions = db.collection<ActionDoc>('actions');
+    this.#counters = counters;
+  }
+
+  get collection(): Collection<ActionDoc> {
+    return this.#actions;
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.#actions.createIndexes([
+      { key: { identityKey: 1 }, unique: true },
+      { key: { number: 1 }, unique: true },
+      { key: { 'record.group': 1, 'record.id': 1, state: 1 } },
+      { key: { 'linkedRecords.id': 1, state: 1 } },
+      { key: { state: 1, start: 1 } },
+      { key: { state: 1, end: 1 } },
+      { key: { ownerUserId: 1, state: 1, end: 1 } },
+      { key: { templateId: 1, state: 1 } },
+    ]);
+  }
+
+  /**
+   * Inserts stamped drafts in one unordered batch. Drafts whose identity already exists are skipped by the
+   * unique index, which is what makes repeated events, retries and concurrent instances harmless.
+   */
+  async insertDrafts(drafts: readonly ActionDraft[]): Promise<Action[]> {
+    if (drafts.length === 0) return [];
+    const first = await this.#counters.reserve('action-number', drafts.length);
+    const actions: Action[] = drafts.map((draft, index) => ({
+      ...draft,
+      id: newActionId(),
+      number: first + index,
+      version: 1,
+    }));
+    try {
+      await this.#actions.insertMany(actions.map(toDocument), { ordered: false });
+      return actions;
+    } catch (error) {
+      const writeErrors = (
+        error as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }
+      ).writeErrors;
+      if (
+        !writeErrors ||
+        (!isDuplicateKeyError(error) && writeErrors.some((e) => (e.code ?? e.err?.code) !== 11000))
+      ) {
+        throw error;
+      }
+      const failed = new Set(writeErrors.map((entry) => entry.index));
+      return actions.filter((_, index) => !failed.has(index));
+    }
+  }
+
+  async get(id: string): Promise<Action | undefined> {
+    const doc = await this.#actions.findOne({ _id: id });
+    return doc ? fromDocument<Action>(doc) : undefined;
+  }
+
+  async getByNumber(number: number): Promise<Action | undefined> {
+    const doc = await this.#actions.findOne({ number });
+    return doc ? fromDocument<Action>(doc) : undefined;
+  }
+
+  async identityKeysOf(templateId: string): Promise<Set<string>> {
+    const docs = await this.#actions.find({ templateId }, { projection: { identityKey: 1 } }).toArray();
+    return new Set(docs.map((doc) => doc.identityKey));
+  }
+
+  async find(filter: ActionFilter, page: { limit: number; skip: number } = { limit: 1000, skip: 0 }) {
+    const query = toQuery(filter);
+    const [docs, total] = await Promise.all([
+      this.#actions
+        .find(query, { sort: { end: 1, number: 1 }, skip: page.skip, limit: page.limit })
+        .toArray(),
+      this.#actions.countDocuments(query),
+    ]);
+    return { items: docs.map((doc) => fromDocument<Action>(doc)), total };
+  }
+
+  /** Waiting and open actions on these records, whether as their own record or as a linked one. */
+  async openTouching(recordIds: Iterable<string>): Promise<Action[]> {
+    const ids = [...new Set(recordIds)];
+    if (ids.length === 0) return [];
+    const docs = await this.#actions
+      .find({
+        state: { $in: OPEN_STATES },
+        $or: [{ 'record.id': { $in: ids } }, { 'linkedRecords.id': { $in: ids } }],
+      })
+      .toArray();
+    return docs.map((doc) => fromDocument<Action>(doc));
+  }
+
+  /**
+   * Writes `next` only if the stored action still has the version it was read at, so of two concurrent
+   * changes exactly one wins. Returns false for the loser.
+   */
+  async replaceIfVersion(next: Action, expectedVersion: number): Promise<boolean> {
+    const result = await this.#actions.replaceOne(
+      { _id: next.id, version: expectedVersion },
+      toDocument(next),
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Many conditional replacements in one round trip; returns the ids that were written. */
+  async replaceManyIfVersion(
+    updates: ReadonlyArray<{ next: Action; expectedVersion: number }>,
+  ): Promise<number> {
+    if (updates.length === 0) return 0;
+    const operations: AnyBulkWriteOperation<ActionDoc>[] = updates.map(({ next, expectedVersion }) => ({
+      replaceOne: { filter: { _id: next.id, version: expectedVersion }, replacement: toDocument(next) },
+    }));
+    const result = await this.#actions.bulkWrite(operations, { ordered: false });
+    return result.matchedCount;
+  }
+}
+
+function toQuery(filter: ActionFilter): Filter<ActionDoc> {
+  const query: Filter<ActionDoc> & { $and: Filter<ActionDoc>[] } = { $and: [] };
+  if (filter.states) query.$and.push({ state: { $in: filter.states } });
+  if (filter.ownerUserId !== undefined) query.$and.push({ ownerUserId: filter.ownerUserId });
+  if (filter.record) query.$and.push({ 'record.group': filter.record.group, 'record.id': filter.record.id });
+  if (filter.templateId) query.$and.push({ templateId: filter.templateId });
+  if (filter.endBefore) query.$and.push({ end: { $lt: filter.endBefore } });
+  if (filter.between)
+    query.$and.push({ start: { $lt: filter.between.to }, end: { $gte: filter.between.from } });
+  if (filter.visibleTo) {
+    const { userId, roles } = filter.visibleTo;
+    query.$and.push({
+      $or: [
+        { ownerUserId: userId },
+        { readRoles: { $size: 0 } },
+        { readRoles: { $in: roles } },
+        { writeRoles: { $in: roles } },
+      ],
+    });
+  }
+  return query.$and.length > 0 ? query : {};
+}

@@ -1,0 +1,109 @@
+import type { Collection, Db, Filter } from 'mongodb';
+import type { RecordKind } from '../domain/dossiers/kinds.js';
+import type { DossierRecord, Participant } from '../domain/dossiers/schemas.js';
+import { fromDocument, type Stored, toDocument } from './documents.js';
+
+/** A stored dossier: the domain record plus a version that makes every update conditional. */
+export type VersionedDossier = DossierRecord & { version: number };
+type DossierDoc = Stored<VersionedDossier>;
+
+export interface DossierQuery {
+  group: RecordKind;
+  /** Equality filters on top-level fields, e.g. { courseId, status }. */
+  where?: Record<string, string | number | boolean>;
+  limit: number;
+  skip: number;
+}
+
+/** Every dossier kind lives in one collection, told apart by `group`; relation fields are indexed. */
+export class DossierStore {
+  readonly #dossiers: Collection<DossierDoc>;
+
+  constructor(db: Db) {
+    this.#dossiers = db.collection<DossierDoc>('dossiers');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.#dossiers.createIndexes([
+      { key: { group: 1, updatedAt: -1 } },
+      { key: { group: 1, courseId: 1 } },
+      { key: { group: 1, courseTypeId: 1 } },
+      { key: { group: 1, personId: 1 } },
+      { key: { group: 1, companyId: 1 } },
+      { key: { group: 1, requestId: 1 } },
+    ]);
+  }
+
+  async get(id: string): Promise<VersionedDossier | undefined> {
+    const doc = await this.#dossiers.findOne({ _id: id });
+    return doc ? fromDocument<VersionedDossier>(doc) : undefined;
+  }
+
+  /** One query for many ids, whatever their kinds: how contexts are loaded without N+1 round trips. */
+  async getMany(ids: Iterable<string>): Promise<VersionedDossier[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const docs = await this.#dossiers.find({ _id: { $in: unique } }).toArray();
+    return docs.map((doc) => fromDocument<VersionedDossier>(doc));
+  }
+
+  async list(query: DossierQuery): Promise<{ items: VersionedDossier[]; total: number }> {
+    const filter = { group: query.group, ...query.where } as Filter<DossierDoc>;
+    const [docs, total] = await Promise.all([
+      this.#dossiers
+        .find(filter, { sort: { updatedAt: -1, _id: 1 }, skip: query.skip, limit: query.limit })
+        .toArray(),
+      this.#dossiers.countDocuments(filter),
+    ]);
+    return { items: docs.map((doc) => fromDocument<VersionedDossier>(doc)), total };
+  }
+
+  /** The records of `group` whose relation `field` points at one of `ids` (e.g. participants of courses). */
+  async findRelated(group: RecordKind, field: string, ids: Iterable<string>): Promise<VersionedDossier[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const docs = await this.#dossiers
+      .find({ group, [field]: { $in: unique } } as Filter<DossierDoc>)
+      .toArray();
+    return docs.map((doc) => fromDocument<VersionedDossier>(doc));
+  }
+
+  /** Participant statuses per course, for the courses' derived facts (count, minimum, full). */
+  async participantSummaries(
+    courseIds: Iterable<string>,
+  ): Promise<Map<string, Pick<Participant, 'status'>[]>> {
+    const unique = [...new Set(courseIds)];
+    const byCourse = new Map<string, Pick<Participant, 'status'>[]>(unique.map((id) => [id, []]));
+    if (unique.length === 0) return byCourse;
+    const docs = await this.#dossiers
+      .find({ group: 'participant', courseId: { $in: unique } } as Filter<DossierDoc>, {
+        projection: { courseId: 1, status: 1 },
+      })
+      .toArray();
+    for (const doc of docs as unknown as Array<{ courseId: string; status: Participant['status'] }>) {
+      byCourse.get(doc.courseId)?.push({ status: doc.status });
+    }
+    return byCourse;
+  }
+
+  async insert(record: DossierRecord): Promise<VersionedDossier> {
+    const stored = { ...record, version: 1 } as VersionedDossier;
+    await this.#dossiers.insertOne(toDocument(stored));
+    return stored;
+  }
+
+  /** Replaces the record only if nobody changed it since it was read; false means a concurrent change won. */
+  async replace(record: DossierRecord, expectedVersion: number): Promise<VersionedDossier | undefined> {
+    const next = { ...record, version: expectedVersion + 1 } as VersionedDossier;
+    const result = await this.#dossiers.replaceOne(
+      { _id: record.id, version: expectedVersion },
+      toDocument(next),
+    );
+    return result.matchedCount === 1 ? next : undefined;
+  }
+
+  async delete(id: string, expectedVersion: number): Promise<boolean> {
+    const result = await this.#dossiers.deleteOne({ _id: id, version: expectedVersion });
+    return result.deletedCount === 1;
+  }
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { Collection, Db } from 'mongodb';
+import type { DomainEvent } from '../domain/events/types.js';
+import { fromDocument, type Stored, toDocument } from './documents.js';
+
+/**
+ * The event log doubles as an outbox: an event is written before its consequences (stamping,
+ * re-evaluation) run and marked processed after, so a crash in between is repaired by re-processing —
+ * harmless, because every consequence is idempotent.
+ */
+export interface StoredEvent extends DomainEvent {
+  status: 'pending' | 'processed';
+  processedAt?: Date;
+  /** The id an outside system gave a custom event, so posting it twice records it once. */
+  externalId?: string;
+}
+
+type EventDoc = Stored<StoredEvent>;
+
+export function newEventId(): string {
+  return `evt_${randomBytes(8).toString('hex')}`;
+}
+
+export class EventStore {
+  readonly #events: Collection<EventDoc>;
+
+  constructor(db: Db) {
+    this.#events = db.collection<EventDoc>('events');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.#events.createIndexes([
+      { key: { status: 1, at: 1 } },
+      { key: { group: 1, recordId: 1, at: -1 } },
+      { key: { externalId: 1 }, unique: true, partialFilterExpression: { externalId: { $type: 'string' } } },
+    ]);
+  }
+
+  async insertMany(events: readonly StoredEvent[]): Promise<void> {
+    if (events.length > 0) await this.#events.insertMany(events.map(toDocument), { ordered: true });
+  }
+
+  async getByExternalId(externalId: string): Promise<StoredEvent | undefined> {
+    const doc = await this.#events.findOne({ externalId });
+    return doc ? fromDocument<StoredEvent>(doc) : undefined;
+  }
+
+  async markProcessed(ids: readonly string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#events.updateMany(
+      { _id: { $in: [...ids] } },
+      { $set: { status: 'processed', processedAt: at } },
+    );
+  }
+
+  /** Events left pending by a crash: older than `before`, oldest first. */
+  async pendingBefore(before: Date, limit: number): Promise<StoredEvent[]> {
+    const docs = await this.#events
+      .find({ status: 'pending', at: { $lt: before } }, { sort: { at: 1 }, limit })
+      .toArray();
+    return docs.map((doc) => fromDocument<StoredEvent>(doc));
+  }
+
+  async forRecord(recordId: string, limit = 100): Promise<StoredEvent[]> {
+    const docs = await this.#events.find({ recordId }, { sort: { at: -1 }, limit }).toArray();
+    return docs.map((doc) => fromDocument<StoredEvent>(doc));
+  }
+}

@@ -1,0 +1,95 @@
+import type { Action } from '../../domain/actions/index.js';
+import { DomainError } from '../../domain/errors.js';
+import type { User } from '../../domain/rights/user.js';
+import { planManualStamp } from '../../domain/stamping/index.js';
+import { moveLinked } from '../../domain/timing/index.js';
+import { loadContext } from '../contexts.js';
+import type { WorkflowDeps } from '../deps.js';
+import { notFound } from '../errors.js';
+
+export interface StampByHandCommand {
+  /** Template id or key. */
+  template: string;
+  recordId: string;
+  ownerUserId?: string | null | undefined;
+  start?: Date | undefined;
+  end?: Date | undefined;
+  remarks?: string | undefined;
+}
+
+/**
+ * A person stamps a template onto a record (DOMAIN.md §8 example 1). The identity rule holds here too: a
+ * second stamp of the same template on the same record is refused and points at the existing action.
+ */
+export async function stampByHand(
+  deps: WorkflowDeps,
+  actor: User,
+  command: StampByHandCommand,
+): Promise<Action> {
+  const { stores } = deps;
+  const template =
+    (await stores.templates.get(command.template)) ?? (await stores.templates.getByKey(command.template));
+  if (!template) throw notFound('template', command.template, 'template');
+  const record = await stores.dossiers.get(command.recordId);
+  if (!record) throw notFound('dossier', command.recordId, 'recordId');
+  if (command.ownerUserId) {
+    const owner = await stores.users.get(command.ownerUserId);
+    if (!owner?.active) throw notFound('user', command.ownerUserId, 'ownerUserId');
+  }
+  const now = deps.clock();
+  const workspace = await deps.workspace.get();
+  const context = await loadContext(stores.dossiers, record, now);
+  const draft = planManualStamp({
+    template,
+    context,
+    user: actor,
+    now,
+    calendar: workspace.calendar,
+    locale: workspace.locale,
+  });
+
+  let window = { start: command.start ?? draft.start, end: command.end ?? draft.end };
+  if (draft.linkedDates && (command.start ? !command.end : command.end)) {
+    window = moveLinked(
+      draft,
+      command.start ? { start: command.start } : { end: command.end! },
+      workspace.calendar.timeZone,
+    );
+  }
+  if (window.end < window.start) {
+    throw new DomainError({
+      category: 'invalid-input',
+      code: 'action.end-before-start',
+      field: 'end',
+      message: 'end must not be before start',
+    });
+  }
+  const [action] = await stores.actions.insertDrafts([
+    {
+      ...draft,
+      ...window,
+      datesEditedByHand: Boolean(command.start || command.end),
+      ownerUserId: command.ownerUserId === undefined ? draft.ownerUserId : command.ownerUserId,
+      remarks: command.remarks ?? '',
+    },
+  ]);
+  if (!action) {
+    const existing = (
+      await stores.actions.find({ templateId: template.id, record: draft.record }, { limit: 1, skip: 0 })
+    ).items[0];
+    throw new DomainError({
+      category: 'conflict',
+      code: 'action.already-stamped',
+      message: `'${template.key}' is already stamped on ${record.id}${existing ? ` as action ${existing.number}` : ''}`,
+      details: existing ? { actionId: existing.id, number: existing.number, state: existing.state } : {},
+    });
+  }
+  await stores.audit.write({
+    at: now,
+    actor: actor.id,
+    kind: 'action.stamped-by-hand',
+    entity: { type: 'action', id: action.id },
+    after: { templateKey: template.key, record: action.record, start: action.start, end: action.end },
+  });
+  return action;
+}

@@ -1,0 +1,81 @@
+import {
+  buildRecordContext,
+  type ContextKey,
+  contextKeyOf,
+  type DossierRecord,
+  type RecordContext,
+  type RecordKind,
+  relationIdFor,
+  relationsToLoad,
+} from '../domain/dossiers/index.js';
+import type { DossierStore } from '../store/dossiers.js';
+
+/**
+ * Record contexts for many records at once. Related records are fetched one relation step at a time for
+ * all records together, so the number of round trips depends on the shape of the data group, never on
+ * how many records there are — a course event fanning out over 2,000 participants costs the same few
+ * queries as one participant.
+ */
+export async function loadContexts(
+  dossiers: DossierStore,
+  primaries: readonly DossierRecord[],
+  now: Date,
+): Promise<RecordContext[]> {
+  const byKind = new Map<RecordKind, DossierRecord[]>();
+  for (const record of primaries) {
+    const group = byKind.get(record.group);
+    if (group) group.push(record);
+    else byKind.set(record.group, [record]);
+  }
+
+  const contexts = new Map<DossierRecord, RecordContext>();
+  for (const [kind, records] of byKind) {
+    const plan = relationsToLoad(kind);
+    const loaded = records.map(
+      (record) => ({ [contextKeyOf(kind)]: record }) as Partial<Record<ContextKey, DossierRecord>>,
+    );
+    const cache = new Map<string, DossierRecord>();
+    for (const step of plan.steps) {
+      const ids = loaded
+        .map((entry) => relationIdFor(step, entry))
+        .filter((id): id is string => id !== undefined);
+      const missing = ids.filter((id) => !cache.has(id));
+      for (const record of await dossiers.getMany(missing)) cache.set(record.id, record);
+      for (const entry of loaded) {
+        const id = relationIdFor(step, entry);
+        const record = id === undefined ? undefined : cache.get(id);
+        if (record && record.group === step.kind) entry[step.key] = record;
+      }
+    }
+    const summaries = plan.courseParticipants
+      ? await dossiers.participantSummaries(
+          loaded.map((entry) => entry.course?.id).filter((id) => id !== undefined),
+        )
+      : undefined;
+    records.forEach((record, index) => {
+      const entry = loaded[index]!;
+      const courseId = entry.course?.id;
+      contexts.set(
+        record,
+        buildRecordContext(
+          {
+            primary: record,
+            related: entry,
+            ...(summaries && courseId ? { courseParticipants: summaries.get(courseId) ?? [] } : {}),
+          },
+          now,
+        ),
+      );
+    });
+  }
+  return primaries.map((record) => contexts.get(record)!);
+}
+
+export async function loadContext(
+  dossiers: DossierStore,
+  record: DossierRecord,
+  now: Date,
+): Promise<RecordContext> {
+  const [context] = await loadContexts(dossiers, [record], now);
+  return context!;
+}

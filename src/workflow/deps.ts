@@ -1,0 +1,50 @@
+import type { Locale } from '../domain/i18n/locale.js';
+import { WorkCalendar } from '../domain/timing/index.js';
+import type { Logger } from '../observability/logger.js';
+import type { WorkspaceSettings } from '../store/settings.js';
+import type { Stores } from '../store/stores.js';
+
+/** What the workspace looks like right now: its calendar and its language. */
+export interface Workspace {
+  readonly settings: WorkspaceSettings;
+  readonly calendar: WorkCalendar;
+  readonly locale: Locale;
+}
+
+/** Everything a use case may use. The clock is injected so that tests and benchmarks control time. */
+export interface WorkflowDeps {
+  readonly stores: Stores;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  readonly workspace: WorkspaceProvider;
+}
+
+/** Workspace settings change rarely; instances re-read them at most every few seconds. */
+const cacheMs = 5_000;
+
+export class WorkspaceProvider {
+  #cached: { workspace: Workspace; version: number; at: number } | undefined;
+
+  constructor(
+    private readonly stores: Stores,
+    private readonly defaults: WorkspaceSettings,
+  ) {}
+
+  async get(): Promise<Workspace> {
+    if (this.#cached && Date.now() - this.#cached.at < cacheMs) return this.#cached.workspace;
+    const stored = await this.stores.settings.get();
+    const settings = stored?.settings ?? this.defaults;
+    const version = stored?.version ?? 0;
+    const workspace =
+      this.#cached && this.#cached.version === version && stored
+        ? this.#cached.workspace
+        : { settings, calendar: new WorkCalendar(settings.calendar), locale: settings.locale };
+    this.#cached = { workspace, version, at: Date.now() };
+    return workspace;
+  }
+
+  /** Drops the cache after this instance changed the settings. */
+  invalidate(): void {
+    this.#cached = undefined;
+  }
+}

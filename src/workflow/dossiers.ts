@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createDossier as buildDossier,
+  type DossierRecord,
+  fieldsOf,
+  patchDossier,
+  RECORD_KINDS,
+  type RecordKind,
+} from '../domain/dossiers/index.js';
+import { DomainError, invalidInputs } from '../domain/errors.js';
+import { eventsForCreated, eventsForRemoved, eventsForUpdate } from '../domain/events/index.js';
+import type { User } from '../domain/rights/user.js';
+import { isDuplicateKeyError } from '../store/documents.js';
+import type { VersionedDossier } from '../store/dossiers.js';
+import type { WorkflowDeps } from './deps.js';
+import { concurrentChange, notFound } from './errors.js';
+import { type EventOutcome, processEvents } from './events/process-events.js';
+import { reconcileActions } from './events/reconcile.js';
+import { recordEvents } from './events/record-events.js';
+
+const idPrefixes: Record<RecordKind, string> = {
+  course: 'crs',
+  participant: 'prt',
+  request: 'req',
+  invoice: 'inv',
+  'web-request': 'web',
+  person: 'per',
+  company: 'cmp',
+  contact: 'cnt',
+  teacher: 'tch',
+  location: 'loc',
+  'course-type': 'ctp',
+};
+
+/** Ids from an outside system (the institute's administration) are kept, so records can be mirrored. */
+const externalIdPattern = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+export interface DossierChange {
+  record: VersionedDossier;
+  outcome: EventOutcome;
+}
+
+/** Relation fields must point at records of the right kind; checked before anything is written. */
+async function assertRelations(deps: WorkflowDeps, record: DossierRecord): Promise<void> {
+  const relations = fieldsOf(record.group)
+    .filter((field) => field.relation)
+    .map((field) => ({ field, id: (record as Record<string, unknown>)[field.name] }))
+    .filter((entry): entry is { field: (typeof entry)['field']; id: string } => typeof entry.id === 'string');
+  if (relations.length === 0) return;
+  const found = new Map(
+    (await deps.stores.dossiers.getMany(relations.map((r) => r.id))).map((r) => [r.id, r.group]),
+  );
+  const issues = relations
+    .filter(({ field, id }) => found.get(id) !== field.relation)
+    .map(({ field, id }) => ({
+      code: 'dossier.unknown-relation',
+      field: field.name,
+      message: `${field.name}: no ${field.relation} with id ${id}`,
+      details: { id, kind: field.relation },
+    }));
+  const [first, ...rest] = issues;
+  if (first) throw invalidInputs([first, ...rest]);
+}
+
+export async function createDossierRecord(
+  deps: WorkflowDeps,
+  actor: User,
+  command: { group: RecordKind; input: unknown; id?: string | undefined },
+): Promise<DossierChange> {
+  if (!RECORD_KINDS.includes(command.group)) throw notFound('data-group', command.group, 'group');
+  if (command.id !== undefined && !externalIdPattern.test(command.id)) {
+    throw new DomainError({
+      category: 'invalid-input',
+      code: 'dossier.invalid-id',
+      field: 'id',
+      message: 'id must be 1–64 letters, digits or _ . : - and start with a letter or digit',
+    });
+  }
+  const now = deps.clock();
+  const id = command.id ?? `${idPrefixes[command.group]}_${randomBytes(6).toString('hex')}`;
+  const record = buildDossier(command.group, command.input, { id, now });
+  await assertRelations(deps, record);
+  let stored: VersionedDossier;
+  try {
+    stored = await deps.stores.dossiers.insert(record);
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    throw new DomainError({
+      category: 'conflict',
+      code: 'dossier.exists',
+      field: 'id',
+      message: `A record with id ${id} already exists`,
+    });
+  }
+  await deps.stores.audit.write({
+    at: now,
+    actor: actor.id,
+    kind: 'dossier.created',
+    entity: { type: 'dossier', id },
+    after: stored,
+  });
+  const events = await recordEvents(deps, eventsForCreated(record), actor.id);
+  return { record: stored, outcome: await processEvents(deps, events, actor.id) };
+}
+
+export async function getDossierRecord(deps: WorkflowDeps, id: string): Promise<VersionedDossier> {
+  const record = await deps.stores.dossiers.get(id);
+  if (!record) throw notFound('dossier', id);
+  return record;
+}
+
+/**
+ * Applies a patch. With `expectedVersion` the caller asserts what it saw (409 when stale); without it the
+ * patch is applied to the latest version, retrying if a concurrent change slips in between.
+ */
+export async function updateDossierRecord(
+  deps: WorkflowDeps,
+  actor: User,
+  command: { id: string; patch: unknown; expectedVersion?: number | undefined },
+): Promise<DossierChange> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const before = await getDossierRecord(deps, command.id);
+    if (command.expectedVersion !== undefined && before.version !== command.expectedVersion) {
+      throw concurrentChange('dossier', command.id);
+    }
+    const now = deps.clock();
+    const { version, ...current } = before;
+    const after = patchDossier(current as DossierRecord, command.patch, now);
+    await assertRelations(deps, after);
+    const stored = await deps.stores.dossiers.replace(after, version);
+    if (!stored) {
+      if (command.expectedVersion !== undefined) throw concurrentChange('dossier', command.id);
+      continue;
+    }
+    await deps.stores.audit.write({
+      at: now,
+      actor: actor.id,
+      kind: 'dossier.updated',
+      entity: { type: 'dossier', id: command.id },
+      before,
+      after: stored,
+    });
+    const events = await recordEvents(deps, eventsForUpdate(current as DossierRecord, after), actor.id);
+    return { record: stored, outcome: await processEvents(deps, events, actor.id) };
+  }
+  throw concurrentChange('dossier', command.id);
+}
+
+/**
+ * Deletes a record. Its waiting and open actions are cancelled (reason 'record-deleted'); a deleted
+ * participant also fires participant-removed so templates can react. Records others still point at
+ * (a course with participants) cannot be deleted.
+ */
+export async function deleteDossierRecord(
+  deps: WorkflowDeps,
+  actor: User,
+  command: { id: string; expectedVersion?: number | undefined },
+): Promise<EventOutcome> {
+  const before = await getDossierRecord(deps, command.id);
+  if (command.expectedVersion !== undefined && before.version !== command.expectedVersion) {
+    throw concurrentChange('dossier', command.id);
+  }
+  const dependants = await Promise.all(
+    RECORD_KINDS.flatMap((kind) =>
+      fieldsOf(kind)
+        .filter((field) => field.relation === before.group)
+        .map((field) => deps.stores.dossiers.findRelated(kind, field.name, [before.id])),
+    ),
+  );
+  const count = dependants.reduce((sum, list) => sum + list.length, 0);
+  if (count > 0) {
+    throw new DomainError({
+      category: 'conflict',
+      code: 'dossier.in-use',
+      message: `${count} other record(s) refer to ${before.id}; remove or re-link them first`,
+      details: { count },
+    });
+  }
+  const { version, ...record } = before;
+  if (!(await deps.stores.dossiers.delete(before.id, version))) throw concurrentChange('dossier', before.id);
+  const now = deps.clock();
+  await deps.stores.audit.write({
+    at: now,
+    actor: actor.id,
+    kind: 'dossier.deleted',
+    entity: { type: 'dossier', id: before.id },
+    before,
+  });
+  const cancelled = await reconcileActions(deps, [before.id], {
+    actor: actor.id,
+    closedRecordIds: new Set([before.id]),
+    closeCode: 'record-deleted',
+  });
+  const drafts =
+    record.group === 'participant' && record.status !== 'cancelled' ? eventsForRemoved(record) : [];
+  const outcome = await processEvents(deps, await recordEvents(deps, drafts, actor.id), actor.id);
+  outcome.reconciled.cancelled += cancelled.cancelled;
+  return outcome;
+}

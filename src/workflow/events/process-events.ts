@@ -1,0 +1,61 @@
+import type { Action } from '../../domain/actions/index.js';
+import { isRecordClosed } from '../../domain/dossiers/index.js';
+import type { StoredEvent } from '../../store/events.js';
+import type { WorkflowDeps } from '../deps.js';
+import { type ReconcileResult, reconcileActions } from './reconcile.js';
+import { toDomainEvent } from './record-events.js';
+import { stampForEvent } from './stamp-for-event.js';
+
+export interface EventOutcome {
+  stamped: Action[];
+  reconciled: ReconcileResult;
+}
+
+/**
+ * Everything that follows from recorded events: existing actions on the records are reconciled first
+ * (cancelled when their record ended, moved with their anchors, revealed or hidden), then new actions are
+ * stamped — in that order so that a template reacting to a cancellation is not cancelled by it. Finally
+ * the events are marked processed; if the process dies before that, `processPendingEvents` redoes it.
+ */
+export async function processEvents(
+  deps: WorkflowDeps,
+  events: readonly StoredEvent[],
+  actor: string,
+): Promise<EventOutcome> {
+  const { stores } = deps;
+  const outcome: EventOutcome = {
+    stamped: [],
+    reconciled: { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 },
+  };
+  if (events.length === 0) return outcome;
+
+  const recordIds = [...new Set(events.map((event) => event.recordId))];
+  const records = await stores.dossiers.getMany(recordIds);
+  const found = new Set(records.map((record) => record.id));
+  const closed = new Set([
+    ...records.filter(isRecordClosed).map((record) => record.id),
+    ...recordIds.filter((id) => !found.has(id)),
+  ]);
+  // A participant's changes alter its course's derived facts (count, full), so course actions are touched too.
+  const touched = new Set(recordIds);
+  for (const record of records) if (record.group === 'participant') touched.add(record.courseId);
+  outcome.reconciled = await reconcileActions(deps, [...touched], { actor, closedRecordIds: closed });
+
+  for (const event of events) outcome.stamped.push(...(await stampForEvent(deps, toDomainEvent(event))));
+  await stores.events.markProcessed(
+    events.map((event) => event.id),
+    deps.clock(),
+  );
+  return outcome;
+}
+
+/** Crash repair: processes events that stayed pending longer than `graceMs`. */
+export async function processPendingEvents(
+  deps: WorkflowDeps,
+  graceMs: number,
+  limit = 100,
+): Promise<number> {
+  const pending = await deps.stores.events.pendingBefore(new Date(deps.clock().getTime() - graceMs), limit);
+  for (const event of pending) await processEvents(deps, [event], 'system');
+  return pending.length;
+}

@@ -1,0 +1,125 @@
+import { type Action, applyTrigger } from '../../domain/actions/index.js';
+import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
+import { contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
+import { rescheduleFor } from '../../domain/stamping/index.js';
+import { loadContexts } from '../contexts.js';
+import type { WorkflowDeps } from '../deps.js';
+
+export interface ReconcileResult {
+  revealed: number;
+  hidden: number;
+  rescheduled: number;
+  cancelled: number;
+}
+
+/**
+ * Brings the waiting and open actions on changed records up to date (DOMAIN.md §6–§7): cancels them when
+ * a record they hang on ended, moves them when an anchor date moved (unless edited by hand), and reveals
+ * or hides them as their conditions start or stop holding. Every write is conditional on the version that
+ * was read, so a concurrent change to the same action simply wins and is not overwritten.
+ */
+export async function reconcileActions(
+  deps: WorkflowDeps,
+  touchedRecordIds: readonly string[],
+  options: { actor: string; closedRecordIds?: ReadonlySet<string>; closeCode?: string },
+): Promise<ReconcileResult> {
+  const { stores } = deps;
+  const result: ReconcileResult = { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 };
+  const actions = await stores.actions.openTouching(touchedRecordIds);
+  if (actions.length === 0) return result;
+  const now = deps.clock();
+  const closed = options.closedRecordIds ?? new Set<string>();
+  const updates: Array<{ next: Action; expectedVersion: number }> = [];
+
+  const toCancel = actions.filter(
+    (action) => closed.has(action.record.id) || action.linkedRecords.some((ref) => closed.has(ref.id)),
+  );
+  for (const action of toCancel) {
+    const code = options.closeCode ?? 'record-closed';
+    updates.push({
+      next: applyTrigger(action, 'cancel', {
+        at: now,
+        actorUserId: options.actor,
+        reason: code,
+        codes: [code],
+      }),
+      expectedVersion: action.version,
+    });
+  }
+  result.cancelled = toCancel.length;
+
+  const remaining = actions.filter((action) => !toCancel.includes(action));
+  if (remaining.length > 0) {
+    const workspace = await deps.workspace.get();
+    const templates = new Map(
+      (await stores.templates.getMany(remaining.map((a) => a.templateId))).map((t) => [t.id, t]),
+    );
+    const records = new Map(
+      (await stores.dossiers.getMany(remaining.map((action) => action.record.id))).map((r) => [
+        r.id,
+        r as DossierRecord,
+      ]),
+    );
+    const withRecord = remaining.filter(
+      (action) => records.has(action.record.id) && templates.has(action.templateId),
+    );
+    const contexts = await loadContexts(
+      stores.dossiers,
+      withRecord.map((action) => records.get(action.record.id)!),
+      now,
+    );
+    withRecord.forEach((action, index) => {
+      const template = templates.get(action.templateId)!;
+      const context = contexts[index]!;
+      let next = action;
+      const moved = rescheduleFor(action, template.timing, contextDates(context), workspace.calendar);
+      if (moved) {
+        next = {
+          ...next,
+          start: moved.start,
+          end: moved.end,
+          anchorDates: moved.anchorDates,
+          history: [
+            ...next.history,
+            {
+              at: now,
+              actorUserId: options.actor,
+              kind: 'rescheduled',
+              before: { start: action.start, end: action.end },
+              after: { start: moved.start, end: moved.end },
+              codes: ['anchor-moved'],
+              note: moved.moved.join(', '),
+            },
+          ],
+        };
+        result.rescheduled += 1;
+      }
+      const conditions = evaluateConditions(template.conditions, context, now);
+      if (next.state === 'waiting' && conditions.holds) {
+        next = applyTrigger(next, 'reveal', {
+          at: now,
+          actorUserId: options.actor,
+          codes: ['conditions-met'],
+        });
+        result.revealed += 1;
+      } else if (next.state === 'open' && !conditions.holds) {
+        const reason = failureReasons(conditions, {
+          locale: 'en',
+          timeZone: workspace.calendar.timeZone,
+        }).join('; ');
+        next = applyTrigger(next, 'hide', {
+          at: now,
+          actorUserId: options.actor,
+          reason,
+          codes: ['conditions-not-met'],
+        });
+        result.hidden += 1;
+      }
+      // Rescheduling and a state change together are still one write, one version step.
+      if (next !== action)
+        updates.push({ next: { ...next, version: action.version + 1 }, expectedVersion: action.version });
+    });
+  }
+  await stores.actions.replaceManyIfVersion(updates);
+  return result;
+}
