@@ -41,7 +41,7 @@ export class Connection {
     try {
       for (let frame = this.nextFrame(); frame; frame = this.nextFrame()) {
         this.handle(decodeMessage(frame));
-        if (this.socket.destroyed) return;
+        if (this.socket.destroyed || this.socket.writableEnded) return;
       }
     } catch (error) {
       this.logger?.warn?.('embedded mongo: dropping connection', { reason: (error as Error).message });

@@ -144,8 +144,11 @@ function header(length: number, responseTo: number, opCode: number): Buffer {
 }
 
 /** An OP_MSG reply with one body section; checksummed when the request was (as mongod does). */
+/** Aggregation results can hold `undefined` for absent fields; MongoDB omits those fields. */
+const SERIALIZE_OPTIONS = { ignoreUndefined: true } as const;
+
 export function encodeMsgReply(responseTo: number, body: Document, withChecksum = false): Buffer {
-  const payload = serialize(body);
+  const payload = serialize(body, SERIALIZE_OPTIONS);
   const length = HEADER_SIZE + 4 + 1 + payload.length + (withChecksum ? 4 : 0);
   const flags = Buffer.alloc(5);
   flags.writeUInt32LE(withChecksum ? FLAG_CHECKSUM_PRESENT : 0, 0);
@@ -157,7 +160,7 @@ export function encodeMsgReply(responseTo: number, body: Document, withChecksum 
 
 /** An OP_REPLY carrying a single document, the answer to a legacy OP_QUERY command. */
 export function encodeOpReply(responseTo: number, document: Document): Buffer {
-  const payload = serialize(document);
+  const payload = serialize(document, SERIALIZE_OPTIONS);
   const fields = Buffer.alloc(20);
   fields.writeInt32LE(0, 0); // responseFlags
   fields.writeBigInt64LE(0n, 4); // cursorID

@@ -652,6 +652,36 @@ describe('aggregation', () => {
     expect(facets).toEqual({ big: [{ n: 2 }], customers: [{ _id: 'ann' }, { _id: 'bob' }, { _id: 'cas' }] });
   });
 
+  it('buckets values, and $push skips missing values', async () => {
+    const buckets = await orders()
+      .aggregate([
+        { $sort: { total: 1 } },
+        {
+          $bucket: {
+            groupBy: '$total',
+            boundaries: [0, 10, 30],
+            default: 'big',
+            output: { n: { $sum: 1 }, customers: { $push: '$customer' } },
+          },
+        },
+      ])
+      .toArray();
+    expect(buckets).toEqual([
+      { _id: 0, n: 1, customers: ['ann'] },
+      { _id: 10, n: 2, customers: ['ann', 'bob'] },
+      { _id: 'big', n: 1, customers: ['cas'] },
+    ]);
+    const [pushed] = await orders()
+      .aggregate([{ $group: { _id: null, coupons: { $push: '$coupon' }, kinds: { $addToSet: '$coupon' } } }])
+      .toArray();
+    expect(pushed).toEqual({ _id: null, coupons: [], kinds: [] });
+    expect(
+      await orders()
+        .aggregate([{ $match: { total: { $gt: 1000 } } }, { $count: 'n' }])
+        .toArray(),
+    ).toEqual([]);
+  });
+
   it('looks up documents in another collection of the same database', async () => {
     const joined = await orders()
       .aggregate([

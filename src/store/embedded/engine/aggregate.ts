@@ -8,14 +8,13 @@ import type { Catalog } from './catalog.js';
 import type { Collection } from './collection.js';
 import { validateStageArgument } from './expressions.js';
 import { compileFilter, validateFilter } from './filter.js';
-import { createAggregator, mingoOperatorNames, withMingoErrors } from './mingo.js';
+import { createAggregator, mingoOperatorNames, REFUSED_STAGES, withMingoErrors } from './mingo.js';
 import { parseSort, sortDocuments } from './sort.js';
 import { cloneValue, type Doc, isPlainObject, numericKind, toJsNumber } from './values.js';
 import { toView, viewOf } from './view.js';
 
 const UNSUPPORTED_STAGES = new Set([
-  '$out',
-  '$merge',
+  ...REFUSED_STAGES,
   '$changeStream',
   '$changeStreamSplitLargeEvent',
   '$collStats',

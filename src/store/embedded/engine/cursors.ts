@@ -49,7 +49,8 @@ export class CursorRegistry {
       noTimeout: options.noTimeout ?? false,
       transform: options.transform,
     };
-    const batch = takeBatch(cursor, options.batchSize || DEFAULT_FIRST_BATCH);
+    // As in MongoDB, batchSize 0 opens the cursor with an empty first batch.
+    const batch = takeBatch(cursor, options.batchSize ?? DEFAULT_FIRST_BATCH);
     if (options.singleBatch || cursor.position >= docs.length) return { id: Long.ZERO, ns, batch };
     const id = this.newId();
     this.cursors.set(id, cursor);

@@ -1,9 +1,10 @@
 /**
  * The one mingo configuration the server uses. mingo supplies query, expression and aggregation
  * semantics; this context removes what the server refuses (server-side JavaScript, `$out`/`$merge`,
- * `$jsonSchema`) and replaces the two operators whose mingo versions do not follow BSON rules:
- * `$type` (mingo cannot tell int from double, or see ObjectIds) and `$sort` (mingo's mixed-type order
- * differs from BSON's).
+ * `$jsonSchema`) and replaces the operators whose mingo versions differ from MongoDB: `$type` (mingo
+ * cannot tell int from double, or see ObjectIds), `$sort` (mingo's mixed-type order differs from
+ * BSON's), `$count` (mingo counts an empty input as zero instead of producing nothing), `$bucket`
+ * and the `$push`/`$addToSet` accumulators.
  */
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr } from 'mingo/core';
@@ -16,11 +17,12 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
-import { MingoError } from 'mingo/util';
+import { MingoError, unique } from 'mingo/util';
 import { badValue, MongoCommandError } from '../errors.js';
+import { compareValues } from './compare.js';
 import { valuesAtPath } from './paths.js';
 import { parseSort, sortDocuments } from './sort.js';
-import { BSON_TYPE_NUMBERS, bsonTypeName, type Doc } from './values.js';
+import { BSON_TYPE_NUMBERS, bsonTypeName, type Doc, isPlainObject } from './values.js';
 import { sourceOf } from './view.js';
 
 const NUMBER_TYPES = new Set(['int', 'long', 'double', 'decimal']);
@@ -61,16 +63,91 @@ function $sort(collection: Iterator, spec: unknown): Iterator {
   return collection.transform((docs: unknown[]) => Lazy(sortDocuments(docs as Doc[], parsed)));
 }
 
+/** `$count` that, as in MongoDB, outputs nothing for empty input (mingo outputs a zero count). */
+function $count(collection: Iterator, field: unknown): Iterator {
+  if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) {
+    throw badValue('the count field must be a non-empty string that does not start with $ or contain .');
+  }
+  return collection.transform((docs: unknown[]) => Lazy(docs.length ? [{ [field]: docs.length }] : []));
+}
+
+const NO_BUCKET = '\u0000embedded-mongo-no-bucket';
+
+/**
+ * `$bucket` as MongoDB defines it, a `$group` on the matching boundary followed by a sort (mingo's own
+ * puts values equal to a boundary in the bucket below and outputs empty buckets).
+ */
+function $bucket(collection: Iterator, spec: unknown, options: Options): Iterator {
+  if (!isPlainObject(spec) || !Array.isArray(spec.boundaries) || spec.boundaries.length < 2) {
+    throw badValue("$bucket requires 'groupBy' and at least two 'boundaries'");
+  }
+  const bounds = spec.boundaries;
+  for (let i = 1; i < bounds.length; i++) {
+    if (compareValues(bounds[i - 1], bounds[i]) >= 0) {
+      throw badValue("The 'boundaries' option to $bucket must be sorted in ascending order");
+    }
+  }
+  const branches = bounds.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [spec.groupBy, lower] }, { $lt: [spec.groupBy, bounds[i + 1]] }] },
+    // biome-ignore lint/suspicious/noThenProperty: a MongoDB $switch branch, not a thenable.
+    then: lower,
+  }));
+  const group = {
+    _id: {
+      $switch: { branches, default: spec.default === undefined ? { $literal: NO_BUCKET } : spec.default },
+    },
+    ...((spec.output as Doc | undefined) ?? { count: { $sum: 1 } }),
+  };
+  const grouped = pipelineOperators.$group(collection, group, options).map((bucket: AnyObject) => {
+    if (bucket._id === NO_BUCKET) {
+      throw badValue('$bucket could not find a matching branch for an input, and no default was specified.');
+    }
+    return bucket;
+  });
+  return $sort(grouped, { _id: 1 });
+}
+
+/**
+ * `$push`/`$addToSet` accumulators that skip missing values as MongoDB does (mingo pushes null). A
+ * missing value is marked through mingo's `$type` expression, which reports it as 'missing'.
+ */
+const MISSING_MARK = '\u0000embedded-mongo-missing';
+
+function $push(items: AnyObject[], expression: unknown, options: Options): unknown[] {
+  if (expression === null || expression === undefined) return items;
+  const marked = {
+    $cond: [{ $eq: [{ $type: expression }, 'missing'] }, { $literal: MISSING_MARK }, expression],
+  };
+  return accumulatorOperators.$push(items, marked, options).filter((value) => value !== MISSING_MARK);
+}
+
+function $addToSet(items: AnyObject[], expression: unknown, options: Options): unknown[] {
+  return unique($push(items, expression, options));
+}
+
+/** mingo stages left out: they write to collections, need scripting, or differ from MongoDB. */
+export const REFUSED_STAGES = [
+  '$out',
+  '$merge',
+  '$bucketAuto',
+  '$setWindowFields',
+  '$redact',
+  '$densify',
+  '$fill',
+];
+
 const { $where: _where, $jsonSchema: _jsonSchema, ...supportedQueryOperators } = queryOperators;
 const { $function: _function, ...supportedExpressionOperators } = expressionOperators;
 const { $accumulator: _accumulator, ...supportedAccumulators } = accumulatorOperators;
-const { $out: _out, $merge: _merge, ...supportedStages } = pipelineOperators;
+const supportedStages = Object.fromEntries(
+  Object.entries(pipelineOperators).filter(([name]) => !REFUSED_STAGES.includes(name)),
+);
 
 const context = Context.init({
   query: { ...supportedQueryOperators, $type: $type as never },
   expression: supportedExpressionOperators,
-  accumulator: supportedAccumulators,
-  pipeline: { ...supportedStages, $sort: $sort as never },
+  accumulator: { ...supportedAccumulators, $push: $push as never, $addToSet: $addToSet as never },
+  pipeline: { ...supportedStages, $sort: $sort as never, $count: $count as never, $bucket: $bucket as never },
   projection: projectionOperators,
   window: windowOperators,
 });
