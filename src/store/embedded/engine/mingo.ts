@@ -3,8 +3,8 @@
  * semantics; this context removes what the server refuses (server-side JavaScript, `$out`/`$merge`,
  * `$jsonSchema`) and replaces the operators whose mingo versions differ from MongoDB: `$type` (mingo
  * cannot tell int from double, or see ObjectIds), `$sort` (mingo's mixed-type order differs from
- * BSON's), `$count` (mingo counts an empty input as zero instead of producing nothing), `$bucket`
- * and the `$push`/`$addToSet` accumulators.
+ * BSON's), `$count` (mingo counts an empty input as zero instead of producing nothing), `$bucket`,
+ * range operators against null, and the `$push`/`$addToSet` accumulators.
  */
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr } from 'mingo/core';
@@ -55,6 +55,22 @@ function $type(selector: string, value: unknown): (doc: AnyObject) => boolean {
         matchesType(candidate, wanted) ||
         (Array.isArray(candidate) && candidate.some((item) => matchesType(item, wanted))),
     );
+}
+
+type QueryOperatorFactory = (selector: string, value: unknown, options: Options) => (doc: AnyObject) => boolean;
+
+/**
+ * Range operators against null: MongoDB's `$gte`/`$lte` null match what `{$eq: null}` matches (null or
+ * missing), and `$gt`/`$lt` null match nothing; mingo's type bracketing never matches a missing field.
+ */
+function nullAwareRange(operator: '$gt' | '$gte' | '$lt' | '$lte'): QueryOperatorFactory {
+  const base = queryOperators[operator] as QueryOperatorFactory;
+  const inclusive = operator === '$gte' || operator === '$lte';
+  return (selector, value, options) => {
+    if (value !== null) return base(selector, value, options);
+    if (inclusive) return (queryOperators.$eq as QueryOperatorFactory)(selector, null, options);
+    return () => false;
+  };
 }
 
 /** `$sort` with MongoDB's BSON ordering instead of mingo's. */
@@ -144,7 +160,14 @@ const supportedStages = Object.fromEntries(
 );
 
 const context = Context.init({
-  query: { ...supportedQueryOperators, $type: $type as never },
+  query: {
+    ...supportedQueryOperators,
+    $type: $type as never,
+    $gt: nullAwareRange('$gt') as never,
+    $gte: nullAwareRange('$gte') as never,
+    $lt: nullAwareRange('$lt') as never,
+    $lte: nullAwareRange('$lte') as never,
+  },
   expression: supportedExpressionOperators,
   accumulator: { ...supportedAccumulators, $push: $push as never, $addToSet: $addToSet as never },
   pipeline: { ...supportedStages, $sort: $sort as never, $count: $count as never, $bucket: $bucket as never },
