@@ -57,15 +57,17 @@ function $type(selector: string, value: unknown): (doc: AnyObject) => boolean {
     );
 }
 
-type QueryOperatorFactory = (selector: string, value: unknown, options: Options) => (doc: AnyObject) => boolean;
+type QueryOperatorFactory = (
+  selector: string,
+  value: unknown,
+  options: Options,
+) => (doc: AnyObject) => boolean;
 
 /**
  * Range operators against null: MongoDB's `$gte`/`$lte` null match what `{$eq: null}` matches (null or
  * missing), and `$gt`/`$lt` null match nothing; mingo's type bracketing never matches a missing field.
  */
-function nullAwareRange(operator: '$gt' | '$gte' | '$lt' | '$lte'): QueryOperatorFactory {
-  const base = queryOperators[operator] as QueryOperatorFactory;
-  const inclusive = operator === '$gte' || operator === '$lte';
+function nullAwareRange(base: QueryOperatorFactory, inclusive: boolean): QueryOperatorFactory {
   return (selector, value, options) => {
     if (value !== null) return base(selector, value, options);
     if (inclusive) return (queryOperators.$eq as QueryOperatorFactory)(selector, null, options);
@@ -163,10 +165,10 @@ const context = Context.init({
   query: {
     ...supportedQueryOperators,
     $type: $type as never,
-    $gt: nullAwareRange('$gt') as never,
-    $gte: nullAwareRange('$gte') as never,
-    $lt: nullAwareRange('$lt') as never,
-    $lte: nullAwareRange('$lte') as never,
+    $gt: nullAwareRange(queryOperators.$gt as QueryOperatorFactory, false) as never,
+    $gte: nullAwareRange(queryOperators.$gte as QueryOperatorFactory, true) as never,
+    $lt: nullAwareRange(queryOperators.$lt as QueryOperatorFactory, false) as never,
+    $lte: nullAwareRange(queryOperators.$lte as QueryOperatorFactory, true) as never,
   },
   expression: supportedExpressionOperators,
   accumulator: { ...supportedAccumulators, $push: $push as never, $addToSet: $addToSet as never },
