@@ -32,8 +32,13 @@ export async function processEvents(
   const recordIds = [...new Set(events.map((event) => event.recordId))];
   const records = await stores.dossiers.getMany(recordIds);
   const found = new Set(records.map((record) => record.id));
+  // A record's actions are cancelled when it ends — deleted, or closed by a status change in these events —
+  // not on every later change of a closed record: that would cancel the follow-ups its closing stamped.
+  const statusChanged = new Set(
+    events.filter((event) => event.type === 'status-changed').map((event) => event.recordId),
+  );
   const closed = new Set([
-    ...records.filter(isRecordClosed).map((record) => record.id),
+    ...records.filter((record) => statusChanged.has(record.id) && isRecordClosed(record)).map((r) => r.id),
     ...recordIds.filter((id) => !found.has(id)),
   ]);
   // A participant's changes alter its course's derived facts (count, full), so course actions are touched too.

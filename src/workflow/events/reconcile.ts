@@ -1,7 +1,9 @@
-import { type Action, applyTrigger } from '../../domain/actions/index.js';
+import { type Action, type Actor, applyTrigger } from '../../domain/actions/index.js';
 import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
 import { contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
-import { rescheduleFor } from '../../domain/stamping/index.js';
+import { type Rescheduled, rescheduleFor } from '../../domain/stamping/index.js';
+import type { ActionTemplate } from '../../domain/templates/index.js';
+import { pastStartDecision } from '../../domain/timing/index.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 
@@ -74,24 +76,7 @@ export async function reconcileActions(
       let next = action;
       const moved = rescheduleFor(action, template.timing, contextDates(context), workspace.calendar);
       if (moved) {
-        next = {
-          ...next,
-          start: moved.start,
-          end: moved.end,
-          anchorDates: moved.anchorDates,
-          history: [
-            ...next.history,
-            {
-              at: now,
-              actorUserId: options.actor,
-              kind: 'rescheduled',
-              before: { start: action.start, end: action.end },
-              after: { start: moved.start, end: moved.end },
-              codes: ['anchor-moved'],
-              note: moved.moved.join(', '),
-            },
-          ],
-        };
+        next = withMovedWindow(action, moved, template, { at: now, actorUserId: options.actor });
         result.rescheduled += 1;
       }
       const conditions = evaluateConditions(template.conditions, context, now);
@@ -122,4 +107,44 @@ export async function reconcileActions(
   }
   await stores.actions.replaceManyIfVersion(updates);
   return result;
+}
+
+/**
+ * The action in its new window, with a history entry saying which anchor moved. An automatic action's
+ * past-start check is redone for the new start (docs/timing.md): moved far into the past it no longer runs
+ * by itself but opens for a person, and moved back into the future it runs again.
+ */
+function withMovedWindow(
+  action: Action,
+  moved: Rescheduled,
+  template: ActionTemplate,
+  entry: { at: Date; actorUserId: Actor },
+): Action {
+  const automatic = action.execution === 'automatic';
+  const tooLate =
+    automatic &&
+    pastStartDecision(moved.start, entry.at, template.timing.pastStartToleranceHours) === 'too-late';
+  // New dates mean new moments to remind about, so the notices given for the old ones are forgotten.
+  const { stateReason, notified: _notified, ...rest } = action;
+  const keptReason = stateReason === 'start-in-past' ? undefined : stateReason;
+  const reason = tooLate && action.state === 'open' ? 'start-in-past' : keptReason;
+  return {
+    ...rest,
+    ...(reason === undefined ? {} : { stateReason: reason }),
+    start: moved.start,
+    end: moved.end,
+    anchorDates: moved.anchorDates,
+    autoExecute: automatic && !tooLate,
+    history: [
+      ...action.history,
+      {
+        ...entry,
+        kind: 'rescheduled',
+        before: { start: action.start, end: action.end },
+        after: { start: moved.start, end: moved.end },
+        codes: tooLate ? ['anchor-moved', 'start-in-past'] : ['anchor-moved'],
+        note: moved.moved.join(', '),
+      },
+    ],
+  };
 }
