@@ -22,6 +22,8 @@ export const HISTORY_KINDS = [
   'owner-changed',
   'remarks-edited',
   'priority-changed',
+  'retry-scheduled',
+  'notified',
 ] as const;
 
 /** 'system' marks what the bot did by itself: automatic stamping, execution, expiry, rescheduling. */
@@ -84,6 +86,16 @@ export const ActionSchema = z.object({
   stampedAt: DateValueSchema,
   readRoles: z.array(z.string()),
   writeRoles: z.array(z.string()),
+  /**
+   * Held while the bot executes the action (or waits to retry it): whoever holds an unexpired lease is the
+   * only one who may execute, so two instances or a double click never run the process twice. A lease left
+   * by a crashed instance expires and the work is picked up again.
+   */
+  lease: z.object({ token: z.string(), until: DateValueSchema, attempt: z.int().min(1) }).optional(),
+  /** A retryable failure waits here for its next attempt; the due-sweep picks it up at `at`. */
+  retry: z.object({ at: DateValueSchema, attempt: z.int().min(1) }).optional(),
+  /** When the owner was told the action started and when that it was overdue, so each is said once. */
+  notified: z.object({ start: DateValueSchema.optional(), overdue: DateValueSchema.optional() }).optional(),
   /** Incremented on every change; updates are conditional on it, so concurrent changes cannot both win. */
   version: z.int().min(1),
 });

@@ -112,6 +112,8 @@ export const CATALOGUE: Readonly<Record<RecordKind, KindSpec>> = {
     relation('companyId', 'company', 'CompanyId', 'BedrijfId'),
     relation('contactId', 'contact', 'ContactId', 'ContactpersoonId'),
     relation('courseId', 'course', 'CourseId', 'OpleidingId'),
+    writable('amount', 'number', 'Amount', 'Bedrag', { decimals: 2 }),
+    writable('paymentTermDays', 'number', 'PaymentTermDays', 'Betalingstermijn'),
   ]),
   invoice: kind('invoice', 'Invoice', 'Factuur', [
     writable('number', 'string', 'Number', 'Nummer'),

@@ -60,6 +60,10 @@ export const requestFields = {
   companyId: IdSchema,
   contactId: IdSchema.nullish(),
   courseId: IdSchema.nullish(),
+  /** The order value to bill; the create-invoice process copies it onto the draft invoice. */
+  amount: z.number({ error: 'must be a number' }).nullish(),
+  /** Days the debtor has to pay an invoice for this request; the workspace default when absent. */
+  paymentTermDays: z.int({ error: 'must be a whole number' }).min(0).max(365).nullish(),
 };
 
 export const invoiceFields = {

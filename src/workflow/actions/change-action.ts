@@ -4,6 +4,7 @@ import { canReadAction, canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
+import { hasActiveLease } from '../execution/lease.js';
 
 /** An action is addressed by its id (`act_…`) or by its running number, as people type it in chat. */
 export type ActionRef = string | number;
@@ -51,6 +52,13 @@ export async function changeAction(
     }
     if (isFinalState(action.state) && !options.allowFinal) throw alreadyFinal(action);
     const now = deps.clock();
+    if (hasActiveLease(action, now)) {
+      throw new DomainError({
+        category: 'conflict',
+        code: 'action.executing',
+        message: `Action ${action.number} is being executed; try again when it is finished`,
+      });
+    }
     const changed = await change(action, now);
     const next = { ...changed, version: action.version + 1 };
     if (await deps.stores.actions.replaceIfVersion(next, action.version)) {

@@ -111,8 +111,10 @@ function withDates(
       message: 'end must not be before start',
     });
   }
+  // New dates mean new moments to remind about.
+  const { notified: _notified, ...rest } = action;
   return {
-    ...action,
+    ...rest,
     start: window.start,
     end: window.end,
     datesEditedByHand: true,

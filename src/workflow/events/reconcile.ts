@@ -6,6 +6,7 @@ import type { ActionTemplate } from '../../domain/templates/index.js';
 import { pastStartDecision } from '../../domain/timing/index.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
+import { hasActiveLease } from '../execution/lease.js';
 
 export interface ReconcileResult {
   revealed: number;
@@ -27,9 +28,12 @@ export async function reconcileActions(
 ): Promise<ReconcileResult> {
   const { stores } = deps;
   const result: ReconcileResult = { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 };
-  const actions = await stores.actions.openTouching(touchedRecordIds);
-  if (actions.length === 0) return result;
   const now = deps.clock();
+  // An action being executed is left alone: its executor records the outcome, which settles it anyway.
+  const actions = (await stores.actions.openTouching(touchedRecordIds)).filter(
+    (action) => !hasActiveLease(action, now),
+  );
+  if (actions.length === 0) return result;
   const closed = options.closedRecordIds ?? new Set<string>();
   const updates: Array<{ next: Action; expectedVersion: number }> = [];
 

@@ -1,0 +1,44 @@
+import type { Locale } from '../domain/i18n/locale.js';
+
+/**
+ * User-facing texts of the bot, in Dutch and English. Handlers never hold user text themselves; they pick
+ * a message by key and fill in its parameters.
+ */
+const messages = {
+  'notify.failed': {
+    en: 'Action {number} "{name}" failed: {reason}',
+    nl: 'Actie {number} "{name}" is mislukt: {reason}',
+  },
+  'notify.rejected': {
+    en: 'Action {number} "{name}" cannot be executed: {reason}',
+    nl: 'Actie {number} "{name}" kan niet worden uitgevoerd: {reason}',
+  },
+  'notify.reminder': {
+    en: 'Action {number} "{name}" starts now and is due {end}.',
+    nl: 'Actie {number} "{name}" start nu en moet klaar zijn op {end}.',
+  },
+  'notify.overdue': {
+    en: 'Action {number} "{name}" is overdue since {end}.',
+    nl: 'Actie {number} "{name}" is te laat sinds {end}.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return messages[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
+    params[name] === undefined ? match : String(params[name]),
+  );
+}
+
+export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}

@@ -1,0 +1,194 @@
+import { type Action, applyTrigger } from '../../domain/actions/index.js';
+import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
+import { DomainError } from '../../domain/errors.js';
+import { canWriteAction } from '../../domain/rights/index.js';
+import type { User } from '../../domain/rights/user.js';
+import { type ActionRef, readableAction } from '../actions/change-action.js';
+import { loadContext } from '../contexts.js';
+import type { WorkflowDeps } from '../deps.js';
+import { forbidden } from '../errors.js';
+import { type ProcessPorts, prepareProcess } from '../processes/index.js';
+import { SYSTEM_USER } from '../system-user.js';
+import {
+  commitOutcome,
+  type ExecutionSettings,
+  hasActiveLease,
+  newLeaseToken,
+  retryDelayMs,
+} from './lease.js';
+import { notifyOwner } from './notify.js';
+
+export interface ExecutionPorts {
+  processes: ProcessPorts;
+  settings: ExecutionSettings;
+}
+
+export type ExecutionResult =
+  | { outcome: 'executed'; action: Action; summary: string }
+  | { outcome: 'failed'; action: Action; error: string; retryAt?: Date }
+  | { outcome: 'rejected'; action: Action; code: string; reason: string }
+  | { outcome: 'conditions-not-met'; action: Action; reasons: string[] }
+  /** The lease was lost to another instance: that one reports the outcome. */
+  | { outcome: 'superseded' };
+
+const executableStates = new Set(['open', 'failed', 'rejected']);
+
+/**
+ * A person presses Execute (semi-automatic actions; also re-running failed or rejected ones). The action
+ * is claimed with a lease first, so a double click, a retried request or a second instance finds it
+ * claimed and is refused instead of running the process again.
+ */
+export async function executeAction(
+  deps: WorkflowDeps,
+  ports: ExecutionPorts,
+  actor: User,
+  ref: ActionRef,
+): Promise<ExecutionResult> {
+  const action = await readableAction(deps, actor, ref);
+  if (!canWriteAction(actor, action))
+    throw forbidden('action.forbidden', `You may not execute action ${action.number}`);
+  if (action.execution === 'manual') {
+    throw new DomainError({
+      category: 'conflict',
+      code: 'action.manual-not-executable',
+      message: `Action ${action.number} is manual: a person does the work and marks it done`,
+    });
+  }
+  const now = deps.clock();
+  if (!executableStates.has(action.state) || hasActiveLease(action, now)) throw notExecutable(action, now);
+  const token = newLeaseToken();
+  const claimed: Action = {
+    ...action,
+    lease: { token, until: new Date(now.getTime() + ports.settings.leaseMs), attempt: nextAttempt(action) },
+    version: action.version + 1,
+  };
+  if (!(await deps.stores.actions.replaceIfVersion(claimed, action.version))) {
+    const latest = await readableAction(deps, actor, ref);
+    throw notExecutable(latest, deps.clock());
+  }
+  return runClaimed(deps, ports, claimed, actor.id);
+}
+
+/** Attempts count per execution run: a retry continues the count, a fresh Execute after a final failure too. */
+export function nextAttempt(action: Pick<Action, 'lease' | 'retry'>): number {
+  return Math.max(action.lease?.attempt ?? 0, action.retry?.attempt ?? 0) + 1;
+}
+
+function notExecutable(action: Action, now: Date): DomainError {
+  if (hasActiveLease(action, now)) {
+    return new DomainError({
+      category: 'conflict',
+      code: 'action.executing',
+      message: `Action ${action.number} is already being executed`,
+    });
+  }
+  return new DomainError({
+    category: 'conflict',
+    code: 'action.not-executable',
+    message: `Action ${action.number} is ${action.state} and cannot be executed`,
+    details: { state: action.state },
+  });
+}
+
+/**
+ * Runs an action whose lease the caller holds (from the Execute button or the due-sweep): re-checks the
+ * conditions, validates the setup, runs the process and records executed, failed (perhaps retrying with
+ * backoff) or rejected — then tells the owner about failures and rejections.
+ */
+export async function runClaimed(
+  deps: WorkflowDeps,
+  ports: ExecutionPorts,
+  action: Action,
+  actorUserId: string,
+): Promise<ExecutionResult> {
+  const lease = action.lease!;
+  const release = ({ lease: _lease, retry: _retry, ...rest }: Action): Action => rest;
+  const commit = (apply: (current: Action) => Action) => commitOutcome(deps, action.id, lease.token, apply);
+  const at = () => deps.clock();
+  const workspace = await deps.workspace.get();
+
+  const record = await deps.stores.dossiers.get(action.record.id);
+  const reject = async (code: string, reason: string): Promise<ExecutionResult> => {
+    const next = await commit((current) =>
+      applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code] }),
+    );
+    if (!next) return { outcome: 'superseded' };
+    await notifyOwner(deps, ports.processes.chat, next, 'notify.rejected', reason);
+    return { outcome: 'rejected', action: next, code, reason };
+  };
+  if (!record) return reject('record-missing', `The record ${action.record.id} no longer exists`);
+  if (!action.processSnapshot) return reject('no-process', 'The action has no process to execute');
+
+  const now = at();
+  const context = await loadContext(deps.stores.dossiers, record, now);
+  const template = await deps.stores.templates.get(action.templateId);
+  if (template) {
+    const conditions = evaluateConditions(template.conditions, context, now);
+    if (!conditions.holds) {
+      const reasons = failureReasons(conditions, { locale: 'en', timeZone: workspace.calendar.timeZone });
+      const next = await commit((current) =>
+        current.state === 'open'
+          ? applyTrigger(release(current), 'hide', {
+              at: at(),
+              actorUserId,
+              reason: reasons.join('; '),
+              codes: ['conditions-not-met'],
+            })
+          : { ...release(current), stateReason: reasons.join('; ') },
+      );
+      return next ? { outcome: 'conditions-not-met', action: next, reasons } : { outcome: 'superseded' };
+    }
+  }
+
+  const prepared = await prepareProcess(
+    { deps, ports: ports.processes, action, context, workspace, system: SYSTEM_USER, attempt: lease.attempt },
+    action.processSnapshot,
+  );
+  if (!prepared.ok) return reject(prepared.rejection.code, prepared.rejection.message);
+
+  const outcome = await prepared.run();
+  if (outcome.status === 'done') {
+    const next = await commit((current) =>
+      applyTrigger(release(current), 'execute-succeeded', {
+        at: at(),
+        actorUserId,
+        reason: outcome.summary,
+        codes: ['executed'],
+      }),
+    );
+    return next ? { outcome: 'executed', action: next, summary: outcome.summary } : { outcome: 'superseded' };
+  }
+  if (outcome.retryable && lease.attempt < ports.settings.maxAttempts) {
+    const retryAt = new Date(at().getTime() + retryDelayMs(ports.settings, lease.attempt));
+    const next = await commit((current) => ({
+      ...release(current),
+      retry: { at: retryAt, attempt: lease.attempt },
+      stateReason: outcome.error,
+      history: [
+        ...current.history,
+        {
+          at: at(),
+          actorUserId,
+          kind: 'retry-scheduled',
+          codes: [outcome.code],
+          note: outcome.error,
+          after: { retryAt, attempt: lease.attempt },
+        },
+      ],
+    }));
+    return next
+      ? { outcome: 'failed', action: next, error: outcome.error, retryAt }
+      : { outcome: 'superseded' };
+  }
+  const next = await commit((current) =>
+    applyTrigger(release(current), 'execute-failed', {
+      at: at(),
+      actorUserId,
+      reason: outcome.error,
+      codes: [outcome.code],
+    }),
+  );
+  if (!next) return { outcome: 'superseded' };
+  await notifyOwner(deps, ports.processes.chat, next, 'notify.failed', outcome.error);
+  return { outcome: 'failed', action: next, error: outcome.error };
+}
