@@ -1,5 +1,12 @@
 import { type Action, applyTrigger } from '../../domain/actions/index.js';
-import type { DossierRecord } from '../../domain/dossiers/index.js';
+import {
+  contextKeyOf,
+  type DossierRecord,
+  isCurrentParticipant,
+  isRecordClosed,
+  type Participant,
+  type RecordContext,
+} from '../../domain/dossiers/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { planRetroactive, type SkippedStamp } from '../../domain/stamping/index.js';
@@ -73,6 +80,27 @@ async function candidatesFor(
 }
 
 /**
+ * Whether the template's event, had the template been linked when it happened, would have left this record
+ * with an open action — the only records a retroactive stamp may reach. A course event fans out to current
+ * participants only (DOMAIN.md §4). A record that has ended, or whose course has, would have had the action
+ * cancelled with it, so it gets none — unless the template is about that ending (a participant removed, a
+ * course cancelled), whose actions are stamped after the ending.
+ */
+function eventWouldHaveReached(template: ActionTemplate, context: RecordContext): boolean {
+  const spec = template.event;
+  const participant = context.records.participant as Participant | undefined;
+  if (template.dataGroup === 'participant' && spec?.group === 'course') {
+    if (!participant || !isCurrentParticipant(participant)) return false;
+  }
+  const ended = [context.records[contextKeyOf(context.group)], context.records.course].filter(
+    (entry) => entry !== undefined && isRecordClosed(entry as unknown as DossierRecord),
+  );
+  if (ended.length === 0) return true;
+  const aboutEnding = spec?.type === 'participant-removed' || spec?.type === 'status-changed';
+  return aboutEnding && ended.some((entry) => entry?.group === spec.group);
+}
+
+/**
  * Links a template to a course type, optionally stamping it onto existing records whose event already
  * happened (retroactive linking, DOMAIN.md §4). A dry run returns exactly what applying would do and
  * changes nothing. Applying twice creates nothing the second time: the plan skips records that already
@@ -116,7 +144,9 @@ export async function linkTemplate(
     const candidates = await candidatesFor(deps, template, command.courseTypeId);
     const plan = planRetroactive({
       template: linked,
-      candidates: await loadContexts(deps.stores.dossiers, candidates, now),
+      candidates: (await loadContexts(deps.stores.dossiers, candidates, now)).filter((context) =>
+        eventWouldHaveReached(template, context),
+      ),
       existingIdentityKeys: await deps.stores.actions.identityKeysOf(template.id),
       stamperUserId: actor.id,
       now,
