@@ -1,11 +1,17 @@
-import express from 'express';
-import { MongoClient } from 'mongodb';
-import type { Config } from './config/config.js';
-import { healthRoutes } from './http/health.js';
+import express, { type Express } from 'express';
+import { type Db, MongoClient } from 'mongodb';
+import { type Config, isWeakSecret } from './config/config.js';
+import { createApiRouter } from './http/api/api-router.js';
+import { IdempotencyStore } from './http/api/idempotency.js';
+import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
+import type { WorkspaceSettings } from './store/settings.js';
+import { createStores, ensureIndexes } from './store/stores.js';
+import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
+import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
 
 export interface RunningService {
   readonly url: string;
@@ -13,9 +19,88 @@ export interface RunningService {
   stop(reason: string): Promise<void>;
 }
 
+/** The OpenAPI document's version: the contract's, which changes less often than the package's. */
+export const API_VERSION = '1.0.0';
+
+/** The workspace until an administrator stores settings of its own. */
+export function workspaceDefaults(
+  config: Pick<Config, 'DEFAULT_TIME_ZONE' | 'DEFAULT_LOCALE'>,
+): WorkspaceSettings {
+  return {
+    calendar: {
+      timeZone: config.DEFAULT_TIME_ZONE,
+      country: 'NL',
+      closingDays: [],
+      defaultTimeOfDay: '09:00',
+    },
+    locale: config.DEFAULT_LOCALE,
+  };
+}
+
+/** Everything the use cases and the API need, on one database. */
+export interface ServiceDeps {
+  readonly workflow: WorkflowDeps;
+  readonly idempotency: IdempotencyStore;
+}
+
+export async function createServiceDeps(
+  db: Db,
+  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date },
+): Promise<ServiceDeps> {
+  const stores = createStores(db);
+  const idempotency = new IdempotencyStore(db);
+  await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
+  return {
+    workflow: {
+      stores,
+      clock: options.clock ?? (() => new Date()),
+      logger: options.logger,
+      workspace: new WorkspaceProvider(stores, options.defaults),
+    },
+    idempotency,
+  };
+}
+
+/** The HTTP application: health probes and the REST API under /api. Tests run it in-process. */
+export function buildApp(deps: ServiceDeps, readiness?: ReadinessProbe): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (readiness) app.use(healthRoutes(readiness));
+  app.use(
+    '/api',
+    createApiRouter({
+      deps: deps.workflow,
+      idempotency: deps.idempotency,
+      logger: deps.workflow.logger,
+      version: API_VERSION,
+    }),
+  );
+  return app;
+}
+
 /**
- * The composition root: resolves the database, wires the scheduler and HTTP server, and owns the order
- * of start-up and shutdown.
+ * Configured administrators and the bootstrap token, made sure of at every start. Both steps are
+ * idempotent and safe when several instances start at once.
+ */
+export async function bootstrapAccess(
+  deps: WorkflowDeps,
+  config: Pick<Config, 'BOOTSTRAP_ADMINS' | 'BOOTSTRAP_API_TOKEN'>,
+): Promise<void> {
+  const admins = await ensureBootstrapAdmins(deps, config.BOOTSTRAP_ADMINS);
+  if (admins.length > 0) deps.logger.info({ admins: admins.length }, 'bootstrap administrators ensured');
+  const [first] = admins;
+  if (!config.BOOTSTRAP_API_TOKEN || !first) return;
+  if (isWeakSecret(config.BOOTSTRAP_API_TOKEN)) {
+    // Production refuses to start with such a token (config.ts); elsewhere it is allowed, loudly.
+    deps.logger.warn('BOOTSTRAP_API_TOKEN is weak; production would refuse it');
+  }
+  await ensureBootstrapToken(deps, first, config.BOOTSTRAP_API_TOKEN);
+  deps.logger.info({ user: first.email }, 'bootstrap API token ensured');
+}
+
+/**
+ * The composition root: resolves the database, wires the use cases, scheduler and HTTP server, and owns
+ * the order of start-up and shutdown.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const database = await resolveDatabase({
@@ -30,28 +115,26 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
   const db = client.db(config.MONGODB_DB);
+  const deps = await createServiceDeps(db, { logger, defaults: workspaceDefaults(config) });
+  await bootstrapAccess(deps.workflow, config);
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
   let shuttingDown = false;
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(
-    healthRoutes({
-      check: async () => {
-        const databaseUp = await db
-          .command({ ping: 1 })
-          .then(() => true)
-          .catch(() => false);
-        const checks = {
-          database: databaseUp,
-          scheduler: scheduler.started || !config.SCHEDULER_ENABLED,
-          accepting: !shuttingDown,
-        };
-        return { ready: Object.values(checks).every(Boolean), checks };
-      },
-    }),
-  );
+  const app = buildApp(deps, {
+    check: async () => {
+      const databaseUp = await db
+        .command({ ping: 1 })
+        .then(() => true)
+        .catch(() => false);
+      const checks = {
+        database: databaseUp,
+        scheduler: scheduler.started || !config.SCHEDULER_ENABLED,
+        accepting: !shuttingDown,
+      };
+      return { ready: Object.values(checks).every(Boolean), checks };
+    },
+  });
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
   if (config.SCHEDULER_ENABLED) await scheduler.start();

@@ -17,6 +17,27 @@ const booleanFlag = z
 
 const millis = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
 
+const emailList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email('must be comma-separated e-mail addresses')));
+
+const placeholderWords = ['changeme', 'change-me', 'example', 'password', 'secret', 'default', 'token'];
+
+/**
+ * A bootstrap token is a full-access credential. Long is not enough: `aaaa…` or `changeme-changeme-…`
+ * pass a length check but fall to the first guess.
+ */
+export function isWeakSecret(secret: string): boolean {
+  const lower = secret.toLowerCase();
+  return new Set(secret).size < 10 || placeholderWords.some((word) => lower.includes(word));
+}
+
 /**
  * The whole environment contract of the service. Parsed once at start-up; every later module receives
  * the typed result instead of reading `process.env` itself.
@@ -43,6 +64,35 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: millis(10_000),
   SCHEDULER_PROCESS_EVERY_MS: millis(5_000),
   SCHEDULER_ENABLED: booleanFlag.default(true),
+  /** E-mail addresses of users who are made administrators at start-up (created when missing). */
+  BOOTSTRAP_ADMINS: emailList.default([]),
+  /**
+   * A secret that becomes an API token with every scope for the first bootstrap admin: the way into a
+   * fresh installation, and the only one on the embedded database, which the CLI cannot reach.
+   */
+  BOOTSTRAP_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+});
+
+/** Rules between keys, checked after each key is valid on its own. */
+const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
+  if (config.BOOTSTRAP_API_TOKEN && config.BOOTSTRAP_ADMINS.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOOTSTRAP_API_TOKEN'],
+      message: 'needs BOOTSTRAP_ADMINS: the token acts for the first bootstrap admin',
+    });
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    config.BOOTSTRAP_API_TOKEN &&
+    isWeakSecret(config.BOOTSTRAP_API_TOKEN)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOOTSTRAP_API_TOKEN'],
+      message: 'too weak for production: use a random secret, e.g. `openssl rand -base64 32`',
+    });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -62,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = configSchema.safeParse(present);
+  const parsed = checkedConfigSchema.safeParse(present);
   if (parsed.success) return parsed.data;
   const keys = parsed.error.issues.map((issue) => `${issue.path.join('.')} (${issue.message})`);
   throw new ConfigError([...new Set(keys)]);

@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 
+export const AUDIT_ENTITY_TYPES = [
+  'dossier',
+  'template',
+  'action',
+  'user',
+  'sender',
+  'settings',
+  'event',
+  'api-token',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 /** Who did what to which entity, when, with the state before and after. */
 export interface AuditEntry {
   at: Date;
@@ -8,7 +20,7 @@ export interface AuditEntry {
   actor: string;
   /** E.g. 'dossier.updated', 'template.created', 'action.completed', 'actions.stamped'. */
   kind: string;
-  entity: { type: 'dossier' | 'template' | 'action' | 'user' | 'sender' | 'settings' | 'event'; id: string };
+  entity: { type: AuditEntityType; id: string };
   before?: unknown;
   after?: unknown;
   /** Extra facts, e.g. the number of actions a batch stamped. */
@@ -40,11 +52,26 @@ export class AuditLog {
     );
   }
 
-  async list(filter: { entityType?: string; entityId?: string; limit: number }): Promise<AuditEntry[]> {
-    const query: Filter<AuditDoc> = {};
-    if (filter.entityType) query['entity.type'] = filter.entityType as AuditEntry['entity']['type'];
-    if (filter.entityId) query['entity.id'] = filter.entityId;
-    const docs = await this.#entries.find(query, { sort: { at: -1 }, limit: filter.limit }).toArray();
+  async list(filter: {
+    entityType?: AuditEntityType;
+    entityId?: string;
+    limit: number;
+    skip?: number;
+  }): Promise<AuditEntry[]> {
+    const docs = await this.#entries
+      .find(auditQuery(filter), { sort: { at: -1, _id: -1 }, limit: filter.limit, skip: filter.skip ?? 0 })
+      .toArray();
     return docs.map(({ _id, ...entry }) => entry);
   }
+
+  count(filter: { entityType?: AuditEntityType; entityId?: string }): Promise<number> {
+    return this.#entries.countDocuments(auditQuery(filter));
+  }
+}
+
+function auditQuery(filter: { entityType?: AuditEntityType; entityId?: string }): Filter<AuditDoc> {
+  const query: Filter<AuditDoc> = {};
+  if (filter.entityType) query['entity.type'] = filter.entityType;
+  if (filter.entityId) query['entity.id'] = filter.entityId;
+  return query;
 }

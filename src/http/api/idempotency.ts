@@ -1,27 +1,37 @@
 import { createHash } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '../../store/documents.js';
 import { HttpProblem } from './problem.js';
 
-interface StoredResponse {
+/**
+ * A response as sent on the wire. The body is kept serialised, so a replay is byte for byte what the first
+ * request got (no BSON round trip of dates, undefined values or dotted keys).
+ */
+export interface SerializedResponse {
   status: number;
-  body: unknown;
+  contentType?: string;
+  payload?: string;
+  headers?: Record<string, string>;
 }
 
 interface IdempotencyDoc {
   _id: string;
   requestHash: string;
   state: 'in-progress' | 'done';
-  response?: StoredResponse;
+  response?: SerializedResponse;
   createdAt: Date;
 }
 
 /** How long a key is remembered; clients retry within minutes, a day is generous. */
 const retentionSeconds = 24 * 60 * 60;
+/** A request still "running" after this long died with its process; a retry may take the key over. */
+const abandonedAfterMs = 2 * 60 * 1000;
 
 /**
  * `Idempotency-Key` for POST requests: the first request with a key runs, later ones with the same key
- * and the same request replay its response; the same key with a different request is refused. Keys are
- * scoped to the API token, so two clients cannot collide.
+ * and the same request replay its response; the same key with a different request is refused, and so is
+ * a second request while the first is still running. Keys are scoped to the API token, so two clients
+ * cannot collide.
  */
 export class IdempotencyStore {
   readonly #keys: Collection<IdempotencyDoc>;
@@ -37,8 +47,8 @@ export class IdempotencyStore {
   async run(
     scope: { tokenId: string; key: string; method: string; path: string; body: unknown },
     now: Date,
-    execute: () => Promise<StoredResponse>,
-  ): Promise<StoredResponse & { replayed: boolean }> {
+    execute: () => Promise<SerializedResponse>,
+  ): Promise<SerializedResponse & { replayed: boolean }> {
     if (!/^[\x21-\x7e]{1,255}$/.test(scope.key)) {
       throw new HttpProblem(
         400,
@@ -54,8 +64,9 @@ export class IdempotencyStore {
     try {
       await this.#keys.insertOne({ _id: id, requestHash, state: 'in-progress', createdAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.#keys.findOne({ _id: id });
+      // The first request failed (and released its key) in between: this one may run after all.
       if (!existing) return this.run(scope, now, execute);
       if (existing.requestHash !== requestHash) {
         throw new HttpProblem(
@@ -65,15 +76,33 @@ export class IdempotencyStore {
         );
       }
       if (existing.state === 'in-progress' || !existing.response) {
+        if (await this.#takeOver(existing, now)) return this.#execute(id, execute);
         throw new HttpProblem(
           409,
           'idempotency.in-progress',
-          'A request with this Idempotency-Key is still running',
+          'A request with this Idempotency-Key is still running; retry later',
         );
       }
       return { ...existing.response, replayed: true };
     }
-    let response: StoredResponse;
+    return this.#execute(id, execute);
+  }
+
+  /** Claims an abandoned key with a conditional update, so of several retries exactly one runs. */
+  async #takeOver(existing: IdempotencyDoc, now: Date): Promise<boolean> {
+    if (now.getTime() - existing.createdAt.getTime() < abandonedAfterMs) return false;
+    const claimed = await this.#keys.updateOne(
+      { _id: existing._id, state: 'in-progress', createdAt: existing.createdAt },
+      { $set: { createdAt: now } },
+    );
+    return claimed.modifiedCount === 1;
+  }
+
+  async #execute(
+    id: string,
+    execute: () => Promise<SerializedResponse>,
+  ): Promise<SerializedResponse & { replayed: boolean }> {
+    let response: SerializedResponse;
     try {
       response = await execute();
     } catch (error) {

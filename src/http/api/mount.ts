@@ -1,9 +1,9 @@
 import express, { type Request, type Response, Router } from 'express';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Logger } from '../../observability/logger.js';
 import type { ApiTokenDoc, ApiTokenStore } from '../../store/api-tokens.js';
-import type { IdempotencyStore } from './idempotency.js';
+import type { IdempotencyStore, SerializedResponse } from './idempotency.js';
 import { HttpProblem, sendProblem, toProblem, zodFieldErrors } from './problem.js';
 import type { AnyApiRoute } from './route.js';
 
@@ -16,6 +16,9 @@ export interface ApiDependencies<TActor> {
   now(): Date;
 }
 
+const realm = 'Bearer realm="stempel"';
+const yamlTypes = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
 function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, source: string): T {
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(value);
@@ -25,9 +28,7 @@ function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, source: s
     422,
     'request.invalid',
     errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '),
-    {
-      errors,
-    },
+    { errors },
   );
 }
 
@@ -50,6 +51,14 @@ async function authenticate<TActor>(req: Request, deps: ApiDependencies<TActor>,
   return { token, actor };
 }
 
+/** RFC 6750: say which realm, and why a presented token was not good enough. */
+function challenge(code: string, requiredScope: unknown): string | undefined {
+  if (code === 'auth.missing-token') return realm;
+  if (code.startsWith('auth.') && code !== 'auth.missing-scope') return `${realm}, error="invalid_token"`;
+  if (code === 'auth.missing-scope') return `${realm}, error="insufficient_scope", scope="${requiredScope}"`;
+  return undefined;
+}
+
 function readBody(req: Request, route: AnyApiRoute): unknown {
   if (route.acceptsYaml && typeof req.body === 'string') {
     try {
@@ -65,11 +74,46 @@ function readBody(req: Request, route: AnyApiRoute): unknown {
   return req.body;
 }
 
-/** Mounts the routes under /api with authentication, validation, idempotency and problem responses. */
+/** `If-Match: "3"` (or `W/"3"`, or a bare 3) is the version the client saw; `*` asserts nothing. */
+function readIfMatch(req: Request, route: AnyApiRoute): number | undefined {
+  const header = req.get('if-match');
+  if (!route.conditional || header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match?.[1] || Number(match[1]) < 1) {
+    throw new HttpProblem(400, 'request.invalid-if-match', 'If-Match must be a version, e.g. "3"', {
+      errors: [{ field: 'header.If-Match', message: 'must be a version in quotes, e.g. "3"' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+/** YAML when asked for by `?format=yaml`, or by an Accept header that prefers it over JSON. */
+function wantsYaml(req: Request, route: AnyApiRoute): boolean {
+  if (!route.producesYaml) return false;
+  const format = req.query.format;
+  if (format === 'yaml' || format === 'json') return format === 'yaml';
+  return yamlTypes.includes(String(req.accepts(['application/json', ...yamlTypes])));
+}
+
+function serialize(status: number, body: unknown, yaml: boolean, headers?: Record<string, string>) {
+  const response: SerializedResponse = { status, ...(headers ? { headers } : {}) };
+  if (status === 204) return response;
+  return yaml
+    ? { ...response, contentType: 'application/yaml; charset=utf-8', payload: stringifyYaml(body) }
+    : { ...response, contentType: 'application/json; charset=utf-8', payload: JSON.stringify(body) };
+}
+
+/** Where a use case's input came from, so domain errors name the field as the client sent it. */
+function fieldPrefixOf(route: AnyApiRoute): string | undefined {
+  if (route.body) return 'body';
+  return route.query ? 'query' : undefined;
+}
+
+/** Mounts the routes with authentication, validation, idempotency and problem responses. */
 export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDependencies<TActor>): Router {
   const router = Router();
   router.use(express.json({ limit: '2mb' }));
-  router.use(express.text({ type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: '2mb' }));
+  router.use(express.text({ type: yamlTypes, limit: '2mb' }));
 
   for (const route of routes) {
     router[route.method](route.path, async (req: Request, res: Response) => {
@@ -79,15 +123,15 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
           params: validate(route.params, req.params, 'path'),
           query: validate(route.query, req.query, 'query'),
           body: validate(route.body, readBody(req, route), 'body'),
+          ifMatch: readIfMatch(req, route),
           actor,
           now: deps.now(),
         };
+        const yaml = wantsYaml(req, route);
         const execute = async () => {
           const result = await route.handler(input);
-          return {
-            status: result.status ?? route.successStatus ?? (route.method === 'post' ? 201 : 200),
-            body: result.body,
-          };
+          const status = result.status ?? route.successStatus ?? (route.method === 'post' ? 201 : 200);
+          return serialize(status, result.body, yaml, result.headers);
         };
         const key = req.get('idempotency-key');
         const response =
@@ -99,13 +143,17 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
               )
             : { ...(await execute()), replayed: false };
         if (response.replayed) res.set('Idempotent-Replayed', 'true');
-        if (response.status === 204) res.status(204).end();
-        else res.status(response.status).json(response.body);
+        if (response.headers) res.set(response.headers);
+        res.status(response.status);
+        if (response.payload === undefined) res.end();
+        else res.type(response.contentType ?? 'application/json').send(response.payload);
       } catch (error) {
-        const problem = toProblem(error, req.originalUrl);
+        const problem = toProblem(error, req.originalUrl, { fieldPrefix: fieldPrefixOf(route) });
         if (problem.status >= 500)
           deps.logger.error({ err: error, path: req.originalUrl }, 'API request failed');
-        if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="stempel"');
+        const authenticate = challenge(problem.code, problem.requiredScope);
+        if (authenticate && (problem.status === 401 || problem.status === 403))
+          res.set('WWW-Authenticate', authenticate);
         sendProblem(res, problem);
       }
     });

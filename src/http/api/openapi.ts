@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateValueSchema } from '../../domain/dossiers/values.js';
 import { problemType } from './problem.js';
 import type { AnyApiRoute } from './route.js';
 
@@ -17,7 +18,11 @@ function toSchema(
     reused: 'inline',
     override: (ctx) => {
       const def = (ctx.zodSchema as { _zod: { def: { type: string } } })._zod.def;
-      if (def.type === 'date') {
+      // The domain's moment accepts a Date or an ISO string and outputs a Date: on the wire, both are strings.
+      if (ctx.zodSchema === DateValueSchema) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      } else if (def.type === 'date') {
         ctx.jsonSchema.type = 'string';
         ctx.jsonSchema.format = 'date-time';
       }
@@ -73,6 +78,30 @@ const problemSchema: JsonSchema = {
   },
 };
 
+const idempotencyKeyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Replays the first response for a retried request with the same key and body (24 hours).',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+const ifMatchHeader = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description: 'The version the change is based on, e.g. "3"; a stale version is refused with 409.',
+  schema: { type: 'string', examples: ['"3"'] },
+};
+
+function responseContent(route: AnyApiRoute, components: Record<string, JsonSchema>) {
+  const schema = toSchema(route.response!, 'output', components);
+  return {
+    'application/json': { schema },
+    ...(route.producesYaml ? { 'application/yaml': { schema } } : {}),
+  };
+}
+
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
 export function buildOpenApiDocument(
   routes: AnyApiRoute[],
@@ -89,28 +118,18 @@ export function buildOpenApiDocument(
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
       security: [{ bearer: [route.scope] }],
       parameters: [
         ...parameters(route.params, 'path', components),
         ...parameters(route.query, 'query', components),
-        ...(route.method === 'post'
-          ? [
-              {
-                name: 'Idempotency-Key',
-                in: 'header',
-                required: false,
-                schema: { type: 'string', maxLength: 255 },
-              },
-            ]
-          : []),
+        ...(route.method === 'post' ? [idempotencyKeyHeader] : []),
+        ...(route.conditional ? [ifMatchHeader] : []),
       ],
       responses: {
         [status]: route.response
-          ? {
-              description: 'Success',
-              content: { 'application/json': { schema: toSchema(route.response, 'output', components) } },
-            }
+          ? { description: 'Success', content: responseContent(route, components) }
           : { description: 'Success, no content' },
         400: problem,
         401: problem,

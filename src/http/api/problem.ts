@@ -68,7 +68,15 @@ export function zodFieldErrors(
   });
 }
 
-export function toProblem(error: unknown, instance?: string): Problem {
+/**
+ * `fieldPrefix` names where a use case's input came from ('body', 'query'): a domain error says
+ * `timing.start.anchor`, the client sent `body.timing.start.anchor`, and that is what the response names.
+ */
+export function toProblem(
+  error: unknown,
+  instance?: string,
+  options: { fieldPrefix?: string } = {},
+): Problem {
   if (error instanceof HttpProblem) {
     return {
       type: problemType(error.code),
@@ -92,7 +100,7 @@ export function toProblem(error: unknown, instance?: string): Problem {
       ...(error.issues.some((issue) => issue.field)
         ? {
             errors: error.issues.map((issue) => ({
-              field: issue.field ?? '(root)',
+              field: prefixed(issue.field, options.fieldPrefix),
               message: issue.message,
               code: issue.code,
               ...(issue.details ? { details: issue.details } : {}),
@@ -122,6 +130,11 @@ export function toProblem(error: unknown, instance?: string): Problem {
     code: 'internal',
     ...(instance ? { instance } : {}),
   };
+}
+
+function prefixed(field: string | undefined, prefix: string | undefined): string {
+  if (field === undefined || field === '(root)') return prefix ?? '(root)';
+  return prefix ? `${prefix}.${field}` : field;
 }
 
 export function sendProblem(res: Response, problem: Problem): void {

@@ -9,6 +9,8 @@ export interface RouteInput<TParams, TQuery, TBody, TActor> {
   body: TBody;
   actor: TActor;
   now: Date;
+  /** The version the client last saw, from `If-Match` (routes with `conditional`); undefined when absent. */
+  ifMatch: number | undefined;
 }
 
 export interface RouteResult<TResult> {
@@ -33,16 +35,22 @@ export interface ApiRoute<
   path: string;
   operationId: string;
   summary: string;
+  /** Longer explanation for the OpenAPI document. */
+  description?: string;
   tag: string;
   scope: ApiScope;
   params?: z.ZodType<TParams>;
   query?: z.ZodType<TQuery>;
   body?: z.ZodType<TBody>;
-  /** Response body schema for the success status; absent for 204. */
+  /** Response body schema for the success status; absent for 204. Documentation only, never enforced. */
   response?: z.ZodType<TResult>;
   successStatus?: number;
   /** Content types accepted for the body besides JSON (e.g. YAML imports); parsed to an object first. */
   acceptsYaml?: boolean;
+  /** The body can also be sent as YAML, chosen by `?format=yaml` or `Accept: application/yaml`. */
+  producesYaml?: boolean;
+  /** The route honours `If-Match: "<version>"` for optimistic concurrency. */
+  conditional?: boolean;
   handler(input: RouteInput<TParams, TQuery, TBody, TActor>): Promise<RouteResult<TResult>>;
 }
 

@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { User } from '../../domain/rights/user.js';
+import type { Logger } from '../../observability/logger.js';
+import type { WorkflowDeps } from '../../workflow/deps.js';
+import type { IdempotencyStore } from './idempotency.js';
+import { mountApi } from './mount.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { apiRoutes } from './routes/index.js';
+
+export interface ApiRouterOptions {
+  deps: WorkflowDeps;
+  idempotency: IdempotencyStore;
+  logger: Logger;
+  version: string;
+}
+
+/**
+ * The REST API as one router (mounted at /api): the public OpenAPI document, then every route behind
+ * token authentication. A token acts as its user, who must still exist and be active.
+ */
+export function createApiRouter(options: ApiRouterOptions): Router {
+  const { deps } = options;
+  const routes = apiRoutes(deps);
+  // Built once: the document only depends on the route table.
+  const document = buildOpenApiDocument(routes, { title: 'Stempel API', version: options.version });
+  const router = Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use(
+    mountApi<User>(routes, {
+      tokens: deps.stores.apiTokens,
+      idempotency: options.idempotency,
+      logger: options.logger,
+      now: deps.clock,
+      loadActor: async (token) => {
+        const user = await deps.stores.users.get(token.userId);
+        return user?.active ? user : undefined;
+      },
+    }),
+  );
+  return router;
+}

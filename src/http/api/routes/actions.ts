@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { ACTION_STATES, ActionSchema } from '../../../domain/actions/index.js';
+import { DataGroupSchema, DateValueSchema } from '../../../domain/dossiers/index.js';
+import { getAction, listActions } from '../../../workflow/actions/queries.js';
+import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
+import type { WorkflowDeps } from '../../../workflow/deps.js';
+import { getTemplate } from '../../../workflow/templates/save.js';
+import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
+
+export const tag = 'Actions';
+export const ActionViewSchema = ActionSchema.extend({
+  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of DOMAIN.md §6'),
+});
+export const actionRefParam = z.object({
+  ref: z.string().min(1).describe('Action id (act_…) or number'),
+});
+
+const listQuery = z
+  .object({
+    state: queryList(ACTION_STATES, 'state')
+      .optional()
+      .describe('Default: open, failed and rejected (waiting actions are hidden unless asked for)'),
+    owner: z.string().optional().describe("'me', 'none' (unassigned) or a user id"),
+    recordGroup: DataGroupSchema.optional(),
+    recordId: z.string().optional(),
+    colour: z.enum(['overdue', 'today', 'future', 'closed']).optional(),
+    overdue: queryFlag.optional(),
+    template: z.string().optional().describe('Template id or key'),
+    ...pagination,
+  })
+  .refine((query) => (query.recordGroup === undefined) === (query.recordId === undefined), {
+    path: ['recordId'],
+    error: 'recordGroup and recordId go together',
+  });
+
+const stampBody = z.strictObject({
+  template: z.string({ error: 'template must be an id or key' }).min(1),
+  recordId: z.string({ error: 'recordId must be an id' }).min(1),
+  ownerUserId: z.string().nullable().optional().describe('Overrides the template’s owner rule; null: nobody'),
+  start: DateValueSchema.optional(),
+  end: DateValueSchema.optional(),
+  remarks: z.string().optional(),
+});
+
+/** Reading actions, and stamping one by hand. The state changes are in action-commands.ts. */
+export function actionRoutes(deps: WorkflowDeps) {
+  return [
+    route({
+      method: 'get',
+      path: '/actions',
+      operationId: 'listActions',
+      summary: 'List the actions the token’s user may see',
+      tag,
+      scope: 'actions:read',
+      query: listQuery,
+      response: pageOf(ActionViewSchema),
+      handler: async ({ actor, query }) => {
+        const templateId = query.template ? (await getTemplate(deps, query.template)).id : undefined;
+        const owner = query.owner === 'none' ? null : query.owner;
+        const result = await listActions(deps, actor, {
+          states: query.state,
+          owner,
+          record:
+            query.recordGroup && query.recordId
+              ? { group: query.recordGroup, id: query.recordId }
+              : undefined,
+          templateId,
+          colour: query.colour,
+          overdue: query.overdue,
+          limit: query.limit,
+          skip: query.skip,
+        });
+        return { body: page(result.items, result.total, query) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/actions/:ref',
+      operationId: 'getAction',
+      summary: 'Get an action by id or number',
+      tag,
+      scope: 'actions:read',
+      params: actionRefParam,
+      response: ActionViewSchema,
+      handler: async ({ actor, params }) => ({ body: await getAction(deps, actor, params.ref) }),
+    }),
+    route({
+      method: 'post',
+      path: '/actions',
+      operationId: 'stampAction',
+      summary: 'Stamp a template onto a record by hand',
+      description:
+        'Needs the template’s write roles. Given only start or only end, linked dates move the other. ' +
+        'A second stamp of the same template on the same record is refused with 409.',
+      tag,
+      scope: 'actions:write',
+      body: stampBody,
+      response: ActionSchema,
+      handler: async ({ actor, body }) => ({ body: await stampByHand(deps, actor, body) }),
+    }),
+  ];
+}

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError, fromZodError } from '../../domain/errors.js';
+import { LocaleSchema } from '../../domain/i18n/locale.js';
+import type { User } from '../../domain/rights/user.js';
+import { WorkCalendarConfigSchema } from '../../domain/timing/index.js';
+import { isDuplicateKeyError } from '../../store/documents.js';
+import type { UserRecord } from '../../store/users.js';
+import type { WorkflowDeps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { requireAdmin } from './authorize.js';
+
+// Field shapes without defaults, shared by creation (defaults added) and patches (all optional): zod would
+// fill defaults into a partial patch and silently reset fields the patch does not name.
+const userFields = {
+  email: z.email({ error: 'email must be an e-mail address' }).transform((email) => email.toLowerCase()),
+  name: z.string({ error: 'name must be a text' }).trim().min(1, { error: 'name must not be empty' }),
+  roles: z.array(z.string().trim().min(1, { error: 'roles must not be empty' })),
+  admin: z.boolean({ error: 'admin must be true or false' }),
+  automaticWorkflow: z.boolean({ error: 'automaticWorkflow must be true or false' }),
+  locale: LocaleSchema,
+  /** The user's own zone; the workspace's when absent (null clears it). */
+  timeZone: WorkCalendarConfigSchema.shape.timeZone.unwrap().nullable(),
+  active: z.boolean({ error: 'active must be true or false' }),
+};
+
+/**
+ * A new user. The e-mail is required: it is how chat identities are linked, how tokens are issued from
+ * the CLI and how template files refer to people.
+ */
+export const NewUserSchema = z.strictObject({
+  ...userFields,
+  roles: userFields.roles.default([]),
+  admin: userFields.admin.default(false),
+  automaticWorkflow: userFields.automaticWorkflow.default(false),
+  locale: userFields.locale.default('nl'),
+  timeZone: userFields.timeZone.optional(),
+  active: userFields.active.default(true),
+});
+export type NewUser = z.input<typeof NewUserSchema>;
+
+export const UserPatchSchema = z.strictObject(userFields).partial();
+export type UserPatch = z.input<typeof UserPatchSchema>;
+
+export function newUserId(): string {
+  return `usr_${randomBytes(6).toString('hex')}`;
+}
+
+function emailTaken(email: string): DomainError {
+  return new DomainError({
+    category: 'conflict',
+    code: 'user.email-taken',
+    field: 'email',
+    message: `A user with e-mail ${email} already exists`,
+  });
+}
+
+/** The stored shape: an absent time zone is left out rather than stored as null. */
+function withTimeZone(user: UserRecord, timeZone: string | null | undefined): UserRecord {
+  const { timeZone: _previous, ...rest } = user;
+  if (timeZone === null) return rest;
+  return timeZone === undefined ? user : { ...rest, timeZone };
+}
+
+export async function createUser(deps: WorkflowDeps, actor: User, input: unknown): Promise<UserRecord> {
+  requireAdmin(actor, 'create users');
+  const parsed = NewUserSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error, 'user.invalid');
+  const { timeZone, ...fields } = parsed.data;
+  const now = deps.clock();
+  const user = withTimeZone(
+    { ...fields, id: newUserId(), chatIdentities: [], createdAt: now, updatedAt: now },
+    timeZone,
+  );
+  try {
+    await deps.stores.users.insert(user);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw emailTaken(fields.email);
+    throw error;
+  }
+  await deps.stores.audit.write({
+    at: now,
+    actor: actor.id,
+    kind: 'user.created',
+    entity: { type: 'user', id: user.id },
+    after: user,
+  });
+  return user;
+}
+
+export async function updateUser(
+  deps: WorkflowDeps,
+  actor: User,
+  command: { id: string; patch: unknown },
+): Promise<UserRecord> {
+  requireAdmin(actor, 'change users');
+  const parsed = UserPatchSchema.safeParse(command.patch);
+  if (!parsed.success) throw fromZodError(parsed.error, 'user.invalid');
+  const before = await getUser(deps, actor, command.id);
+  const { timeZone, ...fields } = parsed.data;
+  if (before.id === actor.id && (fields.admin === false || fields.active === false)) {
+    // Otherwise the last administrator can lock everyone out; another admin has to do it.
+    throw new DomainError({
+      category: 'conflict',
+      code: 'user.cannot-demote-self',
+      field: fields.admin === false ? 'admin' : 'active',
+      message: 'You cannot take away your own administrator rights or deactivate yourself',
+    });
+  }
+  const now = deps.clock();
+  const after = withTimeZone({ ...before, ...fields, updatedAt: now }, timeZone);
+  try {
+    await deps.stores.users.replace(after);
+  } catch (error) {
+    if (isDuplicateKeyError(error)) throw emailTaken(after.email ?? '');
+    throw error;
+  }
+  await deps.stores.audit.write({
+    at: now,
+    actor: actor.id,
+    kind: 'user.updated',
+    entity: { type: 'user', id: after.id },
+    before,
+    after,
+  });
+  return after;
+}
+
+export async function getUser(deps: WorkflowDeps, actor: User, id: string): Promise<UserRecord> {
+  requireAdmin(actor, 'manage users');
+  const user = await deps.stores.users.get(id);
+  if (!user) throw notFound('user', id);
+  return user;
+}
+
+export async function listUsers(
+  deps: WorkflowDeps,
+  actor: User,
+  filter: { role?: string | undefined; active?: boolean | undefined },
+): Promise<UserRecord[]> {
+  requireAdmin(actor, 'list users');
+  return deps.stores.users.list({
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.active === undefined ? {} : { active: filter.active }),
+  });
+}

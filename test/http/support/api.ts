@@ -1,0 +1,116 @@
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '../../../src/observability/logger.js';
+import { buildApp, createServiceDeps, type ServiceDeps, workspaceDefaults } from '../../../src/service.js';
+import type { ApiScope } from '../../../src/store/api-tokens.js';
+import type { UserRecord } from '../../../src/store/users.js';
+import { newUserId } from '../../../src/workflow/admin/users.js';
+import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; their assertions check the shape.
+type Json = any;
+
+export interface ApiResponse<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  token?: string | undefined;
+  body?: unknown;
+  /** A raw body (e.g. YAML) sent as is with `contentType`. */
+  raw?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The real Express app with the real routes on the real database, listening on an ephemeral loopback
+ * port; tests talk to it with fetch, exactly as a client would.
+ */
+export interface ApiHarness {
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly deps: ServiceDeps;
+  request<T = Json>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** A user stored directly (tests need someone to hold the first token). */
+  user(overrides?: Partial<UserRecord>): Promise<UserRecord>;
+  /** A token for a user with the given scopes. */
+  token(user: UserRecord, scopes?: ApiScope[], options?: { expiresAt?: Date }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startApi(name: string): Promise<ApiHarness> {
+  const database = await openTestDatabase(name);
+  const logger = createLogger({ level: 'silent' });
+  const deps = await createServiceDeps(database.db, {
+    logger,
+    defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'en' }),
+  });
+  const server = buildApp(deps).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    database,
+    deps,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined;
+      if (options.raw !== undefined) {
+        body = options.raw;
+        headers['content-type'] = options.contentType ?? 'application/json';
+      } else if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] = 'application/json';
+      }
+      const response = await fetch(`${url}/api${path}`, { method, headers, ...(body ? { body } : {}) });
+      const text = await response.text();
+      const type = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        headers: response.headers,
+        text,
+        body: type.includes('json') && text ? JSON.parse(text) : text,
+      };
+    },
+    async user(overrides = {}) {
+      const now = new Date();
+      const id = overrides.id ?? newUserId();
+      const user: UserRecord = {
+        id,
+        name: `User ${id}`,
+        email: `${id}@example.test`,
+        roles: [],
+        admin: false,
+        automaticWorkflow: false,
+        locale: 'en',
+        active: true,
+        chatIdentities: [],
+        createdAt: now,
+        updatedAt: now,
+        ...overrides,
+      };
+      await deps.workflow.stores.users.insert(user);
+      return user;
+    },
+    async token(user, scopes = ['admin'], options = {}) {
+      const created = await deps.workflow.stores.apiTokens.create({
+        name: `test token for ${user.id}`,
+        userId: user.id,
+        scopes,
+        now: new Date(),
+        ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}),
+      });
+      return created.token;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
