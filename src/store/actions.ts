@@ -126,6 +126,33 @@ export class ActionStore {
   }
 
   /**
+   * Waiting and open actions of these records themselves, plus those of other records linked to them but
+   * only for the given templates: what a change of derived facts (a course's participant count) can affect.
+   */
+  async openOwnOrLinkedVia(recordIds: Iterable<string>, templateIds: readonly string[]): Promise<Action[]> {
+    const ids = [...new Set(recordIds)];
+    if (ids.length === 0) return [];
+    const linked =
+      templateIds.length > 0
+        ? [{ 'linkedRecords.id': { $in: ids }, templateId: { $in: [...templateIds] } }]
+        : [];
+    const docs = await this.#actions
+      .find({ state: { $in: OPEN_STATES }, $or: [{ 'record.id': { $in: ids } }, ...linked] })
+      .toArray();
+    return docs.map((doc) => fromDocument<Action>(doc));
+  }
+
+  /** The templates of the waiting and open actions linked to these records. */
+  async templatesLinkedTo(recordIds: Iterable<string>): Promise<string[]> {
+    const ids = [...new Set(recordIds)];
+    if (ids.length === 0) return [];
+    return (await this.#actions.distinct('templateId', {
+      state: { $in: OPEN_STATES },
+      'linkedRecords.id': { $in: ids },
+    })) as string[];
+  }
+
+  /**
    * Writes `next` only if the stored action still has the version it was read at, so of two concurrent
    * changes exactly one wins. Returns false for the loser.
    */

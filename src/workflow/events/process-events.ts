@@ -42,9 +42,13 @@ export async function processEvents(
     ...recordIds.filter((id) => !found.has(id)),
   ]);
   // A participant's changes alter its course's derived facts (count, full), so course actions are touched too.
-  const touched = new Set(recordIds);
-  for (const record of records) if (record.group === 'participant') touched.add(record.courseId);
-  outcome.reconciled = await reconcileActions(deps, [...touched], { actor, closedRecordIds: closed });
+  const courses = new Set<string>();
+  for (const record of records) if (record.group === 'participant') courses.add(record.courseId);
+  outcome.reconciled = await reconcileActions(deps, recordIds, {
+    actor,
+    closedRecordIds: closed,
+    derivedOnlyIds: [...courses].filter((id) => !recordIds.includes(id)),
+  });
 
   for (const event of events) outcome.stamped.push(...(await stampForEvent(deps, toDomainEvent(event))));
   await stores.events.markProcessed(

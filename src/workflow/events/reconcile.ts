@@ -1,6 +1,6 @@
 import { type Action, type Actor, applyTrigger } from '../../domain/actions/index.js';
 import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
-import { contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
+import { CATALOGUE, contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
 import { type Rescheduled, rescheduleFor } from '../../domain/stamping/index.js';
 import type { ActionTemplate } from '../../domain/templates/index.js';
 import { pastStartDecision } from '../../domain/timing/index.js';
@@ -24,15 +24,24 @@ export interface ReconcileResult {
 export async function reconcileActions(
   deps: WorkflowDeps,
   touchedRecordIds: readonly string[],
-  options: { actor: string; closedRecordIds?: ReadonlySet<string>; closeCode?: string },
+  options: {
+    actor: string;
+    closedRecordIds?: ReadonlySet<string>;
+    closeCode?: string;
+    /** Records of which only derived facts changed (a participant's course): see `actionsAffectedByFacts`. */
+    derivedOnlyIds?: readonly string[];
+  },
 ): Promise<ReconcileResult> {
   const { stores } = deps;
   const result: ReconcileResult = { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 };
   const now = deps.clock();
+  const touched = [
+    ...(await stores.actions.openTouching(touchedRecordIds)),
+    ...(await actionsAffectedByFacts(deps, options.derivedOnlyIds ?? [])),
+  ];
+  const unique = [...new Map(touched.map((action) => [action.id, action])).values()];
   // An action being executed is left alone: its executor records the outcome, which settles it anyway.
-  const actions = (await stores.actions.openTouching(touchedRecordIds)).filter(
-    (action) => !hasActiveLease(action, now),
-  );
+  const actions = unique.filter((action) => !hasActiveLease(action, now));
   if (actions.length === 0) return result;
   const closed = options.closedRecordIds ?? new Set<string>();
   const updates: Array<{ next: Action; expectedVersion: number }> = [];
@@ -111,6 +120,29 @@ export async function reconcileActions(
   }
   await stores.actions.replaceManyIfVersion(updates);
   return result;
+}
+
+/**
+ * When only a record's derived facts changed (a participant joined, so its course's count did), its dates
+ * did not move and it did not end: the actions that can change are its own, and those of linked records
+ * whose template conditions read that record's derived facts. Looking only at those keeps a course with
+ * 2,000 participants from re-evaluating 2,000 actions each time one participant changes.
+ */
+async function actionsAffectedByFacts(deps: WorkflowDeps, recordIds: readonly string[]): Promise<Action[]> {
+  if (recordIds.length === 0) return [];
+  const { stores } = deps;
+  const templateIds = await stores.actions.templatesLinkedTo(recordIds);
+  const derivedPaths = new Set(
+    CATALOGUE.course.fields.filter((field) => field.derived).map((field) => `course.${field.name}`),
+  );
+  const readsDerived = (await stores.templates.getMany(templateIds))
+    .filter((template) =>
+      [...template.conditions.all, ...template.conditions.any.flat()].some((condition) =>
+        derivedPaths.has(condition.field),
+      ),
+    )
+    .map((template) => template.id);
+  return stores.actions.openOwnOrLinkedVia(recordIds, readsDerived);
 }
 
 /**
