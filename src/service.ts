@@ -1,17 +1,20 @@
 import express, { type Express } from 'express';
 import { type Db, MongoClient } from 'mongodb';
 import { type Config, isWeakSecret } from './config/config.js';
+import { noChatDelivery } from './delivery/port.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
+import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
+import { executionPortsFromConfig } from './workflow/execution/ports.js';
 
 export interface RunningService {
   readonly url: string;
@@ -119,6 +122,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await bootstrapAccess(deps.workflow, config);
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
+  const execution = executionPortsFromConfig(config, noChatDelivery);
+  await scheduleDueSweep(scheduler, deps.workflow, execution, {
+    intervalMs: config.SWEEP_INTERVAL_MS,
+    sweep: { batchSize: config.SWEEP_BATCH_SIZE, concurrency: config.SWEEP_CONCURRENCY },
+  });
   let shuttingDown = false;
 
   const app = buildApp(deps, {

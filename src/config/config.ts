@@ -71,6 +71,22 @@ export const configSchema = z.object({
    * fresh installation, and the only one on the embedded database, which the CLI cannot reach.
    */
   BOOTSTRAP_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** SMTP server for e-mail actions, e.g. smtps://user:password@mail.example.org:465; without it they are rejected. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** Sender for e-mail templates that name none; must also be an approved sender address. */
+  MAIL_DEFAULT_SENDER: z.email('must be an e-mail address').optional(),
+  WEBHOOK_TIMEOUT_MS: millis(10_000),
+  /** How often the due-sweep looks for due work. */
+  SWEEP_INTERVAL_MS: millis(5_000),
+  SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
+  SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** How long one execution may take before another instance assumes it crashed and takes over. */
+  EXECUTION_LEASE_MS: millis(60_000),
+  EXECUTION_RETRY_BASE_MS: millis(30_000),
+  EXECUTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 /** Rules between keys, checked after each key is valid on its own. */

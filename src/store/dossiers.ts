@@ -68,20 +68,25 @@ export class DossierStore {
     return docs.map((doc) => fromDocument<VersionedDossier>(doc));
   }
 
-  /** Participant statuses per course, for the courses' derived facts (count, minimum, full). */
+  /**
+   * Participant statuses per course, for the courses' derived facts (count, minimum, full). Counted by the
+   * database, so a course with thousands of participants costs one small answer, not thousands of documents.
+   */
   async participantSummaries(
     courseIds: Iterable<string>,
   ): Promise<Map<string, Pick<Participant, 'status'>[]>> {
     const unique = [...new Set(courseIds)];
     const byCourse = new Map<string, Pick<Participant, 'status'>[]>(unique.map((id) => [id, []]));
     if (unique.length === 0) return byCourse;
-    const docs = await this.#dossiers
-      .find({ group: 'participant', courseId: { $in: unique } } as Filter<DossierDoc>, {
-        projection: { courseId: 1, status: 1 },
-      })
+    const counts = await this.#dossiers
+      .aggregate<{ _id: { courseId: string; status: Participant['status'] }; count: number }>([
+        { $match: { group: 'participant', courseId: { $in: unique } } },
+        { $group: { _id: { courseId: '$courseId', status: '$status' }, count: { $sum: 1 } } },
+      ])
       .toArray();
-    for (const doc of docs as unknown as Array<{ courseId: string; status: Participant['status'] }>) {
-      byCourse.get(doc.courseId)?.push({ status: doc.status });
+    for (const { _id, count } of counts) {
+      const list = byCourse.get(_id.courseId);
+      for (let index = 0; index < count; index += 1) list?.push({ status: _id.status });
     }
     return byCourse;
   }

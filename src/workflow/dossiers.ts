@@ -41,9 +41,16 @@ export interface DossierChange {
 }
 
 /** Relation fields must point at records of the right kind; checked before anything is written. */
-async function assertRelations(deps: WorkflowDeps, record: DossierRecord): Promise<void> {
+async function assertRelations(
+  deps: WorkflowDeps,
+  record: DossierRecord,
+  before?: DossierRecord,
+): Promise<void> {
+  const value = (source: DossierRecord | undefined, name: string) =>
+    (source as Record<string, unknown> | undefined)?.[name];
   const relations = fieldsOf(record.group)
-    .filter((field) => field.relation)
+    // On an update only relations that changed need checking; the others were checked when they were set.
+    .filter((field) => field.relation && (!before || value(before, field.name) !== value(record, field.name)))
     .map((field) => ({ field, id: (record as Record<string, unknown>)[field.name] }))
     .filter((entry): entry is { field: (typeof entry)['field']; id: string } => typeof entry.id === 'string');
   if (relations.length === 0) return;
@@ -126,7 +133,7 @@ export async function updateDossierRecord(
     const now = deps.clock();
     const { version, ...current } = before;
     const after = patchDossier(current as DossierRecord, command.patch, now);
-    await assertRelations(deps, after);
+    await assertRelations(deps, after, current as DossierRecord);
     const stored = await deps.stores.dossiers.replace(after, version);
     if (!stored) {
       if (command.expectedVersion !== undefined) throw concurrentChange('dossier', command.id);

@@ -103,7 +103,7 @@ export async function runClaimed(
 ): Promise<ExecutionResult> {
   const lease = action.lease!;
   const release = ({ lease: _lease, retry: _retry, ...rest }: Action): Action => rest;
-  const commit = (apply: (current: Action) => Action) => commitOutcome(deps, action.id, lease.token, apply);
+  const commit = (apply: (current: Action) => Action) => commitOutcome(deps, action, lease.token, apply);
   const at = () => deps.clock();
   const workspace = await deps.workspace.get();
 
@@ -141,7 +141,16 @@ export async function runClaimed(
   }
 
   const prepared = await prepareProcess(
-    { deps, ports: ports.processes, action, context, workspace, system: SYSTEM_USER, attempt: lease.attempt },
+    {
+      deps,
+      ports: ports.processes,
+      action,
+      record,
+      context,
+      workspace,
+      system: SYSTEM_USER,
+      attempt: lease.attempt,
+    },
     action.processSnapshot,
   );
   if (!prepared.ok) return reject(prepared.rejection.code, prepared.rejection.message);

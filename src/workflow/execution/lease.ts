@@ -36,18 +36,20 @@ export function retryDelayMs(settings: ExecutionSettings, attempt: number): numb
  */
 export async function commitOutcome(
   deps: WorkflowDeps,
-  actionId: string,
+  claimed: Action,
   token: string,
   apply: (action: Action) => Action,
 ): Promise<Action | undefined> {
+  // Usually nobody touched the action while it ran, so the version it was claimed at is still current.
+  let current: Action | undefined = claimed;
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const current = await deps.stores.actions.get(actionId);
     if (!current || current.lease?.token !== token) {
-      deps.logger.warn({ actionId }, 'execution outcome dropped: the lease was taken over');
+      deps.logger.warn({ actionId: claimed.id }, 'execution outcome dropped: the lease was taken over');
       return undefined;
     }
     const next = { ...apply(current), version: current.version + 1 };
     if (await deps.stores.actions.replaceIfVersion(next, current.version)) return next;
+    current = await deps.stores.actions.get(claimed.id);
   }
-  throw new Error(`could not record the outcome of action ${actionId}`);
+  throw new Error(`could not record the outcome of action ${claimed.id}`);
 }

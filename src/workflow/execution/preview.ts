@@ -54,6 +54,7 @@ export async function previewAction(
       deps,
       ports: ports.processes,
       action,
+      record,
       context,
       workspace,
       system: SYSTEM_USER,

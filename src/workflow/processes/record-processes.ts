@@ -38,7 +38,7 @@ function read(record: DossierRecord, field: string): unknown {
 }
 
 export const setStatus: ProcessHandler<Of<'set-status'>> = async (input, process) => {
-  const record = await getDossierRecord(input.deps, input.action.record.id);
+  const { record } = input;
   const machine = statusMachineFor(record.group, process.status);
   if (!machine) {
     return rejected('set-status.unknown-status', `${record.group} has no status '${process.status}'`);
@@ -79,7 +79,7 @@ export const setStatus: ProcessHandler<Of<'set-status'>> = async (input, process
 };
 
 export const setField: ProcessHandler<Of<'set-field'>> = async (input, process) => {
-  const record = await getDossierRecord(input.deps, input.action.record.id);
+  const { record } = input;
   const isCustom = process.field.startsWith('custom.');
   const spec = isCustom ? undefined : fieldSpec(record.group, process.field);
   if (!isCustom && !spec?.writable) {
@@ -132,7 +132,7 @@ export const personCategory: ProcessHandler<Of<'person-category'>> = async (inpu
 const defaultPaymentTermDays = 30;
 
 export const createInvoice: ProcessHandler<Of<'create-invoice'>> = async (input) => {
-  const request = await getDossierRecord(input.deps, input.action.record.id);
+  const request = input.record;
   if (request.group !== 'request')
     return rejected('create-invoice.not-a-request', 'Invoices are created from requests');
   // The invoice id follows from the action, so executing twice (a retry after a crash) cannot bill twice.

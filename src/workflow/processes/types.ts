@@ -3,6 +3,7 @@ import type { Action } from '../../domain/actions/index.js';
 import type { RecordContext } from '../../domain/dossiers/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
+import type { VersionedDossier } from '../../store/dossiers.js';
 import type { WorkflowDeps, Workspace } from '../deps.js';
 
 export interface OutgoingMail {
@@ -36,6 +37,8 @@ export interface ProcessInput {
   deps: WorkflowDeps;
   ports: ProcessPorts;
   action: Action;
+  /** The action's record as just read, and its context. */
+  record: VersionedDossier;
   context: RecordContext;
   workspace: Workspace;
   /** The bot itself, as the actor of the record changes a process makes. */
