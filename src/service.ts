@@ -1,20 +1,20 @@
 import express, { type Express } from 'express';
-import { type Db, MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { type Config, isWeakSecret } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
 import { createApiRouter } from './http/api/api-router.js';
-import { IdempotencyStore } from './http/api/idempotency.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
-import type { WorkspaceSettings } from './store/settings.js';
-import { createStores, ensureIndexes } from './store/stores.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
-import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
+import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
+
+export { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 
 export interface RunningService {
   readonly url: string;
@@ -24,45 +24,6 @@ export interface RunningService {
 
 /** The OpenAPI document's version: the contract's, which changes less often than the package's. */
 export const API_VERSION = '1.0.0';
-
-/** The workspace until an administrator stores settings of its own. */
-export function workspaceDefaults(
-  config: Pick<Config, 'DEFAULT_TIME_ZONE' | 'DEFAULT_LOCALE'>,
-): WorkspaceSettings {
-  return {
-    calendar: {
-      timeZone: config.DEFAULT_TIME_ZONE,
-      country: 'NL',
-      closingDays: [],
-      defaultTimeOfDay: '09:00',
-    },
-    locale: config.DEFAULT_LOCALE,
-  };
-}
-
-/** Everything the use cases and the API need, on one database. */
-export interface ServiceDeps {
-  readonly workflow: WorkflowDeps;
-  readonly idempotency: IdempotencyStore;
-}
-
-export async function createServiceDeps(
-  db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date },
-): Promise<ServiceDeps> {
-  const stores = createStores(db);
-  const idempotency = new IdempotencyStore(db);
-  await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
-  return {
-    workflow: {
-      stores,
-      clock: options.clock ?? (() => new Date()),
-      logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults),
-    },
-    idempotency,
-  };
-}
 
 /** The HTTP application: health probes and the REST API under /api. Tests run it in-process. */
 export function buildApp(deps: ServiceDeps, readiness?: ReadinessProbe): Express {
@@ -125,7 +86,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const execution = executionPortsFromConfig(config, noChatDelivery);
   await scheduleDueSweep(scheduler, deps.workflow, execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
-    sweep: { batchSize: config.SWEEP_BATCH_SIZE, concurrency: config.SWEEP_CONCURRENCY },
+    sweep: {
+      batchSize: config.SWEEP_BATCH_SIZE,
+      concurrency: config.SWEEP_CONCURRENCY,
+    },
   });
   let shuttingDown = false;
 

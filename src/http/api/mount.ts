@@ -79,7 +79,7 @@ function readIfMatch(req: Request, route: AnyApiRoute): number | undefined {
   const header = req.get('if-match');
   if (!route.conditional || header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match?.[1] || Number(match[1]) < 1) {
+  if (!match?.[1]) {
     throw new HttpProblem(400, 'request.invalid-if-match', 'If-Match must be a version, e.g. "3"', {
       errors: [{ field: 'header.If-Match', message: 'must be a version in quotes, e.g. "3"' }],
     });

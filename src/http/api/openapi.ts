@@ -29,7 +29,15 @@ function toSchema(
     },
   }) as JsonSchema & { $defs?: Record<string, JsonSchema>; $schema?: string };
   const { $defs, $schema: _ignored, ...rest } = result;
-  for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
+  for (const [name, def] of Object.entries($defs ?? {})) {
+    // Shared definitions come from schemas with an id; two different ones under one name would make
+    // $refs point at the wrong schema, so that is a programming error, caught when the document is built.
+    const existing = components[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(def)) {
+      throw new Error(`OpenAPI: two different schemas are named ${name}`);
+    }
+    components[name] = def;
+  }
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
 }
 

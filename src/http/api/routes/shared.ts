@@ -89,7 +89,7 @@ export function patchOf<T extends z.ZodRawShape>(schema: { shape: T }) {
 /** The `expectedVersion` a body may carry instead of an If-Match header. */
 export const expectedVersionField = z
   .int({ error: 'expectedVersion must be a whole number' })
-  .min(1, { error: 'expectedVersion must be 1 or more' })
+  .min(0, { error: 'expectedVersion must be 0 or more' })
   .optional()
   .describe('The version this change is based on (like If-Match); a stale version is refused with 409');
 

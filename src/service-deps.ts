@@ -1,0 +1,49 @@
+import type { Db } from 'mongodb';
+import type { Config } from './config/config.js';
+import { IdempotencyStore } from './http/api/idempotency.js';
+import type { Logger } from './observability/logger.js';
+import type { WorkspaceSettings } from './store/settings.js';
+import { createStores, ensureIndexes } from './store/stores.js';
+import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
+
+// Kept apart from service.ts so that the CLI can wire the use cases without loading the HTTP server,
+// the scheduler and the database resolution.
+
+/** The workspace until an administrator stores settings of its own. */
+export function workspaceDefaults(
+  config: Pick<Config, 'DEFAULT_TIME_ZONE' | 'DEFAULT_LOCALE'>,
+): WorkspaceSettings {
+  return {
+    calendar: {
+      timeZone: config.DEFAULT_TIME_ZONE,
+      country: 'NL',
+      closingDays: [],
+      defaultTimeOfDay: '09:00',
+    },
+    locale: config.DEFAULT_LOCALE,
+  };
+}
+
+/** Everything the use cases and the API need, on one database. */
+export interface ServiceDeps {
+  readonly workflow: WorkflowDeps;
+  readonly idempotency: IdempotencyStore;
+}
+
+export async function createServiceDeps(
+  db: Db,
+  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date },
+): Promise<ServiceDeps> {
+  const stores = createStores(db);
+  const idempotency = new IdempotencyStore(db);
+  await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
+  return {
+    workflow: {
+      stores,
+      clock: options.clock ?? (() => new Date()),
+      logger: options.logger,
+      workspace: new WorkspaceProvider(stores, options.defaults),
+    },
+    idempotency,
+  };
+}
