@@ -89,6 +89,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     sweep: {
       batchSize: config.SWEEP_BATCH_SIZE,
       concurrency: config.SWEEP_CONCURRENCY,
+      budgetMs: config.SWEEP_BUDGET_MS,
     },
   });
   let shuttingDown = false;

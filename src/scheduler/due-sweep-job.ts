@@ -23,7 +23,7 @@ export async function scheduleDueSweep(
       const stats = await runDueSweep(deps, ports, sweep);
       if (Object.values(stats).some((count) => count > 0)) deps.logger.info({ sweep: stats }, 'due-sweep');
     },
-    { concurrency: 1, lockLimit: 1, lockLifetime: sweep.budgetMs + 15_000 },
+    { concurrency: 1, lockLimit: 1, lockLifetime: sweep.budgetMs + 5_000 },
   );
   await scheduler.agenda.every(options.intervalMs, DUE_SWEEP_JOB, {}, { skipImmediate: false });
 }
