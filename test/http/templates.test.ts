@@ -52,6 +52,24 @@ describe('templates', () => {
     expect(search.body.items.map((t: { key: string }) => t.key)).toEqual([key]);
   });
 
+  it('take an event without group as an event of the template’s own data group', async () => {
+    const template = await created(api, token, '/templates', {
+      ...handTemplate(unique('own-group'), 'person'),
+      event: { type: 'category-added', category: 'first-aid-expired' },
+    });
+    expect(template.event).toEqual({
+      type: 'category-added',
+      group: 'person',
+      category: 'first-aid-expired',
+    });
+    const wrong = await api.request('POST', '/templates', {
+      token,
+      body: { ...handTemplate(unique('wrong-event'), 'company'), event: { type: 'category-added' } },
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].field).toMatch(/^body\.event/);
+  });
+
   it('refuses automation to users without the automatic-workflow right', async () => {
     const planner = await api.user();
     const plannerToken = await api.token(planner, ['templates:write']);

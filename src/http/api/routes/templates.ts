@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataGroupSchema } from '../../../domain/dossiers/index.js';
+import { EventSpecSchema } from '../../../domain/events/index.js';
 import { ActionTemplateSchema, TemplateDefinitionSchema } from '../../../domain/templates/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import {
@@ -21,6 +22,19 @@ import {
 } from './shared.js';
 
 const tag = 'Templates';
+
+/** As the domain has it: an event without `group` is an event of the template's own data group. */
+const EventInputSchema = z.discriminatedUnion(
+  'type',
+  EventSpecSchema.options.map((option) =>
+    option.extend({ group: option.shape.group.optional().describe('Default: the template’s dataGroup') }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+
+/** A template as clients write it; the use case validates it again, with the rules that need the data. */
+const TemplateInputSchema = TemplateDefinitionSchema.extend({
+  event: EventInputSchema.nullable().default(null),
+});
 export const templateRefParam = z.object({
   ref: z.string().min(1).describe('Template id (tpl_…) or key'),
 });
@@ -66,7 +80,7 @@ export function templateRoutes(deps: WorkflowDeps) {
         '`details.valid`. Semi-automatic and automatic templates need the automatic-workflow right.',
       tag,
       scope: 'templates:write',
-      body: TemplateDefinitionSchema,
+      body: TemplateInputSchema,
       response: ActionTemplateSchema,
       handler: async ({ actor, body }) => {
         const template = await createTemplate(deps, actor, body);
@@ -99,7 +113,7 @@ export function templateRoutes(deps: WorkflowDeps) {
       scope: 'templates:write',
       conditional: true,
       params: templateRefParam,
-      body: patchOf(TemplateDefinitionSchema).extend({ expectedVersion: expectedVersionField }),
+      body: patchOf(TemplateInputSchema).extend({ expectedVersion: expectedVersionField }),
       response: ActionTemplateSchema,
       handler: async ({ actor, params, body, ifMatch }) => {
         const { expectedVersion: bodyVersion, ...patch } = body;
