@@ -1,0 +1,314 @@
+import type { Action } from '../domain/actions/index.js';
+import { DomainError } from '../domain/errors.js';
+import type { Locale } from '../domain/i18n/locale.js';
+import type { User } from '../domain/rights/user.js';
+import { atTimeOfDay } from '../domain/timing/index.js';
+import { formatMoment } from '../i18n/messages.js';
+import { readableAction } from '../workflow/actions/change-action.js';
+import { assignAction, cancelAction, completeAction, snoozeAction } from '../workflow/actions/commands.js';
+import { listActions } from '../workflow/actions/queries.js';
+import { stampByHand } from '../workflow/actions/stamp-by-hand.js';
+import type { WorkflowDeps } from '../workflow/deps.js';
+import {
+  type ExecutionPorts,
+  type ExecutionResult,
+  executeAction,
+} from '../workflow/execution/execute-action.js';
+import { previewAction } from '../workflow/execution/preview.js';
+import { getTemplate } from '../workflow/templates/save.js';
+import {
+  type ChatCommand,
+  isParseFailure,
+  type ListFilters,
+  type ParseFailure,
+  parseCommand,
+  parseSnooze,
+  USAGE,
+} from './commands/grammar.js';
+import type { ChatView, TextView } from './model.js';
+import { say, type TextKey } from './texts.js';
+import { actionCards } from './views/action-card.js';
+import { errorView } from './views/errors.js';
+import { previewView } from './views/preview.js';
+
+export interface ChatContext {
+  deps: WorkflowDeps;
+  execution: ExecutionPorts;
+  actor: User;
+}
+
+/** How many cards a list shows; renderers may show fewer and say how many more there are. */
+const listLimit = 20;
+
+async function timeZoneOf(context: ChatContext): Promise<string> {
+  return context.actor.timeZone ?? (await context.deps.workspace.get()).calendar.timeZone;
+}
+
+async function cards(context: ChatContext, actions: readonly Action[]) {
+  return actionCards(
+    {
+      stores: context.deps.stores,
+      actor: context.actor,
+      now: context.deps.clock(),
+      timeZone: await timeZoneOf(context),
+    },
+    actions,
+  );
+}
+
+async function withCard(context: ChatContext, message: string, action: Action): Promise<ChatView[]> {
+  const [card] = await cards(context, [action]);
+  return [{ kind: 'text', lines: [message] }, card!];
+}
+
+async function resolveOwner(context: ChatContext, word: string): Promise<string | null> {
+  if (word === 'me') return context.actor.id;
+  if (word === 'none') return null;
+  const user = word.includes('@')
+    ? await context.deps.stores.users.findByEmail(word)
+    : await context.deps.stores.users.get(word);
+  if (!user) {
+    throw new DomainError({
+      category: 'not-found',
+      code: 'user.not-found',
+      field: 'owner',
+      message: say(context.actor.locale, 'error.unknown-user', { value: word }),
+    });
+  }
+  return user.id;
+}
+
+/** A date typed in chat means the viewer's local time; a bare date means the workspace's default hour. */
+async function localMoment(context: ChatContext, text: string): Promise<Date> {
+  const { calendar } = await context.deps.workspace.get();
+  const timeZone = await timeZoneOf(context);
+  const [day, time] = text.split('T');
+  return atTimeOfDay(day!, time ?? calendar.defaultTimeOfDay, timeZone);
+}
+
+function parseFailureView(failure: ParseFailure, locale: Locale): ChatView {
+  const usage = 'command' in failure ? USAGE[failure.command][locale] : '';
+  const argumentKey = 'argument' in failure ? (`arg.${failure.argument}` as TextKey) : undefined;
+  const argument = argumentKey ? say(locale, argumentKey) : '';
+  const message =
+    failure.error === 'unknown-command'
+      ? say(locale, 'error.unknown-command', { word: failure.word })
+      : failure.error === 'missing-argument'
+        ? say(locale, 'error.missing-argument', { argument, usage })
+        : say(locale, 'error.bad-argument', { argument, value: failure.value, usage });
+  return { kind: 'error', code: `command.${failure.error}`, message, details: [] };
+}
+
+function helpView(locale: Locale): TextView {
+  return {
+    kind: 'text',
+    title: say(locale, 'help.title'),
+    lines: Object.values(USAGE).map((usage) => usage[locale]),
+  };
+}
+
+async function list(context: ChatContext, filters: ListFilters, mine: boolean): Promise<ChatView[]> {
+  const owner = mine
+    ? 'me'
+    : filters.owner === undefined
+      ? undefined
+      : filters.owner === 'none'
+        ? null
+        : await resolveOwner(context, filters.owner);
+  const templateId = filters.template ? (await getTemplate(context.deps, filters.template)).id : undefined;
+  const result = await listActions(context.deps, context.actor, {
+    states: filters.states,
+    owner: owner === 'me' ? context.actor.id : owner,
+    colour: filters.colour,
+    templateId,
+    limit: listLimit,
+    skip: 0,
+  });
+  const locale = context.actor.locale;
+  return [
+    {
+      kind: 'list',
+      title: say(locale, mine ? 'list.mine' : 'list.all'),
+      empty: say(locale, 'list.empty'),
+      items: await cards(context, result.items),
+      total: result.total,
+    },
+  ];
+}
+
+function executionMessage(result: ExecutionResult, number: number, locale: Locale, timeZone: string): string {
+  switch (result.outcome) {
+    case 'executed':
+      return say(locale, 'result.executed', { number, summary: result.summary });
+    case 'failed':
+      return result.retryAt
+        ? say(locale, 'result.retry', {
+            number,
+            error: result.error,
+            at: formatMoment(result.retryAt, locale, timeZone),
+          })
+        : say(locale, 'result.failed', { number, error: result.error });
+    case 'rejected':
+      return say(locale, 'result.rejected', { number, reason: result.reason });
+    case 'conditions-not-met':
+      return say(locale, 'result.not-met', { number, reasons: result.reasons.join('; ') });
+    case 'superseded':
+      return say(locale, 'result.failed', { number, error: 'superseded' });
+  }
+}
+
+async function execute(context: ChatContext, ref: string): Promise<ChatView[]> {
+  const result = await executeAction(context.deps, context.execution, context.actor, ref);
+  const action = 'action' in result ? result.action : await readableAction(context.deps, context.actor, ref);
+  return withCard(
+    context,
+    executionMessage(result, action.number, context.actor.locale, await timeZoneOf(context)),
+    action,
+  );
+}
+
+async function preview(context: ChatContext, ref: string): Promise<ChatView[]> {
+  const result = await previewAction(context.deps, context.execution, context.actor, ref);
+  return [previewView(result, context.actor.locale, await timeZoneOf(context))];
+}
+
+async function run(context: ChatContext, command: ChatCommand): Promise<ChatView[]> {
+  const { deps, actor } = context;
+  const locale = actor.locale;
+  switch (command.name) {
+    case 'help':
+      return [helpView(locale)];
+    case 'mine':
+      return list(context, command.filters, true);
+    case 'list':
+      return list(context, command.filters, false);
+    case 'show':
+      return cards(context, [await readableAction(deps, actor, command.ref)]);
+    case 'preview':
+    case 'execute':
+      // Execute from a command shows the preview first; the confirm button runs it.
+      return preview(context, command.ref);
+    case 'done': {
+      const action = await completeAction(deps, actor, { ref: command.ref, note: command.note });
+      return withCard(context, say(locale, 'result.done', { number: action.number }), action);
+    }
+    case 'cancel': {
+      const action = await cancelAction(deps, actor, { ref: command.ref, reason: command.reason });
+      return withCard(context, say(locale, 'result.cancelled', { number: action.number }), action);
+    }
+    case 'snooze': {
+      const snooze =
+        'until' in command.snooze
+          ? { until: await localMoment(context, command.snooze.until) }
+          : { by: command.snooze.by };
+      const action = await snoozeAction(deps, actor, { ref: command.ref, ...snooze });
+      const start = formatMoment(action.start, locale, await timeZoneOf(context));
+      return withCard(context, say(locale, 'result.snoozed', { number: action.number, start }), action);
+    }
+    case 'assign': {
+      const ownerUserId = await resolveOwner(context, command.owner);
+      const action = await assignAction(deps, actor, { ref: command.ref, ownerUserId });
+      const owner = ownerUserId
+        ? ((await deps.stores.users.get(ownerUserId))?.name ?? ownerUserId)
+        : say(locale, 'fact.nobody');
+      return withCard(context, say(locale, 'result.assigned', { number: action.number, owner }), action);
+    }
+    case 'new': {
+      const action = await stampByHand(deps, actor, {
+        template: command.template,
+        recordId: command.recordId,
+        ...(command.owner ? { ownerUserId: await resolveOwner(context, command.owner) } : {}),
+        ...(command.start ? { start: await localMoment(context, command.start) } : {}),
+        ...(command.remarks ? { remarks: command.remarks } : {}),
+      });
+      return withCard(context, say(locale, 'result.stamped', { number: action.number }), action);
+    }
+    case 'templates': {
+      const templates = await deps.stores.templates.list(command.search ? { text: command.search } : {});
+      return [
+        {
+          kind: 'templates',
+          title: say(locale, 'templates.title'),
+          empty: say(locale, 'templates.empty'),
+          items: templates.slice(0, listLimit).map((template) => ({
+            key: template.key,
+            name: template.name,
+            dataGroup: template.dataGroup,
+            execution: say(locale, `execution.${template.execution}`),
+            description: template.description,
+          })),
+          total: templates.length,
+        },
+      ];
+    }
+    case 'template': {
+      const template = await getTemplate(deps, command.key);
+      return [
+        {
+          kind: 'text',
+          title: `${template.key} · ${template.name}`,
+          lines: [
+            `${say(locale, 'fact.execution')}: ${say(locale, `execution.${template.execution}`)} · ${template.dataGroup}`,
+            ...(template.description ? [template.description] : []),
+            ...(template.event ? [`event: ${template.event.group} ${template.event.type}`] : []),
+          ],
+        },
+      ];
+    }
+  }
+}
+
+/** Runs one `/actie` command for `actor`; failures come back as error views, never as exceptions. */
+export async function handleCommand(context: ChatContext, text: string): Promise<ChatView[]> {
+  const parsed = parseCommand(text);
+  if (isParseFailure(parsed)) return [parseFailureView(parsed, context.actor.locale)];
+  try {
+    return await run(context, parsed);
+  } catch (error) {
+    if (!(error instanceof DomainError))
+      context.deps.logger.error({ err: error, command: parsed.name }, 'chat command failed');
+    return [errorView(error, context.actor.locale)];
+  }
+}
+
+/**
+ * A button press. The payload is only `<verb>:<actionId>[:<argument>]`; the action is reloaded and the
+ * presser's rights checked by the use case, exactly as if they had typed the command.
+ */
+export async function handleButton(context: ChatContext, payload: string): Promise<ChatView[]> {
+  const [verb, actionId, argument] = payload.split(':');
+  if (!verb || !actionId) return [errorView(new Error('malformed payload'), context.actor.locale)];
+  try {
+    switch (verb) {
+      case 'done':
+        return await run(context, { name: 'done', ref: actionId });
+      case 'execute':
+      case 'preview':
+        return await preview(context, actionId);
+      case 'confirm-execute':
+        return await execute(context, actionId);
+      case 'snooze':
+        return await run(context, {
+          name: 'snooze',
+          ref: actionId,
+          snooze: parseSnooze([argument ?? '1d']) ?? { by: { amount: 1, unit: 'days' } },
+        });
+      case 'assign':
+        return await run(context, { name: 'assign', ref: actionId, owner: argument ?? 'me' });
+      case 'cancel':
+        return await run(context, { name: 'cancel', ref: actionId });
+      case 'show':
+        return await run(context, { name: 'show', ref: actionId });
+      default:
+        return [
+          errorView(
+            new DomainError({ category: 'invalid-input', code: 'button.unknown', message: verb }),
+            context.actor.locale,
+          ),
+        ];
+    }
+  } catch (error) {
+    if (!(error instanceof DomainError)) context.deps.logger.error({ err: error, verb }, 'button failed');
+    return [errorView(error, context.actor.locale)];
+  }
+}

@@ -1,0 +1,135 @@
+import { type Action, allowedTriggers, isFinalState } from '../../domain/actions/index.js';
+import type { Locale } from '../../domain/i18n/locale.js';
+import { canWriteAction } from '../../domain/rights/index.js';
+import type { User } from '../../domain/rights/user.js';
+import type { Process } from '../../domain/templates/index.js';
+import { colourOf } from '../../domain/timing/index.js';
+import { formatMoment } from '../../i18n/messages.js';
+import type { Stores } from '../../store/stores.js';
+import type { ActionCardView, ButtonView } from '../model.js';
+import { say } from '../texts.js';
+import { recordLabels } from './labels.js';
+
+export interface ViewContext {
+  stores: Stores;
+  actor: User;
+  now: Date;
+  /** The viewer's zone (their own, else the workspace's). */
+  timeZone: string;
+}
+
+export function processSummary(process: Process | null, locale: Locale): string | undefined {
+  if (!process) return undefined;
+  switch (process.type) {
+    case 'email':
+      return say(locale, 'process.email', { subject: process.documentTemplate.subject });
+    case 'set-status':
+      return say(locale, 'process.set-status', { status: process.status });
+    case 'set-field':
+      return say(locale, 'process.set-field', { field: process.field, value: JSON.stringify(process.value) });
+    case 'person-category':
+      return say(locale, 'process.person-category', {
+        category: process.category,
+        mode: say(locale, `mode.${process.mode}`),
+      });
+    case 'create-invoice':
+      return say(locale, 'process.create-invoice');
+    case 'webhook':
+      return say(locale, 'process.webhook', { url: new URL(process.url).host });
+    case 'chat-message':
+      return say(locale, 'process.chat-message');
+    case 'stamp':
+      return say(locale, 'process.stamp', { templates: process.templateKeys.join(', ') });
+  }
+}
+
+/** The buttons a viewer may press on this action now; spent and forbidden ones are simply absent. */
+export function buttonsFor(action: Action, actor: User): ButtonView[] {
+  const locale = actor.locale;
+  if (isFinalState(action.state)) return [];
+  if (!canWriteAction(actor, action)) return [];
+  const triggers = allowedTriggers(action.state, action.execution);
+  const buttons: ButtonView[] = [];
+  const button = (
+    verb: ButtonView['verb'],
+    label: string,
+    style: ButtonView['style'],
+    arg?: string,
+  ): ButtonView => ({
+    verb,
+    label,
+    style,
+    payload: [verb, action.id, ...(arg ? [arg] : [])].join(':'),
+  });
+  if (triggers.includes('complete') && action.state === 'open')
+    buttons.push(button('done', say(locale, 'button.done'), 'primary'));
+  if (triggers.includes('execute-succeeded')) {
+    buttons.push(
+      button(
+        'execute',
+        say(locale, 'button.execute'),
+        action.execution === 'semi-automatic' ? 'primary' : 'default',
+      ),
+    );
+  }
+  if (action.state === 'open') buttons.push(button('snooze', say(locale, 'button.snooze'), 'default', '1d'));
+  if (action.ownerUserId !== actor.id)
+    buttons.push(button('assign', say(locale, 'button.assign-me'), 'default', actor.id));
+  buttons.push({
+    ...button('cancel', say(locale, 'button.cancel'), 'danger'),
+    confirm: say(locale, 'confirm.cancel'),
+  });
+  return buttons;
+}
+
+/** Cards for many actions at once: record labels and owner names are fetched in batches. */
+export async function actionCards(
+  context: ViewContext,
+  actions: readonly Action[],
+): Promise<ActionCardView[]> {
+  const { stores, actor, now, timeZone } = context;
+  const locale = actor.locale;
+  const [labels, owners] = await Promise.all([
+    recordLabels(
+      stores,
+      actions.map((action) => action.record),
+      locale,
+    ),
+    stores.users.getMany(
+      actions.map((action) => action.ownerUserId).filter((id): id is string => id !== null),
+    ),
+  ]);
+  const ownerNames = new Map(owners.map((user) => [user.id, user.name]));
+  return actions.map((action) => {
+    const colour = colourOf(action, now, timeZone);
+    const ownerName = action.ownerUserId ? (ownerNames.get(action.ownerUserId) ?? action.ownerUserId) : null;
+    const window = `${formatMoment(action.start, locale, timeZone)} – ${formatMoment(action.end, locale, timeZone)}`;
+    const summary = processSummary(action.processSnapshot, locale);
+    return {
+      kind: 'action-card',
+      actionId: action.id,
+      number: action.number,
+      title: action.name,
+      recordLabel: labels.get(action.record.id) ?? action.record.id,
+      record: action.record,
+      state: action.state,
+      stateLabel: say(locale, `state.${action.state}`),
+      colour,
+      colourLabel: say(locale, `colour.${colour}`),
+      execution: action.execution,
+      ownerName,
+      start: action.start,
+      end: action.end,
+      window,
+      ...(summary ? { processSummary: summary } : {}),
+      ...(action.stateReason ? { reason: action.stateReason } : {}),
+      facts: [
+        { label: say(locale, 'fact.owner'), value: ownerName ?? say(locale, 'fact.nobody') },
+        { label: say(locale, 'fact.window'), value: window },
+        { label: say(locale, 'fact.execution'), value: say(locale, `execution.${action.execution}`) },
+        ...(action.remarks ? [{ label: say(locale, 'fact.remarks'), value: action.remarks }] : []),
+      ],
+      buttons: buttonsFor(action, actor),
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import { DomainError } from '../../domain/errors.js';
+import type { Locale } from '../../domain/i18n/locale.js';
+import type { ErrorView } from '../model.js';
+import { say, type TextKey } from '../texts.js';
+
+const categoryText: Record<DomainError['category'], TextKey> = {
+  'invalid-input': 'error.invalid',
+  'not-found': 'error.not-found',
+  forbidden: 'error.forbidden',
+  conflict: 'error.conflict',
+  upstream: 'error.upstream',
+};
+
+/**
+ * A failure as a chat message: coded domain errors keep their message and the fields at fault; anything
+ * else is an internal error whose details go to the log, never to chat.
+ */
+export function errorView(error: unknown, locale: Locale): ErrorView {
+  if (error instanceof DomainError) {
+    return {
+      kind: 'error',
+      code: error.code,
+      message: say(locale, categoryText[error.category], { message: error.message }),
+      details: error.issues.length > 1 ? error.issues.map((issue) => issue.message) : [],
+    };
+  }
+  return { kind: 'error', code: 'internal', message: say(locale, 'error.internal'), details: [] };
+}

@@ -1,0 +1,80 @@
+import type { DossierRecord } from '../../domain/dossiers/index.js';
+import { personName } from '../../domain/dossiers/index.js';
+import type { Stores } from '../../store/stores.js';
+
+const groupNames = {
+  en: {
+    course: 'Course',
+    participant: 'Participant',
+    request: 'Request',
+    invoice: 'Invoice',
+    'web-request': 'Web request',
+    person: 'Person',
+    company: 'Company',
+    contact: 'Contact',
+    teacher: 'Teacher',
+    location: 'Location',
+    'course-type': 'Course type',
+  },
+  nl: {
+    course: 'Opleiding',
+    participant: 'Deelnemer',
+    request: 'Aanvraag',
+    invoice: 'Factuur',
+    'web-request': 'Webaanvraag',
+    person: 'Persoon',
+    company: 'Bedrijf',
+    contact: 'Contactpersoon',
+    teacher: 'Docent',
+    location: 'Locatie',
+    'course-type': 'Opleidingssoort',
+  },
+} as const;
+
+function describe(record: DossierRecord, related: Map<string, DossierRecord>): string {
+  switch (record.group) {
+    case 'course':
+      return `${record.code} · ${record.name}`;
+    case 'participant': {
+      const person = related.get(record.personId);
+      const course = related.get(record.courseId);
+      const who = person?.group === 'person' ? personName(person) : record.personId;
+      return course?.group === 'course' ? `${who} · ${course.name}` : who;
+    }
+    case 'request':
+    case 'invoice':
+      return record.number ?? record.id;
+    case 'person':
+      return personName(record);
+    case 'company':
+    case 'location':
+    case 'course-type':
+      return record.name;
+    default:
+      return record.id;
+  }
+}
+
+/**
+ * Human labels for records ("Opleiding C-12 · Workshop basics", "Participant Anna Berg · Workshop
+ * basics"), for many records in two queries: the records, then the persons and courses they mention.
+ */
+export async function recordLabels(
+  stores: Stores,
+  refs: ReadonlyArray<{ group: string; id: string }>,
+  locale: 'nl' | 'en',
+): Promise<Map<string, string>> {
+  const records = await stores.dossiers.getMany(refs.map((ref) => ref.id));
+  const relatedIds = records.flatMap((record) =>
+    record.group === 'participant' ? [record.personId, record.courseId] : [],
+  );
+  const related = new Map(
+    (await stores.dossiers.getMany(relatedIds)).map((record) => [record.id, record as DossierRecord]),
+  );
+  const labels = new Map<string, string>();
+  for (const record of records) {
+    labels.set(record.id, `${groupNames[locale][record.group]} ${describe(record, related)}`);
+  }
+  for (const ref of refs) if (!labels.has(ref.id)) labels.set(ref.id, `${ref.group} ${ref.id}`);
+  return labels;
+}
