@@ -100,6 +100,13 @@ const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
       message: 'needs BOOTSTRAP_ADMINS: the token acts for the first bootstrap admin',
     });
   }
+  if (config.NODE_ENV === 'production' && !config.MONGODB_URI) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MONGODB_URI'],
+      message: 'required in production: the in-memory fallbacks lose all data on restart',
+    });
+  }
   if (
     config.NODE_ENV === 'production' &&
     config.BOOTSTRAP_API_TOKEN &&

@@ -45,4 +45,9 @@ describe('loadConfig', () => {
     expect(message).not.toContain('Mars/Olympus');
     expect(message).not.toContain('eighty');
   });
+
+  it('refuses production without a real database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MONGODB_URI \(required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' }).NODE_ENV).toBe('production');
+  });
 });
