@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRecord } from '../../src/store/users.js';
-import { type ApiHarness, startApi } from './support/api.js';
+import { type ApiHarness, startApiAsAdmin } from './support/api.js';
 import { course, courseType, created, handTemplate, unique } from './support/fixtures.js';
 
 let api: ApiHarness;
@@ -10,8 +10,7 @@ let salesToken: string;
 let courseTypeId: string;
 
 beforeAll(async () => {
-  api = await startApi('http_actions');
-  token = await api.token(await api.user({ admin: true }));
+  ({ api, token } = await startApiAsAdmin('http_actions'));
   sales = await api.user({ roles: ['sales'] });
   salesToken = await api.token(sales, ['actions:read', 'actions:write']);
   courseTypeId = (await courseType(api, token)).id;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi } from './support/api.js';
+import { type ApiHarness, startApiAsAdmin } from './support/api.js';
 import { courseType, unique } from './support/fixtures.js';
 
 let api: ApiHarness;
@@ -7,8 +7,7 @@ let token: string;
 let courseTypeId: string;
 
 beforeAll(async () => {
-  api = await startApi('http_idempotency');
-  token = await api.token(await api.user({ admin: true }));
+  ({ api, token } = await startApiAsAdmin('http_idempotency'));
   courseTypeId = (await courseType(api, token)).id;
 });
 afterAll(async () => {

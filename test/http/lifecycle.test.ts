@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi } from './support/api.js';
+import { type ApiHarness, startApiAsAdmin } from './support/api.js';
 import { course, courseCreatedTemplate, courseType, created, unique } from './support/fixtures.js';
 
 let api: ApiHarness;
 let token: string;
 
 beforeAll(async () => {
-  api = await startApi('http_lifecycle');
-  token = await api.token(await api.user({ admin: true }));
+  ({ api, token } = await startApiAsAdmin('http_lifecycle'));
 });
 afterAll(async () => {
   await api.close();

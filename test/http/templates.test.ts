@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { type ApiHarness, startApi } from './support/api.js';
+import { type ApiHarness, startApiAsAdmin } from './support/api.js';
 import {
   course,
   courseCreatedTemplate,
@@ -14,8 +14,7 @@ let api: ApiHarness;
 let token: string;
 
 beforeAll(async () => {
-  api = await startApi('http_templates');
-  token = await api.token(await api.user({ admin: true }));
+  ({ api, token } = await startApiAsAdmin('http_templates'));
 });
 afterAll(async () => {
   await api.close();

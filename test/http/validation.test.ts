@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiHarness, startApi } from './support/api.js';
+import { type ApiHarness, startApiAsAdmin } from './support/api.js';
 import { courseType, handTemplate, unique } from './support/fixtures.js';
 
 let api: ApiHarness;
 let token: string;
 
 beforeAll(async () => {
-  api = await startApi('http_validation');
-  token = await api.token(await api.user({ admin: true }));
+  ({ api, token } = await startApiAsAdmin('http_validation'));
 });
 afterAll(async () => {
   await api.close();

@@ -114,3 +114,9 @@ export async function startApi(name: string): Promise<ApiHarness> {
     },
   };
 }
+
+/** The harness and a token of an administrator with every scope: the usual start of a test file. */
+export async function startApiAsAdmin(name: string): Promise<{ api: ApiHarness; token: string }> {
+  const api = await startApi(name);
+  return { api, token: await api.token(await api.user({ admin: true })) };
+}
