@@ -53,6 +53,9 @@ describe('bootstrap from configuration', () => {
 });
 
 describe('bootstrap configuration', () => {
+  // Production also insists on a real database; these cases are about the bootstrap keys only.
+  const production = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal:27017' };
+
   function keysOf(env: Record<string, string>): string[] {
     try {
       loadConfig(env);
@@ -66,7 +69,7 @@ describe('bootstrap configuration', () => {
 
   it('parses the admin list and accepts a strong token', () => {
     const config = loadConfig({
-      NODE_ENV: 'production',
+      ...production,
       BOOTSTRAP_ADMINS: ' Root@Institute.test, ops@institute.test ',
       BOOTSTRAP_API_TOKEN: secret,
     });
@@ -80,9 +83,9 @@ describe('bootstrap configuration', () => {
     expect(keysOf({ BOOTSTRAP_API_TOKEN: secret })[0]).toMatch(/^BOOTSTRAP_API_TOKEN .*BOOTSTRAP_ADMINS/);
     expect(keysOf({ BOOTSTRAP_ADMINS: 'a@b.test,not-an-address' })[0]).toMatch(/^BOOTSTRAP_ADMINS/);
     const weak = 'changeme-changeme-changeme-changeme';
-    expect(
-      keysOf({ NODE_ENV: 'production', BOOTSTRAP_ADMINS: 'a@b.test', BOOTSTRAP_API_TOKEN: weak }),
-    ).toEqual([expect.stringMatching(/^BOOTSTRAP_API_TOKEN .*too weak/)]);
+    expect(keysOf({ ...production, BOOTSTRAP_ADMINS: 'a@b.test', BOOTSTRAP_API_TOKEN: weak })).toEqual([
+      expect.stringMatching(/^BOOTSTRAP_API_TOKEN .*too weak/),
+    ]);
     expect(
       keysOf({ NODE_ENV: 'development', BOOTSTRAP_ADMINS: 'a@b.test', BOOTSTRAP_API_TOKEN: weak }),
     ).toEqual([]);
