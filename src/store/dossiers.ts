@@ -3,6 +3,12 @@ import type { RecordKind } from '../domain/dossiers/kinds.js';
 import type { DossierRecord, Participant } from '../domain/dossiers/schemas.js';
 import { fromDocument, type Stored, toDocument } from './documents.js';
 
+/**
+ * Bulk reads (all participants of a course) come back in one reply up to MongoDB's 16 MB message limit,
+ * rather than the default first batch of 101 documents followed by a getMore round trip.
+ */
+const BULK_BATCH_SIZE = 100_000;
+
 /** A stored dossier: the domain record plus a version that makes every update conditional. */
 export type VersionedDossier = DossierRecord & { version: number };
 type DossierDoc = Stored<VersionedDossier>;
@@ -43,7 +49,8 @@ export class DossierStore {
   async getMany(ids: Iterable<string>): Promise<VersionedDossier[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
-    const docs = await this.#dossiers.find({ _id: { $in: unique } }).toArray();
+    // One reply for all of them (up to the 16 MB message limit), instead of 101 and then the rest.
+    const docs = await this.#dossiers.find({ _id: { $in: unique } }, { batchSize: unique.length }).toArray();
     return docs.map((doc) => fromDocument<VersionedDossier>(doc));
   }
 
@@ -63,7 +70,7 @@ export class DossierStore {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     const docs = await this.#dossiers
-      .find({ group, [field]: { $in: unique } } as Filter<DossierDoc>)
+      .find({ group, [field]: { $in: unique } } as Filter<DossierDoc>, { batchSize: BULK_BATCH_SIZE })
       .toArray();
     return docs.map((doc) => fromDocument<VersionedDossier>(doc));
   }

@@ -3,6 +3,7 @@ import {
   type ContextKey,
   contextKeyOf,
   type DossierRecord,
+  type ParticipantSummary,
   type RecordContext,
   type RecordKind,
   relationIdFor,
@@ -10,16 +11,26 @@ import {
 } from '../domain/dossiers/index.js';
 import type { DossierStore } from '../store/dossiers.js';
 
+export interface KnownFacts {
+  /**
+   * Participant statuses per course for callers that already hold every participant of a course (a fan-out
+   * loads them anyway), so the count is not queried again.
+   */
+  readonly participantsByCourse?: ReadonlyMap<string, readonly ParticipantSummary[]>;
+}
+
 /**
  * Record contexts for many records at once. Related records are fetched one relation step at a time for
  * all records together, so the number of round trips depends on the shape of the data group, never on
  * how many records there are — a course event fanning out over 2,000 participants costs the same few
- * queries as one participant.
+ * queries as one participant. Records are fetched once per call: the primaries themselves and everything
+ * an earlier step loaded are reused (a course and its participants in one call load the course once).
  */
 export async function loadContexts(
   dossiers: DossierStore,
   primaries: readonly DossierRecord[],
   now: Date,
+  known: KnownFacts = {},
 ): Promise<RecordContext[]> {
   const byKind = new Map<RecordKind, DossierRecord[]>();
   for (const record of primaries) {
@@ -28,13 +39,14 @@ export async function loadContexts(
     else byKind.set(record.group, [record]);
   }
 
+  const cache = new Map<string, DossierRecord>(primaries.map((record) => [record.id, record]));
+  const summaries = new Map(known.participantsByCourse);
   const contexts = new Map<DossierRecord, RecordContext>();
   for (const [kind, records] of byKind) {
     const plan = relationsToLoad(kind);
     const loaded = records.map(
       (record) => ({ [contextKeyOf(kind)]: record }) as Partial<Record<ContextKey, DossierRecord>>,
     );
-    const cache = new Map<string, DossierRecord>();
     for (const step of plan.steps) {
       const ids = loaded
         .map((entry) => relationIdFor(step, entry))
@@ -47,11 +59,13 @@ export async function loadContexts(
         if (record && record.group === step.kind) entry[step.key] = record;
       }
     }
-    const summaries = plan.courseParticipants
-      ? await dossiers.participantSummaries(
-          loaded.map((entry) => entry.course?.id).filter((id) => id !== undefined),
-        )
-      : undefined;
+    if (plan.courseParticipants) {
+      const courseIds = loaded.map((entry) => entry.course?.id).filter((id) => id !== undefined);
+      const unknown = courseIds.filter((id) => !summaries.has(id));
+      if (unknown.length > 0) {
+        for (const [id, list] of await dossiers.participantSummaries(unknown)) summaries.set(id, list);
+      }
+    }
     records.forEach((record, index) => {
       const entry = loaded[index]!;
       const courseId = entry.course?.id;
@@ -61,7 +75,9 @@ export async function loadContexts(
           {
             primary: record,
             related: entry,
-            ...(summaries && courseId ? { courseParticipants: summaries.get(courseId) ?? [] } : {}),
+            ...(plan.courseParticipants && courseId
+              ? { courseParticipants: summaries.get(courseId) ?? [] }
+              : {}),
           },
           now,
         ),

@@ -52,8 +52,21 @@ export function buildRecordContext(sources: ContextSources, now: Date): RecordCo
   return { group: primary.group, recordId: primary.id, records };
 }
 
+// A course event fans out over thousands of participant contexts that all hold the same course, whose
+// derived facts count every participant: built once per record object, inputs and moment, not once per
+// context. Records and entries are never mutated, so sharing the entry is safe.
+const entries = new WeakMap<
+  DossierRecord,
+  { inputs: DerivationInputs['courseParticipants']; at: number; entry: ContextEntry }
+>();
+
 function entryOf(record: DossierRecord, inputs: DerivationInputs, now: Date): ContextEntry {
-  return { ...record, ...deriveFacts(record, inputs, now) };
+  const cached = entries.get(record);
+  if (cached && cached.inputs === inputs.courseParticipants && cached.at === now.getTime())
+    return cached.entry;
+  const entry = { ...record, ...deriveFacts(record, inputs, now) };
+  entries.set(record, { inputs: inputs.courseParticipants, at: now.getTime(), entry });
+  return entry;
 }
 
 /** The records of a context as {group, id} references, the primary first. */

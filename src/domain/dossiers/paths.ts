@@ -65,8 +65,21 @@ function readCustom(entry: ContextEntry, name: string): unknown {
   return key === undefined ? undefined : entry.custom[key];
 }
 
+// Contexts are immutable and stamping asks for the dates of one context once per template; remembered per
+// context object, and handed out as copies so no caller can change what another sees.
+const datesByContext = new WeakMap<RecordContext, Readonly<Record<string, Date | undefined>>>();
+
 /** The date values of a context by path ('course.startDate' → Date), for timing anchors. */
 export function contextDates(context: RecordContext): Record<string, Date | undefined> {
+  let dates = datesByContext.get(context);
+  if (!dates) {
+    dates = readContextDates(context);
+    datesByContext.set(context, dates);
+  }
+  return { ...dates };
+}
+
+function readContextDates(context: RecordContext): Record<string, Date | undefined> {
   const dates: Record<string, Date | undefined> = {};
   for (const kind of contextKinds(context.group)) {
     const key = contextKeyOf(kind);

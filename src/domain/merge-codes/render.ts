@@ -1,9 +1,27 @@
 import type { RecordContext } from '../dossiers/context.js';
-import { readFieldRef } from '../dossiers/paths.js';
-import { formatValue } from '../i18n/format-value.js';
+import type { RecordKind } from '../dossiers/kinds.js';
+import { type FieldRef, readFieldRef } from '../dossiers/paths.js';
+import { type FormatOptions, formatValue } from '../i18n/format-value.js';
 import type { RenderOptions } from '../i18n/locale.js';
+import { BoundedCache } from '../memo.js';
 import { resolveMergeCode } from './resolve.js';
-import { replaceMergeCodes } from './syntax.js';
+import { splitMergeCodes } from './syntax.js';
+
+/** A text split into literal pieces and resolved merge codes; codes unknown for the group stay literal. */
+type Piece = string | { readonly ref: FieldRef; readonly decimals: number | undefined };
+
+// One template name is rendered for every record an event stamps, so its parse is kept per group and text.
+const parsedTexts = new BoundedCache<readonly Piece[]>(1_000);
+
+function parse(text: string, group: RecordKind): readonly Piece[] {
+  return parsedTexts.get(`${group}|${text}`, () =>
+    splitMergeCodes(text).map((piece): Piece => {
+      if (typeof piece === 'string') return piece;
+      const ref = resolveMergeCode(group, piece);
+      return ref ? { ref, decimals: 'spec' in ref ? ref.spec.decimals : undefined } : piece.raw;
+    }),
+  );
+}
 
 /**
  * `text` with its merge codes filled from `context`. A known code without a value becomes empty; a code
@@ -11,10 +29,13 @@ import { replaceMergeCodes } from './syntax.js';
  * instead of silently vanishing.
  */
 export function renderMergeText(text: string, context: RecordContext, options: RenderOptions): string {
-  return replaceMergeCodes(text, (code) => {
-    const ref = resolveMergeCode(context.group, code);
-    if (!ref) return code.raw;
-    const decimals = 'spec' in ref ? ref.spec.decimals : undefined;
-    return formatValue(readFieldRef(context, ref), { ...options, booleans: 'yes-no', decimals });
-  });
+  const format: FormatOptions = { ...options, booleans: 'yes-no' };
+  let rendered = '';
+  for (const piece of parse(text, context.group)) {
+    rendered +=
+      typeof piece === 'string'
+        ? piece
+        : formatValue(readFieldRef(context, piece.ref), { ...format, decimals: piece.decimals });
+  }
+  return rendered;
 }

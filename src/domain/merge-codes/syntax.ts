@@ -21,3 +21,17 @@ export function replaceMergeCodes(text: string, replace: (match: MergeCodeMatch)
     replace({ raw, entity, field }),
   );
 }
+
+/** `text` as alternating literal pieces and merge codes, in order; empty literals are left out. */
+export function splitMergeCodes(text: string): Array<string | MergeCodeMatch> {
+  const pieces: Array<string | MergeCodeMatch> = [];
+  let from = 0;
+  for (const match of text.matchAll(MERGE_CODE)) {
+    const [raw, entity = '', field = ''] = match;
+    if (match.index > from) pieces.push(text.slice(from, match.index));
+    pieces.push({ raw, entity, field });
+    from = match.index + raw.length;
+  }
+  if (from < text.length) pieces.push(text.slice(from));
+  return pieces;
+}

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks } from 'date-fns';
 import { DomainError } from '../errors.js';
+import { BoundedCache } from '../memo.js';
 import type { WorkCalendar } from './calendar.js';
 import { atTimeOfDay, type LocalDate } from './local-date.js';
 import type { TemplateTiming, TimingOffset } from './schema.js';
@@ -68,8 +69,24 @@ export function computeMoment(
   const signed = offset.direction === 'after' ? offset.amount : -offset.amount;
   if (offset.unit === 'minutes') return new Date(anchor.getTime() + signed * MINUTE_MS);
   if (offset.unit === 'hours') return new Date(anchor.getTime() + signed * HOUR_MS);
-  const day = shiftDay(offset, signed, anchor, calendar);
-  return atTimeOfDay(day, timeOfDay ?? calendar.defaultTimeOfDay, calendar.timeZone);
+  // Day-based moments depend only on these inputs and the (immutable) calendar, so they are memoised.
+  const key = `${offset.unit}|${signed}|${anchor.getTime()}|${timeOfDay ?? ''}`;
+  const time = momentsOf(calendar).get(key, () => {
+    const day = shiftDay(offset, signed, anchor, calendar);
+    return atTimeOfDay(day, timeOfDay ?? calendar.defaultTimeOfDay, calendar.timeZone).getTime();
+  });
+  return new Date(time);
+}
+
+const moments = new WeakMap<WorkCalendar, BoundedCache<number>>();
+
+function momentsOf(calendar: WorkCalendar): BoundedCache<number> {
+  let cache = moments.get(calendar);
+  if (!cache) {
+    cache = new BoundedCache<number>(10_000);
+    moments.set(calendar, cache);
+  }
+  return cache;
 }
 
 function shiftDay(offset: TimingOffset, signed: number, anchor: Date, calendar: WorkCalendar): LocalDate {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
+import { BoundedCache } from '../memo.js';
 
 /**
  * A calendar day as 'YYYY-MM-DD', always meant in some time zone (usually the work calendar's).
@@ -11,9 +12,12 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** 'HH:mm' from 00:00 to 23:59, shared by the template's and the calendar's schemas. */
 export const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+const localDates = new BoundedCache<LocalDate>(10_000);
+
 /** The calendar day an instant falls on in `timeZone`. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+  const time = instant.getTime();
+  return localDates.get(`${timeZone}|${time}`, () => format(new TZDate(time, timeZone), 'yyyy-MM-dd'));
 }
 
 /**
@@ -48,11 +52,19 @@ function parseLocalDate(date: LocalDate): { year: number; month: number; day: nu
   const match = LOCAL_DATE.exec(date);
   if (match) {
     const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-    // Date.UTC silently rolls 2026-02-30 over to March; a wrong key must fail instead of shifting a day.
-    const roundTrip = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).toISOString();
-    if (roundTrip.startsWith(date)) return parts;
+    // A wrong key must fail instead of rolling over (2026-02-30 is not 2 March). Years below 100 are refused
+    // too: Date.UTC would read them as 19xx. Checked by arithmetic, as working-day walks parse a lot of keys.
+    const { year, month, day } = parts;
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return parts;
   }
   throw new RangeError(`Not a calendar date (YYYY-MM-DD): '${date}'`);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function parseTimeOfDay(timeOfDay: string): { hours: number; minutes: number } {

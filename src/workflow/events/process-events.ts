@@ -50,7 +50,10 @@ export async function processEvents(
     derivedOnlyIds: [...courses].filter((id) => !recordIds.includes(id)),
   });
 
-  for (const event of events) outcome.stamped.push(...(await stampForEvent(deps, toDomainEvent(event))));
+  const byId = new Map(records.map((record) => [record.id, record]));
+  for (const event of events) {
+    outcome.stamped.push(...(await stampForEvent(deps, toDomainEvent(event), byId.get(event.recordId))));
+  }
   await stores.events.markProcessed(
     events.map((event) => event.id),
     deps.clock(),

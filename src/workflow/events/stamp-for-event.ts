@@ -1,9 +1,9 @@
 import type { Action } from '../../domain/actions/index.js';
-import type { RecordContext } from '../../domain/dossiers/index.js';
+import type { DossierRecord, Participant } from '../../domain/dossiers/index.js';
 import { templateListensTo } from '../../domain/events/match.js';
 import type { DomainEvent } from '../../domain/events/types.js';
 import { planStamping } from '../../domain/stamping/index.js';
-import { loadContext, loadContexts } from '../contexts.js';
+import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 
 /**
@@ -11,28 +11,47 @@ import type { WorkflowDeps } from '../deps.js';
  * fixed number of batched queries, and the actions from one unordered insert whose unique identity key
  * turns a repeated event into a no-op.
  */
-export async function stampForEvent(deps: WorkflowDeps, event: DomainEvent): Promise<Action[]> {
+export async function stampForEvent(
+  deps: WorkflowDeps,
+  event: DomainEvent,
+  /** The event's record when the caller has just read it (processEvents does), to save reading it again. */
+  loaded?: DossierRecord,
+): Promise<Action[]> {
   const { stores } = deps;
   const templates = (await stores.templates.listeningTo(event.group)).filter((template) =>
     templateListensTo(template, event),
   );
   if (templates.length === 0) return [];
-  const record = await stores.dossiers.get(event.recordId);
+  const record = loaded?.id === event.recordId ? loaded : await stores.dossiers.get(event.recordId);
   if (!record) return [];
   const now = deps.clock();
   const workspace = await deps.workspace.get();
-  const context = await loadContext(stores.dossiers, record, now);
-
-  let participantContexts: RecordContext[] | undefined;
-  if (event.group === 'course' && templates.some((template) => template.dataGroup === 'participant')) {
-    const participants = await stores.dossiers.findRelated('participant', 'courseId', [record.id]);
-    participantContexts = await loadContexts(stores.dossiers, participants, now);
-  }
+  // A participant template on a course event fans out over the course's current participants, or only over
+  // the one concerned (participant-added/removed): loading all of them for every enrolment would make
+  // filling a course quadratic. All of them, once loaded, also give the course's participant count.
+  const fansOut =
+    event.group === 'course' && templates.some((template) => template.dataGroup === 'participant');
+  const concerned = event.data.participantId;
+  const participants = !fansOut
+    ? []
+    : concerned
+      ? (await stores.dossiers.getMany([concerned])).filter((found) => found.group === 'participant')
+      : await stores.dossiers.findRelated('participant', 'courseId', [record.id]);
+  const participantsByCourse =
+    fansOut && !concerned
+      ? new Map([[record.id, participants.map((found) => ({ status: (found as Participant).status }))]])
+      : undefined;
+  const [context, ...participantContexts] = await loadContexts(
+    stores.dossiers,
+    [record, ...participants],
+    now,
+    participantsByCourse ? { participantsByCourse } : {},
+  );
 
   const plan = planStamping({
     event,
-    context,
-    ...(participantContexts ? { participantContexts } : {}),
+    context: context!,
+    ...(fansOut ? { participantContexts } : {}),
     templates,
     now,
     calendar: workspace.calendar,

@@ -95,6 +95,22 @@ describe('stamping when records change', () => {
     );
     expect(first.linkedRecords).toContainEqual({ group: 'course', id: course.id });
   });
+
+  it("a participant template on the course's participant-added stamps for the newcomer only", async () => {
+    const type = await seedCourseType(ws, 'stamp-newcomer');
+    const template = await seedTemplate(ws, {
+      dataGroup: 'participant',
+      event: { type: 'participant-added', group: 'course' },
+      courseTypeIds: [type.id],
+    });
+    const { record: course } = await seedCourse(ws, type.id);
+    const first = (await seedParticipant(ws, course.id)).record;
+    const second = await seedParticipant(ws, course.id);
+
+    expect(second.outcome.stamped.map((action) => action.record.id)).toEqual([second.record.id]);
+    const stamped = (await actionsOf(ws, template.id)).map((action) => action.record.id);
+    expect(stamped.sort()).toEqual([first.id, second.record.id].sort());
+  });
 });
 
 describe('create modes (DOMAIN.md §8 example 4)', () => {
