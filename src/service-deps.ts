@@ -1,10 +1,13 @@
 import type { Db } from 'mongodb';
 import type { Config } from './config/config.js';
+import { noChatDelivery } from './delivery/port.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
+import type { ExecutionPorts } from './workflow/execution/execute-action.js';
+import { defaultExecutionSettings } from './workflow/execution/lease.js';
 
 // Kept apart from service.ts so that the CLI can wire the use cases without loading the HTTP server,
 // the scheduler and the database resolution.
@@ -28,11 +31,21 @@ export function workspaceDefaults(
 export interface ServiceDeps {
   readonly workflow: WorkflowDeps;
   readonly idempotency: IdempotencyStore;
+  /** The outside world of processes (SMTP, webhooks, chat) and the execution settings. */
+  readonly execution: ExecutionPorts;
+}
+
+/** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
+export function offlineExecutionPorts(): ExecutionPorts {
+  return {
+    processes: { chat: noChatDelivery, secret: () => undefined, webhookTimeoutMs: 10_000 },
+    settings: defaultExecutionSettings,
+  };
 }
 
 export async function createServiceDeps(
   db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date },
+  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date; execution?: ExecutionPorts },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
@@ -45,5 +58,6 @@ export async function createServiceDeps(
       workspace: new WorkspaceProvider(stores, options.defaults),
     },
     idempotency,
+    execution: options.execution ?? offlineExecutionPorts(),
   };
 }

@@ -34,6 +34,7 @@ export function buildApp(deps: ServiceDeps, readiness?: ReadinessProbe): Express
     '/api',
     createApiRouter({
       deps: deps.workflow,
+      execution: deps.execution,
       idempotency: deps.idempotency,
       logger: deps.workflow.logger,
       version: API_VERSION,
@@ -79,12 +80,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
   const db = client.db(config.MONGODB_DB);
-  const deps = await createServiceDeps(db, { logger, defaults: workspaceDefaults(config) });
+  const deps = await createServiceDeps(db, {
+    logger,
+    defaults: workspaceDefaults(config),
+    execution: executionPortsFromConfig(config, noChatDelivery),
+  });
   await bootstrapAccess(deps.workflow, config);
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
-  const execution = executionPortsFromConfig(config, noChatDelivery);
-  await scheduleDueSweep(scheduler, deps.workflow, execution, {
+  await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
     sweep: {
       batchSize: config.SWEEP_BATCH_SIZE,

@@ -37,6 +37,13 @@ export class DossierStore {
       { key: { group: 1, personId: 1 } },
       { key: { group: 1, companyId: 1 } },
       { key: { group: 1, requestId: 1 } },
+      // Template files refer to course types by key, so a key must name one course type only.
+      {
+        key: { key: 1 },
+        unique: true,
+        partialFilterExpression: { group: 'course-type' },
+        name: 'course_type_key',
+      },
     ]);
   }
 

@@ -69,6 +69,25 @@ async function assertRelations(
   if (first) throw invalidInputs([first, ...rest]);
 }
 
+/** A unique-index violation as the domain error it means; other errors pass through unchanged. */
+function duplicateError(error: unknown, record: DossierRecord): unknown {
+  if (!isDuplicateKeyError(error)) return error;
+  if ((error as { keyPattern?: Record<string, unknown> }).keyPattern?.key !== undefined) {
+    return new DomainError({
+      category: 'conflict',
+      code: 'course-type.key-taken',
+      field: 'key',
+      message: `A course type with key '${(record as { key?: string }).key}' already exists`,
+    });
+  }
+  return new DomainError({
+    category: 'conflict',
+    code: 'dossier.exists',
+    field: 'id',
+    message: `A record with id ${record.id} already exists`,
+  });
+}
+
 export async function createDossierRecord(
   deps: WorkflowDeps,
   actor: User,
@@ -87,18 +106,9 @@ export async function createDossierRecord(
   const id = command.id ?? `${idPrefixes[command.group]}_${randomBytes(6).toString('hex')}`;
   const record = buildDossier(command.group, command.input, { id, now });
   await assertRelations(deps, record);
-  let stored: VersionedDossier;
-  try {
-    stored = await deps.stores.dossiers.insert(record);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    throw new DomainError({
-      category: 'conflict',
-      code: 'dossier.exists',
-      field: 'id',
-      message: `A record with id ${id} already exists`,
-    });
-  }
+  const stored = await deps.stores.dossiers.insert(record).catch((error: unknown) => {
+    throw duplicateError(error, record);
+  });
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
@@ -134,7 +144,9 @@ export async function updateDossierRecord(
     const { version, ...current } = before;
     const after = patchDossier(current as DossierRecord, command.patch, now);
     await assertRelations(deps, after, current as DossierRecord);
-    const stored = await deps.stores.dossiers.replace(after, version);
+    const stored = await deps.stores.dossiers.replace(after, version).catch((error: unknown) => {
+      throw duplicateError(error, after);
+    });
     if (!stored) {
       if (command.expectedVersion !== undefined) throw concurrentChange('dossier', command.id);
       continue;

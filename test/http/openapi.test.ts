@@ -54,7 +54,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents every route of the API', () => {
-    const routes = apiRoutes(api.deps.workflow);
+    const routes = apiRoutes(api.deps.workflow, api.deps.execution);
     expect(routes.length).toBeGreaterThan(60);
     for (const route of routes) {
       const path = `/api${route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;

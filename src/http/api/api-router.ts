@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { User } from '../../domain/rights/user.js';
 import type { Logger } from '../../observability/logger.js';
 import type { WorkflowDeps } from '../../workflow/deps.js';
+import type { ExecutionPorts } from '../../workflow/execution/execute-action.js';
 import type { IdempotencyStore } from './idempotency.js';
 import { mountApi } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -9,6 +10,7 @@ import { apiRoutes } from './routes/index.js';
 
 export interface ApiRouterOptions {
   deps: WorkflowDeps;
+  execution: ExecutionPorts;
   idempotency: IdempotencyStore;
   logger: Logger;
   version: string;
@@ -20,7 +22,7 @@ export interface ApiRouterOptions {
  */
 export function createApiRouter(options: ApiRouterOptions): Router {
   const { deps } = options;
-  const routes = apiRoutes(deps);
+  const routes = apiRoutes(deps, options.execution);
   // Built once: the document only depends on the route table.
   const document = buildOpenApiDocument(routes, { title: 'Stempel API', version: options.version });
   const router = Router();

@@ -41,12 +41,13 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(name: string): Promise<ApiHarness> {
+export async function startApi(name: string, options: { clock?: () => Date } = {}): Promise<ApiHarness> {
   const database = await openTestDatabase(name);
   const logger = createLogger({ level: 'silent' });
   const deps = await createServiceDeps(database.db, {
     logger,
     defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'en' }),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const server = buildApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

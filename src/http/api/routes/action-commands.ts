@@ -41,7 +41,7 @@ const editBody = z.strictObject({
 });
 
 /** The changed action as GET /actions/{ref} shows it, colour included, in the user's zone. */
-async function viewFor(deps: WorkflowDeps, actor: User, action: Action) {
+export async function viewFor(deps: WorkflowDeps, actor: User, action: Action) {
   const { calendar } = await deps.workspace.get();
   return viewOf(action, deps.clock(), actor.timeZone ?? calendar.timeZone);
 }

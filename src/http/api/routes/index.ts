@@ -1,7 +1,9 @@
 import type { User } from '../../../domain/rights/user.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
+import type { ExecutionPorts } from '../../../workflow/execution/execute-action.js';
 import type { AnyApiRoute } from '../route.js';
 import { actionCommandRoutes } from './action-commands.js';
+import { actionExecutionRoutes } from './action-execution.js';
 import { actionRoutes } from './actions.js';
 import { auditRoutes } from './audit.js';
 import { courseTypeRoutes } from './course-types.js';
@@ -19,7 +21,7 @@ import { userRoutes } from './users.js';
  * Every REST route, in matching order: fixed paths before parameterised ones on the same prefix
  * (/templates/export before /templates/{ref}).
  */
-export function apiRoutes(deps: WorkflowDeps): AnyApiRoute<User>[] {
+export function apiRoutes(deps: WorkflowDeps, execution: ExecutionPorts): AnyApiRoute<User>[] {
   return [
     ...templateFileRoutes(deps),
     ...templateRoutes(deps),
@@ -30,6 +32,7 @@ export function apiRoutes(deps: WorkflowDeps): AnyApiRoute<User>[] {
     ...eventRoutes(deps),
     ...actionRoutes(deps),
     ...actionCommandRoutes(deps),
+    ...actionExecutionRoutes(deps, execution),
     ...senderRoutes(deps),
     ...userRoutes(deps),
     ...settingsRoutes(deps),
