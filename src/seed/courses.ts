@@ -6,7 +6,7 @@ import type { CourseTypeKey, CourseTypes } from './course-types.js';
 import { createRecord } from './create-record.js';
 import { workingDaysFrom } from './moments.js';
 import type { LocationKey, Organisations, PersonKey } from './organisations.js';
-import type { Staff } from './staff.js';
+import type { Staff, StaffKey } from './staff.js';
 
 interface CoursePlan {
   code: string;
@@ -20,6 +20,8 @@ interface CoursePlan {
   max: number | null;
   teacher: { who: 'henk' | 'fatima'; agreed: boolean };
   location: LocationKey;
+  /** The course's own contact person; without one, the course type's contact is used. */
+  contact?: StaffKey;
   participants: PersonKey[];
 }
 
@@ -78,6 +80,7 @@ const COURSES = {
     max: 8,
     teacher: { who: 'henk', agreed: false },
     location: 'amersfoort',
+    contact: 'ans',
     participants: ['emma', 'lucas', 'noor', 'sem', 'julia', 'finn', 'sophie'],
   },
 } satisfies Record<string, CoursePlan>;
@@ -105,6 +108,7 @@ export async function planCourses(setting: CourseSetting): Promise<Courses> {
       courseTypeId: courseTypes[plan.type].id,
       startDate: workingDaysFrom(now, plan.startsIn, '09:00', calendar),
       endDate: workingDaysFrom(now, plan.startsIn + plan.days - 1, '16:30', calendar),
+      contactUserId: plan.contact ? staff[plan.contact].id : null,
       minParticipants: plan.min,
       maxParticipants: plan.max,
       teachers: [

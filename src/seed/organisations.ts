@@ -6,86 +6,55 @@ import { EXPIRED_FIRST_AID } from './templates/index.js';
 
 /** Customers; Sanne (sales) manages all three accounts. */
 const COMPANIES = {
-  vanDijk: { name: 'Bouwbedrijf Van Dijk B.V.', email: 'opleidingen@vandijkbouw.example' },
-  hetAnker: { name: 'Zorggroep Het Anker', email: 'p-o@hetanker.example' },
-  mulder: { name: 'Transportbedrijf Mulder', email: 'planning@muldertransport.example' },
+  vanDijk: { name: 'Bouwbedrijf Van Dijk B.V.', domain: 'vandijkbouw.example', inbox: 'opleidingen' },
+  hetAnker: { name: 'Zorggroep Het Anker', domain: 'hetanker.example', inbox: 'p-o' },
+  mulder: { name: 'Transportbedrijf Mulder', domain: 'muldertransport.example', inbox: 'planning' },
 } as const;
 type CompanyKey = keyof typeof COMPANIES;
 
-interface PersonRow {
-  first: string;
-  infix?: string;
-  last: string;
-  email: string;
-  /** Employees have a business address; private enrolments only a private one. */
-  company?: CompanyKey;
-  categories?: string[];
-}
+/** Where a person's address is: at the employer (business), or a private or freelance-teacher one. */
+type Where = CompanyKey | 'private' | 'teacher';
+const OTHER_DOMAINS = { private: 'post.example', teacher: 'docent.example' } as const;
+
+/** First name, tussenvoegsel, last name, where, then any categories. */
+type PersonRow = readonly [string, string, string, Where, ...string[]];
 
 /**
- * Everyone the example needs: the customer's contact, the teachers and the participants. Participants of
- * open-enrolment courses without an employer enrol privately.
+ * Everyone the example needs: the customer's contact, the teachers and the participants. People who enrol
+ * for an open course without an employer have only a private address.
  */
 const PEOPLE = {
-  marieke: {
-    first: 'Marieke',
-    infix: 'van',
-    last: 'Dijk',
-    email: 'marieke@vandijkbouw.example',
-    company: 'vanDijk',
-  },
-  henk: { first: 'Henk', last: 'Visser', email: 'henk.visser@docent.example' },
-  fatima: { first: 'Fatima', last: 'El Amrani', email: 'fatima.elamrani@docent.example' },
-  johan: {
-    first: 'Johan',
-    infix: 'de',
-    last: 'Boer',
-    email: 'johan.deboer@vandijkbouw.example',
-    company: 'vanDijk',
-  },
-  ahmed: { first: 'Ahmed', last: 'Yilmaz', email: 'ahmed.yilmaz@vandijkbouw.example', company: 'vanDijk' },
-  lotte: {
-    first: 'Lotte',
-    last: 'Vermeulen',
-    email: 'lotte.vermeulen@vandijkbouw.example',
-    company: 'vanDijk',
-  },
-  tom: { first: 'Tom', last: 'Hendriks', email: 'tom.hendriks@vandijkbouw.example', company: 'vanDijk' },
-  fleur: {
-    first: 'Fleur',
-    infix: 'de',
-    last: 'Wit',
-    email: 'fleur.dewit@hetanker.example',
-    company: 'hetAnker',
-    categories: [EXPIRED_FIRST_AID],
-  },
-  sandra: { first: 'Sandra', last: 'Koster', email: 'sandra.koster@hetanker.example', company: 'hetAnker' },
-  youssef: {
-    first: 'Youssef',
-    last: 'Benali',
-    email: 'youssef.benali@hetanker.example',
-    company: 'hetAnker',
-  },
-  ingrid: { first: 'Ingrid', last: 'Smit', email: 'ingrid.smit@hetanker.example', company: 'hetAnker' },
-  daan: { first: 'Daan', last: 'Peters', email: 'daan.peters@hetanker.example', company: 'hetAnker' },
-  bas: { first: 'Bas', last: 'Kuipers', email: 'bas.kuipers@muldertransport.example', company: 'mulder' },
-  kevin: { first: 'Kevin', last: 'Dekker', email: 'kevin.dekker@muldertransport.example', company: 'mulder' },
-  mark: { first: 'Mark', last: 'Willems', email: 'mark.willems@muldertransport.example', company: 'mulder' },
-  emma: { first: 'Emma', last: 'Visser', email: 'emma.visser@post.example' },
-  lucas: { first: 'Lucas', last: 'Meijer', email: 'lucas.meijer@post.example' },
-  noor: {
-    first: 'Noor',
-    infix: 'de',
-    last: 'Graaf',
-    email: 'noor.degraaf@post.example',
-    categories: [EXPIRED_FIRST_AID],
-  },
-  sem: { first: 'Sem', last: 'Bos', email: 'sem.bos@post.example' },
-  julia: { first: 'Julia', last: 'Mulder', email: 'julia.mulder@post.example' },
-  finn: { first: 'Finn', infix: 'de', last: 'Jong', email: 'finn.dejong@post.example' },
-  sophie: { first: 'Sophie', infix: 'van', last: 'Leeuwen', email: 'sophie.vanleeuwen@post.example' },
-} satisfies Record<string, PersonRow>;
+  marieke: ['Marieke', 'van', 'Dijk', 'vanDijk'],
+  henk: ['Henk', '', 'Visser', 'teacher'],
+  fatima: ['Fatima', '', 'El Amrani', 'teacher'],
+  johan: ['Johan', 'de', 'Boer', 'vanDijk'],
+  ahmed: ['Ahmed', '', 'Yilmaz', 'vanDijk'],
+  lotte: ['Lotte', '', 'Vermeulen', 'vanDijk'],
+  tom: ['Tom', '', 'Hendriks', 'vanDijk'],
+  fleur: ['Fleur', 'de', 'Wit', 'hetAnker', EXPIRED_FIRST_AID],
+  sandra: ['Sandra', '', 'Koster', 'hetAnker'],
+  youssef: ['Youssef', '', 'Benali', 'hetAnker'],
+  ingrid: ['Ingrid', '', 'Smit', 'hetAnker'],
+  daan: ['Daan', '', 'Peters', 'hetAnker'],
+  bas: ['Bas', '', 'Kuipers', 'mulder'],
+  kevin: ['Kevin', '', 'Dekker', 'mulder'],
+  mark: ['Mark', '', 'Willems', 'mulder'],
+  emma: ['Emma', '', 'Visser', 'private'],
+  lucas: ['Lucas', '', 'Meijer', 'private'],
+  noor: ['Noor', 'de', 'Graaf', 'private', EXPIRED_FIRST_AID],
+  sem: ['Sem', '', 'Bos', 'private'],
+  julia: ['Julia', '', 'Mulder', 'private'],
+  finn: ['Finn', 'de', 'Jong', 'private'],
+  sophie: ['Sophie', 'van', 'Leeuwen', 'private'],
+} as const satisfies Record<string, PersonRow>;
 export type PersonKey = keyof typeof PEOPLE;
+
+/** 'fleur.dewit@hetanker.example': first name, dot, the rest of the name without spaces. */
+function emailOf([first, infix, last, where]: PersonRow): string {
+  const local = `${first}.${infix}${last}`.toLowerCase().replace(/\s+/g, '');
+  const domain = where === 'private' || where === 'teacher' ? OTHER_DOMAINS[where] : COMPANIES[where].domain;
+  return `${local}@${domain}`;
+}
 
 const LOCATIONS = {
   utrecht: { name: 'De Brug Utrecht', address: 'Brugweg 12', postalCode: '3511 AB', city: 'Utrecht' },
@@ -114,19 +83,25 @@ export interface Organisations {
 
 /** Sales enters the customers; planning enters people, teachers and locations, as at a real institute. */
 export async function seedOrganisations(deps: WorkflowDeps, staff: Staff): Promise<Organisations> {
-  const companies = await createEach(COMPANIES, (fields) =>
-    createRecord(deps, staff.sanne, 'company', { ...fields, accountManagerUserId: staff.sanne.id }),
-  );
-  const people = await createEach(PEOPLE, (row: PersonRow) =>
-    createRecord(deps, staff.ans, 'person', {
-      firstName: row.first,
-      infix: row.infix ?? null,
-      lastName: row.last,
-      emails: row.company ? { business: row.email } : { private: row.email },
-      companyId: row.company ? companies[row.company].id : null,
-      categories: row.categories ?? [],
+  const companies = await createEach(COMPANIES, ({ name, domain, inbox }) =>
+    createRecord(deps, staff.sanne, 'company', {
+      name,
+      email: `${inbox}@${domain}`,
+      accountManagerUserId: staff.sanne.id,
     }),
   );
+  const people = await createEach(PEOPLE, (row: PersonRow) => {
+    const [firstName, infix, lastName, where, ...categories] = row;
+    const employed = where !== 'private' && where !== 'teacher';
+    return createRecord(deps, staff.ans, 'person', {
+      firstName,
+      infix: infix || null,
+      lastName,
+      emails: employed ? { business: emailOf(row) } : { private: emailOf(row) },
+      companyId: employed ? companies[where].id : null,
+      categories,
+    });
+  });
   const contact = await createRecord(deps, staff.sanne, 'contact', {
     personId: people.marieke.id,
     companyId: companies.vanDijk.id,
@@ -141,7 +116,7 @@ export async function seedOrganisations(deps: WorkflowDeps, staff: Staff): Promi
   return { companies, people, contact, teachers, locations };
 }
 
-/** One record per entry, in order (so record numbers and events follow the table), keyed as the table. */
+/** One record per entry, one at a time so events follow the table's order; keyed as the table. */
 async function createEach<K extends string, I, R>(
   table: Record<K, I>,
   create: (input: I) => Promise<R>,

@@ -8,6 +8,7 @@ import type { UserRecord } from '../../src/store/users.js';
 import { getAction, listActions } from '../../src/workflow/actions/queries.js';
 import { ensureBootstrapAdmins } from '../../src/workflow/admin/bootstrap.js';
 import type { WorkspaceProvider } from '../../src/workflow/deps.js';
+import { createDossierRecord } from '../../src/workflow/dossiers.js';
 import { runDueSweep } from '../../src/workflow/execution/due-sweep.js';
 import { executeAction } from '../../src/workflow/execution/execute-action.js';
 import { SYSTEM_USER } from '../../src/workflow/system-user.js';
@@ -261,8 +262,9 @@ describe('right after start-up', () => {
     expect(await waiting('go-when-minimum-reached', 'VCA basis Utrecht')).toMatchObject([
       { state: 'waiting' },
     ]);
+    // Its own contact person (Ans) owns it, not the course type's (Bram).
     expect(await waiting('go-when-minimum-reached', 'EHBO basis Amersfoort')).toMatchObject([
-      { state: 'open', autoExecute: true },
+      { state: 'open', autoExecute: true, ownerUserId: (await user('ans@debrug.example')).id },
     ]);
   });
 
@@ -273,6 +275,28 @@ describe('right after start-up', () => {
       expect((await course(name)).portalPublished).toBe(true);
     }
     expect((await course('BHV herhaling Bouwbedrijf Van Dijk')).portalPublished).toBe(false);
+  });
+
+  it('the eighth participant fills the nearly full course, and the sweep takes it off the portal', async () => {
+    const amersfoort = await course('EHBO basis Amersfoort');
+    const person = await createDossierRecord(ws.deps, await user('ans@debrug.example'), {
+      group: 'person',
+      input: { firstName: 'Tess', lastName: 'Laan', emails: { private: 'tess.laan@post.example' } },
+    });
+    await createDossierRecord(ws.deps, await user('ans@debrug.example'), {
+      group: 'participant',
+      input: { courseId: amersfoort.id, personId: person.record.id },
+    });
+    const [stop] = (await templateActions('stop-publishing-when-full')).filter(
+      (action) => action.record.id === amersfoort.id,
+    );
+    expect(stop?.state).toBe('open');
+    expect(await runDueSweep(ws.deps, executionPorts())).toMatchObject({
+      executed: 1,
+      failed: 0,
+      rejected: 0,
+    });
+    expect((await course('EHBO basis Amersfoort')).portalPublished).toBe(false);
   });
 
   it('Uitvoeren registers a pass; the welcome e-mail is rejected with its reason until SMTP is set', async () => {
