@@ -35,8 +35,9 @@ export class WorkspaceProvider {
     const stored = await this.stores.settings.get();
     const settings = stored?.settings ?? this.defaults;
     const version = stored?.version ?? 0;
+    // Unchanged settings keep their calendar, and with it its holiday tables and memoised moments.
     const workspace =
-      this.#cached && this.#cached.version === version && stored
+      this.#cached && this.#cached.version === version
         ? this.#cached.workspace
         : { settings, calendar: new WorkCalendar(settings.calendar), locale: settings.locale };
     this.#cached = { workspace, version, at: Date.now() };

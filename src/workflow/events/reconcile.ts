@@ -17,7 +17,7 @@ export interface ReconcileResult {
 
 /**
  * Brings the waiting and open actions on changed records up to date (DOMAIN.md §6–§7): cancels them when
- * a record they hang on ended, moves them when an anchor date moved (unless edited by hand), and reveals
+ * their record ended (see endsWith), moves them when an anchor date moved (unless edited by hand), and reveals
  * or hides them as their conditions start or stop holding. Every write is conditional on the version that
  * was read, so a concurrent change to the same action simply wins and is not overwritten.
  */
@@ -46,9 +46,7 @@ export async function reconcileActions(
   const closed = options.closedRecordIds ?? new Set<string>();
   const updates: Array<{ next: Action; expectedVersion: number }> = [];
 
-  const toCancel = actions.filter(
-    (action) => closed.has(action.record.id) || action.linkedRecords.some((ref) => closed.has(ref.id)),
-  );
+  const toCancel = actions.filter((action) => endsWith(action, closed));
   for (const action of toCancel) {
     const code = options.closeCode ?? 'record-closed';
     updates.push({
@@ -183,4 +181,17 @@ function withMovedWindow(
       },
     ],
   };
+}
+
+/**
+ * Whether an action ends with one of the closed records: its own record, or for a participant action the
+ * participant's course (a cancelled course has no participants left). Other links do not end an action:
+ * a request for a cancelled course, or an invoice of it, is settled by its own status.
+ */
+function endsWith(action: Action, closed: ReadonlySet<string>): boolean {
+  if (closed.has(action.record.id)) return true;
+  return (
+    action.record.group === 'participant' &&
+    action.linkedRecords.some((ref) => ref.group === 'course' && closed.has(ref.id))
+  );
 }

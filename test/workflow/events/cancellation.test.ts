@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteDossierRecord } from '../../../src/workflow/dossiers.js';
 import { actionsOf, onlyAction } from '../support/actions.js';
-import { patchRecord, seedCourse, seedCourseType, seedParticipant } from '../support/records.js';
+import {
+  patchRecord,
+  seedCompany,
+  seedCourse,
+  seedCourseType,
+  seedParticipant,
+  seedRequest,
+} from '../support/records.js';
 import { seedTemplate } from '../support/templates.js';
 import { openWorkspace, type TestWorkspace } from '../support/workspace.js';
 
@@ -28,7 +35,7 @@ async function cancellableCourse(key: string) {
   const { record: course } = await seedCourse(ws, type.id);
   const first = (await seedParticipant(ws, course.id)).record;
   const second = (await seedParticipant(ws, course.id)).record;
-  return { course, first, second, onCourse, onParticipant, followUp };
+  return { type, course, first, second, onCourse, onParticipant, followUp };
 }
 
 describe('cancelling with the record (DOMAIN.md §6)', () => {
@@ -65,6 +72,28 @@ describe('cancelling with the record (DOMAIN.md §6)', () => {
 
     expect(outcome.reconciled.cancelled).toBe(0);
     expect((await onlyAction(ws, setup.followUp.id, setup.course.id)).state).toBe('open');
+  });
+
+  it("a cancelled course leaves the actions of a request for it alone: the request's own status decides", async () => {
+    const setup = await cancellableCourse('cancel-course-request');
+    const company = await seedCompany(ws);
+    const callBack = await seedTemplate(ws, {
+      dataGroup: 'request',
+      name: 'Call back [Request:Number]',
+      event: { type: 'created', group: 'request' },
+      courseTypeIds: [setup.type.id],
+    });
+    const { record: request } = await seedRequest(ws, company.id, { courseId: setup.course.id });
+    expect((await onlyAction(ws, callBack.id, request.id)).linkedRecords).toContainEqual({
+      group: 'course',
+      id: setup.course.id,
+    });
+
+    await patchRecord(ws, setup.course.id, { status: 'cancelled' });
+    expect((await onlyAction(ws, callBack.id, request.id)).state).toBe('open');
+
+    await patchRecord(ws, request.id, { status: 'cancelled' });
+    expect((await onlyAction(ws, callBack.id, request.id)).state).toBe('cancelled');
   });
 
   it("a participant set to cancelled cancels that participant's actions only", async () => {
