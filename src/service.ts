@@ -8,6 +8,7 @@ import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
@@ -86,6 +87,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     execution: executionPortsFromConfig(config, noChatDelivery),
   });
   await bootstrapAccess(deps.workflow, config);
+  if (shouldSeed(config)) {
+    const seed = await seedExampleWorkspace(deps.workflow, { logger });
+    if (seed.seeded) logger.info({ seed: seed.summary }, 'seeded the example workspace');
+    else if (seed.reason === 'failed')
+      logger.error({ reason: seed.reason }, 'seeding the example workspace failed');
+  }
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {

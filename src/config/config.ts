@@ -64,6 +64,8 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: millis(10_000),
   SCHEDULER_PROCESS_EVERY_MS: millis(5_000),
   SCHEDULER_ENABLED: booleanFlag.default(true),
+  /** Seed the example workspace into an empty database. Unset: only in development; never in production. */
+  SEED_EXAMPLE: booleanFlag.optional(),
   /** E-mail addresses of users who are made administrators at start-up (created when missing). */
   BOOTSTRAP_ADMINS: emailList.default([]),
   /**

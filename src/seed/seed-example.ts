@@ -1,11 +1,11 @@
 import { RECORD_KINDS } from '../domain/dossiers/index.js';
 import type { Logger } from '../observability/logger.js';
+import { SeedRunStore } from '../store/seed-runs.js';
 import type { WorkflowDeps } from '../workflow/deps.js';
 import { seedCourseTypes } from './course-types.js';
 import { enrolAndProgress, planCourses } from './courses.js';
 import { seedOrganisations } from './organisations.js';
 import { seedRequests, stampQuoteCallBack } from './requests.js';
-import { SeedRunStore } from './seed-runs.js';
 import { seedStaff } from './staff.js';
 import { type SeedSummary, summariseWorkspace } from './summary.js';
 import { seedTemplates } from './templates/index.js';

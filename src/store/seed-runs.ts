@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from '../store/documents.js';
+import { isDuplicateKeyError } from './documents.js';
 
 export type SeedRunState = 'running' | 'done' | 'failed';
 
@@ -17,9 +17,6 @@ interface SeedRunDoc {
  * the database lets exactly one instance win: of two instances starting on an empty database at the same
  * moment, only the winner seeds. The marker stays after seeding, so a workspace whose example records were
  * deleted on purpose is not filled again at the next start.
- *
- * (This is the only collection the seed owns; it sits here rather than in src/store because nothing but
- * the seed reads it.)
  */
 export class SeedRunStore {
   readonly #runs: Collection<SeedRunDoc>;
