@@ -87,12 +87,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     execution: executionPortsFromConfig(config, noChatDelivery),
   });
   await bootstrapAccess(deps.workflow, config);
-  if (shouldSeed(config)) {
-    const seed = await seedExampleWorkspace(deps.workflow, { logger });
-    if (seed.seeded) logger.info({ seed: seed.summary }, 'seeded the example workspace');
-    else if (seed.reason === 'failed')
-      logger.error({ reason: seed.reason }, 'seeding the example workspace failed');
-  }
+  // The seed logs its own outcome and never throws: a failed example must not stop the service.
+  if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
