@@ -1,0 +1,125 @@
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { isParseFailure, parseCommand } from '../../src/chat/commands/grammar.js';
+import { type ChatContext, handleButton, handleCommand } from '../../src/chat/handle.js';
+import type { ChatView } from '../../src/chat/model.js';
+import type { ApiScope } from '../../src/store/api-tokens.js';
+import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
+import { renderContextOf, visitorMay, visitorOf } from './identity.js';
+import type { ConsoleInbox } from './inbox.js';
+import { inboxEntries } from './inbox-entries.js';
+import { renderChatPage, renderExchange, renderInboxEntry } from './pages/chat.js';
+import { html } from './render/html.js';
+import { renderViewsHtml } from './render/renderer.js';
+import { consoleError, identityBarOf, sendError, sendHtml, signedInUser, wantsFragment } from './respond.js';
+
+export interface ChatRouteOptions {
+  deps: WorkflowDeps;
+  execution: ExecutionPorts;
+  inbox: ConsoleInbox;
+  requireLogin: boolean;
+}
+
+/** Commands that only look: a token with actions:read may run them. Execute only shows the preview. */
+const readingCommands = new Set(['help', 'mine', 'list', 'show', 'preview', 'execute']);
+const templateCommands = new Set(['templates', 'template']);
+const readingVerbs = new Set(['show', 'preview', 'execute']);
+
+function scopeOfCommand(text: string): ApiScope {
+  const parsed = parseCommand(text);
+  // An unreadable command changes nothing: the handler answers it with the usage line.
+  if (isParseFailure(parsed) || readingCommands.has(parsed.name)) return 'actions:read';
+  return templateCommands.has(parsed.name) ? 'templates:read' : 'actions:write';
+}
+
+function scopeOfPayload(payload: string): ApiScope {
+  return readingVerbs.has(payload.split(':')[0] ?? '') ? 'actions:read' : 'actions:write';
+}
+
+const CommandBody = z.object({ text: z.string().trim().min(1).max(1_000) });
+const InteractBody = z.object({ payload: z.string().min(3).max(200) });
+
+export function chatRoutes(options: ChatRouteOptions): Router {
+  const { deps, execution, inbox, requireLogin } = options;
+  const router = Router();
+
+  const chatContext = (res: Response): ChatContext => ({ deps, execution, actor: signedInUser(res) });
+  const viewer = (res: Response) => ({ deps, actor: signedInUser(res), timeZone: visitorOf(res).timeZone });
+
+  /** A reply: the views alone for console.js, or the chat page with this exchange for a plain form post. */
+  async function reply(
+    req: Request,
+    res: Response,
+    text: string | undefined,
+    views: ChatView[],
+  ): Promise<void> {
+    const context = renderContextOf(req, res);
+    if (wantsFragment(req)) {
+      sendHtml(res, 200, renderViewsHtml(views, context).value);
+      return;
+    }
+    const page = renderChatPage({
+      context,
+      identity: await identityBarOf(deps, res, requireLogin),
+      timeZone: visitorOf(res).timeZone,
+      inbox: await inboxEntries(viewer(res), inbox),
+      reply: renderExchange(text, views, context),
+    });
+    sendHtml(res, 200, page);
+  }
+
+  function refuseScope(req: Request, res: Response, scope: ApiScope): boolean {
+    if (visitorMay(visitorOf(res), scope)) return false;
+    sendError(req, res, 403, consoleError(res, 'console.scope', 'error.scope', { scope }));
+    return true;
+  }
+
+  router.get('/', async (req, res) => {
+    const page = renderChatPage({
+      context: renderContextOf(req, res),
+      identity: await identityBarOf(deps, res, requireLogin),
+      timeZone: visitorOf(res).timeZone,
+      inbox: await inboxEntries(viewer(res), inbox),
+    });
+    sendHtml(res, 200, page);
+  });
+
+  router.post('/command', async (req, res) => {
+    const body = CommandBody.safeParse(req.body);
+    const text = body.success ? body.data.text : '/actie help';
+    if (refuseScope(req, res, scopeOfCommand(text))) return;
+    await reply(req, res, text, await handleCommand(chatContext(res), text));
+  });
+
+  router.post('/interact', async (req, res) => {
+    const body = InteractBody.safeParse(req.body);
+    // handleButton answers a malformed payload with an error view, so pass even an empty one through.
+    const payload = body.success ? body.data.payload : '';
+    if (refuseScope(req, res, scopeOfPayload(payload))) return;
+    await reply(req, res, undefined, await handleButton(chatContext(res), payload));
+  });
+
+  /** Unread notices as list items; console.js polls this and adds the ones it does not show yet. */
+  router.get('/inbox', async (req, res) => {
+    const context = renderContextOf(req, res);
+    const entries = await inboxEntries(viewer(res), inbox);
+    sendHtml(
+      res,
+      200,
+      html`${entries.map((entry) => renderInboxEntry(entry, context, visitorOf(res).timeZone))}`.value,
+    );
+  });
+
+  router.post('/inbox/:id/ack', async (req, res) => {
+    const found = await inbox.acknowledge(signedInUser(res).id, req.params.id ?? '');
+    if (!found) {
+      sendError(req, res, 404, consoleError(res, 'console.not-found', 'error.page-not-found'));
+      return;
+    }
+    if (wantsFragment(req)) res.status(204).end();
+    else res.redirect(303, req.baseUrl || '/');
+  });
+
+  return router;
+}

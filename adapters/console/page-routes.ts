@@ -1,0 +1,75 @@
+import { Router } from 'express';
+import { actionCards } from '../../src/chat/views/action-card.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { listActions } from '../../src/workflow/actions/queries.js';
+import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import { loadDossierTimeline } from './dossier-data.js';
+import { renderContextOf, visitorMay, visitorOf } from './identity.js';
+import { renderBoardPage } from './pages/board.js';
+import { parseBoardFilters, statesOf } from './pages/board-filters.js';
+import { renderDossierPage } from './pages/dossier.js';
+import { consoleError, identityBarOf, sendError, sendHtml, signedInUser } from './respond.js';
+import type { Viewer } from './viewer.js';
+import { viewContextOf } from './viewer.js';
+
+/** The board loads this many actions at most; it says how many more matched and offers filters. */
+const BOARD_LOAD = 200;
+
+export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean }): Router {
+  const { deps, requireLogin } = options;
+  const router = Router();
+  const viewerOf = (res: Parameters<typeof visitorOf>[0]): Viewer => ({
+    deps,
+    actor: signedInUser(res),
+    timeZone: visitorOf(res).timeZone,
+  });
+
+  router.get('/board', async (req, res) => {
+    const viewer = viewerOf(res);
+    const filters = parseBoardFilters(req.query as Record<string, unknown>);
+    const [templates, result] = await Promise.all([
+      deps.stores.templates.list(),
+      listActions(deps, viewer.actor, {
+        states: statesOf(filters),
+        owner: filters.owner === 'anyone' ? undefined : filters.owner === 'me' ? 'me' : null,
+        colour: filters.colour === 'any' ? undefined : filters.colour,
+        templateId: filters.template || undefined,
+        limit: BOARD_LOAD,
+        skip: 0,
+      }),
+    ]);
+    const data = {
+      filters,
+      templates: templates.map((template) => ({ id: template.id, name: template.name })),
+      cards: await actionCards(viewContextOf(viewer), result.items),
+      total: result.total,
+    };
+    sendHtml(
+      res,
+      200,
+      renderBoardPage(data, renderContextOf(req, res), await identityBarOf(deps, res, requireLogin)),
+    );
+  });
+
+  router.get('/dossiers/:id', async (req, res) => {
+    const viewer = viewerOf(res);
+    const id = req.params.id ?? '';
+    try {
+      const timeline = await loadDossierTimeline(viewer, id);
+      const page = renderDossierPage({
+        timeline,
+        context: renderContextOf(req, res),
+        identity: await identityBarOf(deps, res, requireLogin),
+        now: deps.clock(),
+        timeZone: viewer.timeZone,
+        showFacts: visitorMay(visitorOf(res), 'dossiers:read'),
+      });
+      sendHtml(res, 200, page);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.category === 'not-found')) throw error;
+      sendError(req, res, 404, consoleError(res, 'dossier.not-found', 'error.dossier-not-found', { id }));
+    }
+  });
+
+  return router;
+}

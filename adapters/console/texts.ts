@@ -1,0 +1,118 @@
+import type { Locale } from '../../src/domain/i18n/locale.js';
+
+/**
+ * The console's own words (navigation, identity, board, timeline), in Dutch and English. Texts shared with
+ * the chat platforms — states, colours, buttons, results — come from src/chat/texts.ts instead.
+ */
+const texts = {
+  'app.title': { en: 'Stempel console', nl: 'Stempel-console' },
+  'nav.label': { en: 'Console sections', nl: 'Onderdelen van de console' },
+  'nav.chat': { en: 'Chat', nl: 'Chat' },
+  'nav.board': { en: 'Board', nl: 'Bord' },
+  'identity.acting-as': { en: 'Acting as', nl: 'Werkend als' },
+  'identity.switch': { en: 'Switch', nl: 'Wissel' },
+  'identity.pick-title': { en: 'Who are you today?', nl: 'Wie ben je vandaag?' },
+  'identity.pick-intro': {
+    en: 'This console only listens on this machine, so you may act as any active user — a quick way to see what each role may see and do.',
+    nl: 'Deze console luistert alleen op deze machine, dus je kunt als elke actieve gebruiker werken — een snelle manier om te zien wat elke rol mag zien en doen.',
+  },
+  'identity.pick-button': { en: 'Continue', nl: 'Verder' },
+  'identity.no-users': {
+    en: 'There are no active users yet. Create one with: npm run cli -- user create',
+    nl: 'Er zijn nog geen actieve gebruikers. Maak er een met: npm run cli -- user create',
+  },
+  'identity.admin': { en: 'administrator', nl: 'beheerder' },
+  'identity.automatic': { en: 'automatic workflow', nl: 'automatische workflow' },
+  'identity.no-roles': { en: 'no roles', nl: 'geen rollen' },
+  'login.title': { en: 'Sign in', nl: 'Inloggen' },
+  'login.intro': {
+    en: 'This console is reachable from the network, so it asks who you are. Paste one of your API tokens (npm run cli -- token create).',
+    nl: 'Deze console is vanaf het netwerk bereikbaar en vraagt daarom wie je bent. Plak een van je API-tokens (npm run cli -- token create).',
+  },
+  'login.token': { en: 'API token', nl: 'API-token' },
+  'login.button': { en: 'Sign in', nl: 'Inloggen' },
+  'login.failed': {
+    en: 'That token is not valid: unknown, revoked or expired.',
+    nl: 'Dat token is niet geldig: onbekend, ingetrokken of verlopen.',
+  },
+  'login.scope': {
+    en: 'That token may not read actions: it needs the actions:read scope.',
+    nl: 'Dat token mag geen acties lezen: het heeft de scope actions:read nodig.',
+  },
+  'login.inactive': { en: 'That user is not active.', nl: 'Die gebruiker is niet actief.' },
+  'logout.button': { en: 'Sign out', nl: 'Uitloggen' },
+  'chat.title': { en: 'Chat', nl: 'Chat' },
+  'chat.conversation': { en: 'Conversation', nl: 'Gesprek' },
+  'chat.command-label': { en: 'Command', nl: 'Commando' },
+  'chat.send': { en: 'Send', nl: 'Verstuur' },
+  'chat.hint': {
+    en: 'Type a command such as /actie mine, or press one below. /actie help lists them all.',
+    nl: 'Typ een commando zoals /actie mijn, of kies er hieronder een. /actie hulp toont ze allemaal.',
+  },
+  'chat.quick': { en: 'Quick commands', nl: 'Snelle commando’s' },
+  'chat.you': { en: 'You', nl: 'Jij' },
+  'chat.bot': { en: 'Stempel', nl: 'Stempel' },
+  'chat.welcome': {
+    en: 'Hello {name}. Your actions, notices and replies appear here.',
+    nl: 'Hallo {name}. Je acties, meldingen en antwoorden verschijnen hier.',
+  },
+  'inbox.ack': { en: 'Mark read', nl: 'Gelezen' },
+  'inbox.notice': { en: 'Notice', nl: 'Melding' },
+  'inbox.channel': { en: 'in #{channel}', nl: 'in #{channel}' },
+  'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.lines': { en: '… ({count} more lines)', nl: '… (nog {count} regels)' },
+  'board.title': { en: 'Actions board', nl: 'Actiebord' },
+  'board.filters': { en: 'Filters', nl: 'Filters' },
+  'board.state': { en: 'State', nl: 'Status' },
+  'board.state.default': { en: 'To do (open, failed, rejected)', nl: 'Te doen (open, mislukt, afgewezen)' },
+  'board.state.all': { en: 'All states', nl: 'Alle statussen' },
+  'board.owner': { en: 'Owner', nl: 'Eigenaar' },
+  'board.owner.anyone': { en: 'Anyone', nl: 'Iedereen' },
+  'board.owner.me': { en: 'Me', nl: 'Ik' },
+  'board.owner.none': { en: 'Nobody', nl: 'Niemand' },
+  'board.colour': { en: 'Colour', nl: 'Kleur' },
+  'board.any': { en: 'Any', nl: 'Alle' },
+  'board.template': { en: 'Template', nl: 'Template' },
+  'board.apply': { en: 'Show', nl: 'Toon' },
+  'board.column-empty': { en: 'Nothing here.', nl: 'Niets.' },
+  'board.result': { en: 'Result', nl: 'Resultaat' },
+  'dossier.timeline': { en: 'Timeline', nl: 'Tijdlijn' },
+  'dossier.facts': { en: 'Facts', nl: 'Gegevens' },
+  'dossier.actions': { en: 'Actions ({count})', nl: 'Acties ({count})' },
+  'dossier.participants': { en: 'Participants', nl: 'Deelnemers' },
+  'timeline.today': { en: 'Today', nl: 'Vandaag' },
+  'timeline.course': { en: 'Course days', nl: 'Cursusdagen' },
+  'timeline.empty': { en: 'No actions on this dossier yet.', nl: 'Nog geen acties op dit dossier.' },
+  'timeline.legend': { en: 'Legend', nl: 'Legenda' },
+  'timeline.label': {
+    en: 'Timeline of {count} actions, from {from} to {to}',
+    nl: 'Tijdlijn van {count} acties, van {from} tot {to}',
+  },
+  'error.csrf': {
+    en: 'This page has expired; reload it and try again.',
+    nl: 'Deze pagina is verlopen; laad haar opnieuw en probeer het nog eens.',
+  },
+  'error.scope': {
+    en: 'Your token may not do this: it needs {scope}.',
+    nl: 'Je token mag dit niet: het heeft {scope} nodig.',
+  },
+  'error.bad-request': { en: 'That request could not be read.', nl: 'Dat verzoek kon niet worden gelezen.' },
+  'error.page-not-found': { en: 'There is no such page.', nl: 'Deze pagina bestaat niet.' },
+  'error.dossier-not-found': { en: 'There is no dossier {id}.', nl: 'Er is geen dossier {id}.' },
+  'error.picker-off': {
+    en: 'Choosing a user is switched off here; sign in with a token.',
+    nl: 'Een gebruiker kiezen kan hier niet; log in met een token.',
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ConsoleTextKey = keyof typeof texts;
+
+export function consoleText(
+  locale: Locale,
+  key: ConsoleTextKey,
+  params: Record<string, string | number> = {},
+): string {
+  return texts[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
+    params[name] === undefined ? match : String(params[name]),
+  );
+}

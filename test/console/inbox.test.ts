@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleInbox, INBOX_TTL_SECONDS } from '../../adapters/console/inbox.js';
+import type { OutboundMessage } from '../../src/delivery/port.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+
+let database: TestDatabase;
+let inbox: ConsoleInbox;
+let now = new Date('2026-10-01T10:00:00Z');
+
+beforeAll(async () => {
+  database = await openTestDatabase('console_inbox');
+  inbox = new ConsoleInbox(database.db, () => now);
+  await inbox.ensureIndexes();
+});
+afterAll(() => database.close());
+
+let sequence = 0;
+function message(fields: Partial<OutboundMessage> = {}): OutboundMessage {
+  sequence += 1;
+  return {
+    purpose: 'reminder',
+    text: `Action ${sequence} starts now`,
+    dedupeKey: `key-${sequence}`,
+    ...fields,
+  };
+}
+
+describe('the console inbox', () => {
+  it('is an available chat delivery that stores what is sent to a user', async () => {
+    expect(inbox.available).toBe(true);
+    const result = await inbox.send(
+      { kind: 'user', userId: 'u-anna' },
+      message({ actionId: 'act_1', text: 'Hello Anna' }),
+    );
+    expect(result).toMatchObject({ ok: true, ref: expect.stringMatching(/^msg_/) });
+    expect(await inbox.unreadFor('u-anna')).toEqual([
+      expect.objectContaining({ text: 'Hello Anna', actionId: 'act_1', purpose: 'reminder', createdAt: now }),
+    ]);
+    expect(await inbox.unreadFor('u-bram')).toEqual([]);
+  });
+
+  it('stores a retried send once (dedupeKey) and answers with the first message', async () => {
+    const first = await inbox.send(
+      { kind: 'user', userId: 'u-retry' },
+      message({ dedupeKey: 'overdue:act_9:3' }),
+    );
+    const again = await Promise.all(
+      [1, 2, 3].map(() =>
+        inbox.send({ kind: 'user', userId: 'u-retry' }, message({ dedupeKey: 'overdue:act_9:3' })),
+      ),
+    );
+    expect(
+      again.every((result) => result.ok && 'ref' in result && result.ref === (first as { ref: string }).ref),
+    ).toBe(true);
+    expect(await inbox.unreadFor('u-retry')).toHaveLength(1);
+    expect(
+      await database.db.collection('consoleInbox').countDocuments({ dedupeKey: 'overdue:act_9:3' }),
+    ).toBe(1);
+  });
+
+  it('shows channel messages to everyone, read per person', async () => {
+    await inbox.send({ kind: 'channel', channel: 'planning' }, message({ text: 'Digest for planning' }));
+    const [forCarla] = (await inbox.unreadFor('u-carla')).filter((m) => m.text === 'Digest for planning');
+    expect(forCarla?.target).toEqual({ kind: 'channel', channel: 'planning' });
+    expect(await inbox.acknowledge('u-carla', forCarla!.id)).toBe(true);
+    expect((await inbox.unreadFor('u-carla')).map((m) => m.text)).not.toContain('Digest for planning');
+    expect((await inbox.unreadFor('u-dirk')).map((m) => m.text)).toContain('Digest for planning');
+  });
+
+  it("lists oldest first and refuses to acknowledge someone else's message", async () => {
+    now = new Date('2026-10-02T08:00:00Z');
+    await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'later' }));
+    now = new Date('2026-10-01T08:00:00Z');
+    await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'earlier' }));
+    const own = (await inbox.unreadFor('u-eva')).filter((m) => m.target.kind === 'user');
+    expect(own.map((m) => m.text)).toEqual(['earlier', 'later']);
+    expect(await inbox.acknowledge('u-frank', own[0]!.id)).toBe(false);
+    expect(await inbox.acknowledge('u-eva', 'msg_unknown')).toBe(false);
+    expect(await inbox.acknowledge('u-eva', own[0]!.id)).toBe(true);
+    expect((await inbox.unreadFor('u-eva')).map((m) => m.text)).toContain('later');
+  });
+
+  it('keeps messages for 30 days (TTL index) and dedupes with a unique index', async () => {
+    const indexes = await database.db.collection('consoleInbox').listIndexes().toArray();
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: { createdAt: 1 }, expireAfterSeconds: INBOX_TTL_SECONDS }),
+        expect.objectContaining({ key: { dedupeKey: 1 }, unique: true }),
+      ]),
+    );
+    expect(INBOX_TTL_SECONDS).toBe(2_592_000);
+  });
+});
