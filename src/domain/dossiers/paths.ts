@@ -65,18 +65,18 @@ function readCustom(entry: ContextEntry, name: string): unknown {
   return key === undefined ? undefined : entry.custom[key];
 }
 
-// Contexts are immutable and stamping asks for the dates of one context once per template; remembered per
-// context object, and handed out as copies so no caller can change what another sees.
+// Contexts are immutable and stamping asks for the dates of one context once per template, so they are
+// remembered per context object — frozen, since every caller now shares them.
 const datesByContext = new WeakMap<RecordContext, Readonly<Record<string, Date | undefined>>>();
 
 /** The date values of a context by path ('course.startDate' → Date), for timing anchors. */
-export function contextDates(context: RecordContext): Record<string, Date | undefined> {
+export function contextDates(context: RecordContext): Readonly<Record<string, Date | undefined>> {
   let dates = datesByContext.get(context);
   if (!dates) {
-    dates = readContextDates(context);
+    dates = Object.freeze(readContextDates(context));
     datesByContext.set(context, dates);
   }
-  return { ...dates };
+  return dates;
 }
 
 function readContextDates(context: RecordContext): Record<string, Date | undefined> {

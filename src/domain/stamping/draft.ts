@@ -133,7 +133,7 @@ export function draftAction(request: DraftRequest, environment: StampingEnvironm
     priority: template.priority,
     remarks: '',
     execution: template.execution,
-    processSnapshot: structuredClone(template.process),
+    processSnapshot: template.process === null ? null : structuredClone(template.process),
     autoExecute: template.execution === 'automatic' && !tooLate,
     state,
     ...(stateReason === undefined ? {} : { stateReason }),
