@@ -93,6 +93,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
+    slots: config.SWEEP_SLOTS,
     sweep: {
       batchSize: config.SWEEP_BATCH_SIZE,
       concurrency: config.SWEEP_CONCURRENCY,

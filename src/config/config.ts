@@ -85,6 +85,8 @@ export const configSchema = z.object({
   SWEEP_INTERVAL_MS: millis(5_000),
   SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
   SWEEP_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** Sweep jobs that may run at once, each on a different instance; more instances than slots idle. */
+  SWEEP_SLOTS: z.coerce.number().int().min(1).max(16).default(2),
   /** One sweep keeps taking batches for at most this long; also bounds how long a crashed sweep blocks. */
   SWEEP_BUDGET_MS: millis(10_000),
   /** How long one execution may take before another instance assumes it crashed and takes over. */

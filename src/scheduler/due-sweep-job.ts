@@ -6,15 +6,18 @@ import type { Scheduler } from './scheduler.js';
 export const DUE_SWEEP_JOB = 'due-sweep';
 
 /**
- * Registers the due-sweep as one recurring Agenda job. Agenda's lock keeps it to one runner across
- * instances; the lock lifetime is kept short (a little over the sweep's time budget) so that after a
- * crash another instance takes over within seconds rather than Agenda's default ten minutes.
+ * Registers the due-sweep as recurring Agenda jobs, one per *slot*. Agenda's lock keeps each slot to one
+ * runner across instances, and each instance runs at most one slot at a time, so with two slots two
+ * instances sweep side by side while a single instance simply takes turns. Sweeps racing for the same
+ * due action is safe: every claim is conditional (docs/execution.md). The lock lifetime is a little over
+ * the sweep's time budget, so after a crash another instance takes the slot over within seconds rather
+ * than Agenda's default ten minutes.
  */
 export async function scheduleDueSweep(
   scheduler: Scheduler,
   deps: WorkflowDeps,
   ports: ExecutionPorts,
-  options: { intervalMs: number; sweep?: Partial<SweepOptions> },
+  options: { intervalMs: number; slots?: number; sweep?: Partial<SweepOptions> },
 ): Promise<void> {
   const sweep = { ...defaultSweepOptions, ...options.sweep };
   scheduler.agenda.define(
@@ -25,5 +28,11 @@ export async function scheduleDueSweep(
     },
     { concurrency: 1, lockLimit: 1, lockLifetime: sweep.budgetMs + 5_000 },
   );
-  await scheduler.agenda.every(options.intervalMs, DUE_SWEEP_JOB, {}, { skipImmediate: false });
+  for (let slot = 0; slot < (options.slots ?? 1); slot += 1) {
+    await scheduler.agenda
+      .create(DUE_SWEEP_JOB, { slot })
+      .repeatEvery(options.intervalMs)
+      .unique({ name: DUE_SWEEP_JOB, 'data.slot': slot })
+      .save();
+  }
 }

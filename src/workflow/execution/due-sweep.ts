@@ -78,7 +78,9 @@ async function executeDueBatch(
   stats: SweepStats,
 ): Promise<number> {
   const candidates = await deps.stores.actions.due.executions(deps.clock(), options.batchSize);
-  const queue = [...candidates];
+  // Sweeps on other instances read the same candidates; taking them in a random order keeps them from
+  // queueing behind each other's claims on the same few actions.
+  const queue = shuffled(candidates);
   const worker = async () => {
     for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
       const now = deps.clock();
@@ -105,6 +107,15 @@ async function executeDueBatch(
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, candidates.length) }, worker));
   return candidates.length;
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other]!, copy[index]!];
+  }
+  return copy;
 }
 
 async function expireWaiting(deps: WorkflowDeps, limit: number): Promise<number> {
