@@ -91,7 +91,7 @@ interface Seeded {
 }
 
 /** A course of `participants` people with the three templates linked, and its pending status change. */
-export async function seed(db: Db, participants: number): Promise<Seeded> {
+async function seed(db: Db, participants: number): Promise<Seeded> {
   const stores = createStores(db);
   await ensureIndexes(stores);
   const deps: WorkflowDeps = {
