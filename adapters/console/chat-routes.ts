@@ -6,11 +6,12 @@ import type { ChatView } from '../../src/chat/model.js';
 import type { ApiScope } from '../../src/store/api-tokens.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
+import { myColourCounts } from './glance.js';
 import { renderContextOf, visitorMay, visitorOf } from './identity.js';
 import type { ConsoleInbox } from './inbox.js';
 import { inboxEntries } from './inbox-entries.js';
 import { renderChatPage, renderExchange, renderInboxEntry } from './pages/chat.js';
-import { html } from './render/html.js';
+import { html, type SafeHtml } from './render/html.js';
 import { renderViewsHtml } from './render/renderer.js';
 import { consoleError, identityBarOf, sendError, sendHtml, signedInUser, wantsFragment } from './respond.js';
 
@@ -59,14 +60,23 @@ export function chatRoutes(options: ChatRouteOptions): Router {
       sendHtml(res, 200, renderViewsHtml(views, context).value);
       return;
     }
-    const page = renderChatPage({
-      context,
-      identity: await identityBarOf(deps, res, requireLogin),
+    sendHtml(res, 200, await chatPage(req, res, renderExchange(text, views, context)));
+  }
+
+  async function chatPage(req: Request, res: Response, reply?: SafeHtml): Promise<string> {
+    const [identity, entries, glance] = await Promise.all([
+      identityBarOf(deps, res, requireLogin),
+      inboxEntries(viewer(res), inbox),
+      myColourCounts(viewer(res)),
+    ]);
+    return renderChatPage({
+      context: renderContextOf(req, res),
+      identity,
       timeZone: visitorOf(res).timeZone,
-      inbox: await inboxEntries(viewer(res), inbox),
-      reply: renderExchange(text, views, context),
+      inbox: entries,
+      glance,
+      ...(reply ? { reply } : {}),
     });
-    sendHtml(res, 200, page);
   }
 
   function refuseScope(req: Request, res: Response, scope: ApiScope): boolean {
@@ -76,13 +86,7 @@ export function chatRoutes(options: ChatRouteOptions): Router {
   }
 
   router.get('/', async (req, res) => {
-    const page = renderChatPage({
-      context: renderContextOf(req, res),
-      identity: await identityBarOf(deps, res, requireLogin),
-      timeZone: visitorOf(res).timeZone,
-      inbox: await inboxEntries(viewer(res), inbox),
-    });
-    sendHtml(res, 200, page);
+    sendHtml(res, 200, await chatPage(req, res));
   });
 
   router.post('/command', async (req, res) => {

@@ -87,9 +87,13 @@ export async function loadDossierTimeline(viewer: Viewer, id: string): Promise<D
   ]);
   const cards = await actionCards(viewContextOf(viewer), actions.flat());
   const cardById = new Map(cards.map((card) => [card.actionId, card]));
+  // On the course's own timeline, "Participant Anna Berg · Workshop basics" need not repeat the course.
+  const courseSuffix = course.group === 'course' ? ` · ${course.name}` : undefined;
+  const laneLabel = (label: string, index: number) =>
+    index > 0 && courseSuffix && label.endsWith(courseSuffix) ? label.slice(0, -courseSuffix.length) : label;
   const lanes = records
     .map((record, index) => ({
-      label: labels.get(record.id) ?? record.id,
+      label: laneLabel(labels.get(record.id) ?? record.id, index),
       highlight: record.id === requested.id && requested.id !== course.id,
       bars: (actions[index] ?? []).map((action) => cardById.get(action.id)!),
     }))

@@ -56,6 +56,8 @@ const texts = {
     en: 'Hello {name}. Your actions, notices and replies appear here.',
     nl: 'Hallo {name}. Je acties, meldingen en antwoorden verschijnen hier.',
   },
+  'glance.notices': { en: 'Unread notices: {count}', nl: 'Ongelezen meldingen: {count}' },
+  'glance.board': { en: 'Open the board →', nl: 'Naar het bord →' },
   'inbox.ack': { en: 'Mark read', nl: 'Gelezen' },
   'inbox.notice': { en: 'Notice', nl: 'Melding' },
   'inbox.channel': { en: 'in #{channel}', nl: 'in #{channel}' },

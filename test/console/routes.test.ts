@@ -101,6 +101,15 @@ describe('the chat surface', () => {
     await client.actAs('u-planner');
   });
 
+  it('sums up the planner’s own actions by colour beside the conversation, linked to the board', async () => {
+    const page = await client.get('');
+    const count = (colour: string) =>
+      new RegExp(
+        `href="/console/board\\?owner=me&amp;colour=${colour}">\\s*<span class="glance-count">(\\d+)</span>`,
+      ).exec(page.text)?.[1];
+    expect([count('overdue'), count('today'), count('future')]).toEqual(['1', '2', '2']);
+  });
+
   it('answers /actie mine with the planner’s cards as an HTML fragment', async () => {
     const reply = await client.fetchPost('/command', { text: '/actie mine' });
     expect(reply.status).toBe(200);
@@ -222,7 +231,7 @@ describe('board and dossier pages', () => {
     expect(page.text).toContain('<svg class="timeline"');
     expect(page.text).toContain('class="today-line"');
     expect(page.text.match(/class="bar /g)?.length).toBeGreaterThanOrEqual(3);
-    expect(page.text).toMatch(/class="lane-label">Participant Anna\d+ Berg · Workshop basics<\/text>/);
+    expect(page.text).toMatch(/class="lane-label">Participant Anna\d+ Berg<\/text>/);
     expect(page.text).toMatch(/<dt>Name<\/dt><dd>Workshop basics<\/dd>/);
     expect(page.text).toMatch(/<dt>Participant count<\/dt><dd>1<\/dd>/);
 

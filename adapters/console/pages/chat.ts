@@ -1,11 +1,13 @@
 import type { ActionCardView, ChatView } from '../../../src/chat/model.js';
 import { formatMoment } from '../../../src/i18n/messages.js';
+import type { ColourCounts } from '../glance.js';
 import type { InboxMessage } from '../inbox.js';
 import { renderActionCard } from '../render/card.js';
 import type { RenderContext } from '../render/context.js';
 import { html, type SafeHtml } from '../render/html.js';
 import { renderViewsHtml } from '../render/renderer.js';
 import { consoleText } from '../texts.js';
+import { renderGlance } from './glance.js';
 import { type IdentityBar, renderPage } from './layout.js';
 
 /** A notice from the inbox with the current card of the action it is about, when the viewer may see it. */
@@ -52,6 +54,7 @@ export interface ChatPageInput {
   identity: IdentityBar & { mode: 'pick' | 'token' };
   timeZone: string;
   inbox: readonly InboxEntry[];
+  glance: ColourCounts;
   /** Without script a command or button posts the whole page; its reply is shown here. */
   reply?: SafeHtml;
 }
@@ -63,7 +66,7 @@ export function renderChatPage(input: ChatPageInput): string {
   const welcome = consoleText(locale, 'chat.welcome', { name: identity.current.name });
   return renderPage(
     { context, title, page: 'chat', identity },
-    html`<section class="chat">
+    html`<div class="chat-layout"><section class="chat">
 <h1 class="visually-hidden">${title}</h1>
 <ol id="conversation" class="conversation" aria-live="polite" aria-relevant="additions" aria-label="${consoleText(locale, 'chat.conversation')}">
 <li class="msg msg-bot"><p>${welcome}</p></li>
@@ -83,6 +86,7 @@ ${input.reply}
 <input type="hidden" name="csrf" value="${csrfToken}">
 ${quickCommands[locale].map((command) => html`<button type="submit" name="text" value="${command}" class="chip">${command}</button>`)}
 </form>
-</section>`,
+</section>
+${renderGlance(input.glance, input.inbox.length, context)}</div>`,
   );
 }

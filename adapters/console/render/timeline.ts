@@ -43,10 +43,16 @@ const ROW = 28;
 const HEADER = 30;
 const BAR = 14;
 const MIN_BAR = 8;
+const PILL = 72;
 
 /** Final actions take their state's colour; open ones the colour code, so red still means late. */
 function barClass(bar: TimelineBar): string {
   return `bar colour-${bar.colour} state-${bar.state}`;
+}
+
+/** Beside the bar: how urgent an open action is, or what became of a closed or still hidden one. */
+function barLabel(bar: TimelineBar): string {
+  return bar.colour === 'closed' || bar.state === 'waiting' ? bar.stateLabel : bar.colourLabel;
 }
 
 function hoverText(bar: TimelineBar, locale: Locale, timeZone: string): string {
@@ -91,7 +97,7 @@ export function renderTimeline(input: TimelineInput): SafeHtml {
 <rect x="0" y="${y}" width="${WIDTH}" height="${ROW}" class="row-bg"/>
 <text x="24" y="${y + 18}" class="row-label"><tspan class="row-number">#${bar.number}</tspan> ${clip(bar.title, 40)}</text>
 <rect x="${x1.toFixed(1)}" y="${barY}" width="${width.toFixed(1)}" height="${BAR}" rx="4" class="${barClass(bar)}"/>
-<text x="${(labelLeft ? x1 - 6 : x1 + width + 6).toFixed(1)}" y="${y + 18}" class="bar-label"${labelLeft ? html` text-anchor="end"` : ''}>${bar.colour === 'closed' ? bar.stateLabel : bar.colourLabel}</text>
+<text x="${(labelLeft ? x1 - 6 : x1 + width + 6).toFixed(1)}" y="${y + 18}" class="bar-label"${labelLeft ? html` text-anchor="end"` : ''}>${barLabel(bar)}</text>
 </g>`);
       y += ROW;
     });
@@ -99,6 +105,8 @@ export function renderTimeline(input: TimelineInput): SafeHtml {
 
   const course = input.courseDays;
   const courseX = course ? scale.x(course.start) : 0;
+  // The course label reads rightwards from the band, unless the today pill sits there: then leftwards.
+  const courseLabelLeft = courseX + 4 < todayX + PILL / 2 && courseX + 4 + 90 > todayX - PILL / 2;
   const label = consoleText(locale, 'timeline.label', {
     count: bars.length,
     from: formatMoment(domain.from, locale, timeZone),
@@ -111,16 +119,16 @@ ${ticks.map(
     tick,
   ) => html`${tick.weekend && html`<rect x="${scale.x(tick.at).toFixed(1)}" y="${AXIS - 8}" width="${dayWidth.toFixed(1)}" height="${height - AXIS + 8}" class="weekend"/>`}
 <line x1="${scale.x(tick.at).toFixed(1)}" x2="${scale.x(tick.at).toFixed(1)}" y1="${AXIS - 8}" y2="${height}" class="grid"/>
-<text x="${(scale.x(tick.at) + 4).toFixed(1)}" y="${AXIS - 14}" class="tick-label">${tick.label}</text>`,
+${scale.x(tick.at) < WIDTH - 44 && html`<text x="${(scale.x(tick.at) + 4).toFixed(1)}" y="${AXIS - 14}" class="tick-label">${tick.label}</text>`}`,
 )}
 ${
   course &&
   html`<rect x="${courseX.toFixed(1)}" y="${AXIS - 8}" width="${Math.max(scale.x(course.end) - courseX, 3).toFixed(1)}" height="${height - AXIS + 8}" class="course-days"/>
-<text x="${(courseX + 4).toFixed(1)}" y="14" class="course-label">${consoleText(locale, 'timeline.course')}</text>`
+<text x="${(courseLabelLeft ? courseX - 4 : courseX + 4).toFixed(1)}" y="14" class="course-label"${courseLabelLeft ? html` text-anchor="end"` : ''}>${consoleText(locale, 'timeline.course')}</text>`
 }
 ${rows}
 <line x1="${todayX.toFixed(1)}" x2="${todayX.toFixed(1)}" y1="22" y2="${height}" class="today-line"/>
-<rect x="${(todayX - 34).toFixed(1)}" y="4" width="68" height="20" rx="10" class="today-pill"/>
+<rect x="${(todayX - PILL / 2).toFixed(1)}" y="4" width="${PILL}" height="20" rx="10" class="today-pill"/>
 <text x="${todayX.toFixed(1)}" y="18" text-anchor="middle" class="today-label">${consoleText(locale, 'timeline.today')}</text>
 </svg>`;
 }
