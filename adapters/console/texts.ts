@@ -7,6 +7,7 @@ import type { Locale } from '../../src/domain/i18n/locale.js';
 const texts = {
   'app.title': { en: 'Stempel console', nl: 'Stempel-console' },
   'nav.label': { en: 'Console sections', nl: 'Onderdelen van de console' },
+  'nav.skip': { en: 'Skip to content', nl: 'Naar de inhoud' },
   'nav.chat': { en: 'Chat', nl: 'Chat' },
   'nav.board': { en: 'Board', nl: 'Bord' },
   'identity.acting-as': { en: 'Acting as', nl: 'Werkend als' },
@@ -97,6 +98,10 @@ const texts = {
   'error.scope': {
     en: 'Your token may not do this: it needs {scope}.',
     nl: 'Je token mag dit niet: het heeft {scope} nodig.',
+  },
+  'error.offline': {
+    en: 'The console could not be reached. Try again.',
+    nl: 'De console is niet bereikbaar. Probeer het opnieuw.',
   },
   'error.bad-request': { en: 'That request could not be read.', nl: 'Dat verzoek kon niet worden gelezen.' },
   'error.page-not-found': { en: 'There is no such page.', nl: 'Deze pagina bestaat niet.' },

@@ -79,7 +79,8 @@ export function renderPage(frame: PageFrame, main: SafeHtml): string {
 <link rel="stylesheet" href="${basePath}/static/console.css">
 <script src="${basePath}/static/console.js" defer></script>
 </head>
-<body data-base="${basePath}" data-page="${frame.page}">
+<body data-base="${basePath}" data-page="${frame.page}" data-offline="${consoleText(locale, 'error.offline')}">
+<a class="skip-link" href="#main">${consoleText(locale, 'nav.skip')}</a>
 <header class="topbar">
 <a class="brand" href="${basePath}"><span class="stamp" aria-hidden="true">S</span> Stempel</a>
 ${

@@ -30,10 +30,8 @@
     const item = document.createElement('section');
     item.className = 'view view-error';
     item.setAttribute('role', 'alert');
-    item.textContent =
-      document.documentElement.lang === 'nl'
-        ? 'De console is niet bereikbaar. Probeer het opnieuw.'
-        : 'The console could not be reached. Try again.';
+    // The words come from the server, in the viewer's language, like every other text.
+    item.textContent = document.body.dataset.offline ?? '';
     return item;
   }
 
