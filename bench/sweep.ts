@@ -133,7 +133,7 @@ export default async function sweepBench(): Promise<void> {
     const env = {
       MONGODB_URI: database.uri,
       MONGODB_DB: dbName,
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
       SEED_EXAMPLE: 'false',
       SWEEP_INTERVAL_MS: '1000',
       SCHEDULER_PROCESS_EVERY_MS: '500',

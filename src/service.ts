@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import express, { type Express } from 'express';
 import { MongoClient } from 'mongodb';
+import { ConsoleInbox } from '../adapters/console/inbox.js';
+import { consoleRouter } from '../adapters/console/routes.js';
 import { type Config, isWeakSecret } from './config/config.js';
-import { noChatDelivery } from './delivery/port.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
@@ -26,8 +28,22 @@ export interface RunningService {
 /** The OpenAPI document's version: the contract's, which changes less often than the package's. */
 export const API_VERSION = '1.0.0';
 
-/** The HTTP application: health probes and the REST API under /api. Tests run it in-process. */
-export function buildApp(deps: ServiceDeps, readiness?: ReadinessProbe): Express {
+export interface ConsoleOptions {
+  inbox: ConsoleInbox;
+  requireLogin: boolean;
+  sessionSecret: string;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
+export function buildApp(
+  deps: ServiceDeps,
+  readiness?: ReadinessProbe,
+  consoleOptions?: ConsoleOptions,
+): Express {
   const app = express();
   app.disable('x-powered-by');
   if (readiness) app.use(healthRoutes(readiness));
@@ -41,6 +57,18 @@ export function buildApp(deps: ServiceDeps, readiness?: ReadinessProbe): Express
       version: API_VERSION,
     }),
   );
+  if (consoleOptions) {
+    app.use(
+      '/console',
+      consoleRouter({
+        deps: deps.workflow,
+        execution: deps.execution,
+        logger: deps.workflow.logger,
+        ...consoleOptions,
+      }),
+    );
+    app.get('/', (_req, res) => res.redirect(302, '/console'));
+  }
   return app;
 }
 
@@ -81,10 +109,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
   const db = client.db(config.MONGODB_DB);
+  // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
+  const inbox = new ConsoleInbox(db);
+  await inbox.ensureIndexes();
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
-    execution: executionPortsFromConfig(config, noChatDelivery),
+    execution: executionPortsFromConfig(config, inbox),
   });
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
@@ -102,20 +133,28 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   let shuttingDown = false;
 
-  const app = buildApp(deps, {
-    check: async () => {
-      const databaseUp = await db
-        .command({ ping: 1 })
-        .then(() => true)
-        .catch(() => false);
-      const checks = {
-        database: databaseUp,
-        scheduler: scheduler.started || !config.SCHEDULER_ENABLED,
-        accepting: !shuttingDown,
-      };
-      return { ready: Object.values(checks).every(Boolean), checks };
+  const app = buildApp(
+    deps,
+    {
+      check: async () => {
+        const databaseUp = await db
+          .command({ ping: 1 })
+          .then(() => true)
+          .catch(() => false);
+        const checks = {
+          database: databaseUp,
+          scheduler: scheduler.started || !config.SCHEDULER_ENABLED,
+          accepting: !shuttingDown,
+        };
+        return { ready: Object.values(checks).every(Boolean), checks };
+      },
     },
-  });
+    {
+      inbox,
+      requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
+      sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    },
+  );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
   if (config.SCHEDULER_ENABLED) await scheduler.start();

@@ -64,6 +64,10 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: millis(10_000),
   SCHEDULER_PROCESS_EVERY_MS: millis(5_000),
   SCHEDULER_ENABLED: booleanFlag.default(true),
+  /** Signs the web console's session cookie. Random per start when unset: sessions end at restart. */
+  CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Ask console visitors for an API token; unset means only when HOST is not a loopback address. */
+  CONSOLE_REQUIRE_LOGIN: booleanFlag.optional(),
   /** Seed the example workspace into an empty database. Unset: only in development; never in production. */
   SEED_EXAMPLE: booleanFlag.optional(),
   /** E-mail addresses of users who are made administrators at start-up (created when missing). */
@@ -109,6 +113,13 @@ const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
       code: 'custom',
       path: ['MONGODB_URI'],
       message: 'required in production: the in-memory fallbacks lose all data on restart',
+    });
+  }
+  if (config.NODE_ENV === 'production' && !config.CONSOLE_SESSION_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['CONSOLE_SESSION_SECRET'],
+      message: 'required in production: every instance must sign console sessions with the same secret',
     });
   }
   if (

@@ -46,8 +46,18 @@ describe('loadConfig', () => {
     expect(message).not.toContain('eighty');
   });
 
-  it('refuses production without a real database', () => {
+  it('refuses production without a real database or a shared console secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MONGODB_URI \(required in production/);
-    expect(loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' }).NODE_ENV).toBe('production');
+    const secret = 'a-long-random-console-session-secret-0123456789';
+    expect(() => loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017' })).toThrow(
+      /CONSOLE_SESSION_SECRET \(required in production/,
+    );
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        MONGODB_URI: 'mongodb://db:27017',
+        CONSOLE_SESSION_SECRET: secret,
+      }).NODE_ENV,
+    ).toBe('production');
   });
 });

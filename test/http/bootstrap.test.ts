@@ -54,7 +54,11 @@ describe('bootstrap from configuration', () => {
 
 describe('bootstrap configuration', () => {
   // Production also insists on a real database; these cases are about the bootstrap keys only.
-  const production = { NODE_ENV: 'production', MONGODB_URI: 'mongodb://db.internal:27017' };
+  const production = {
+    NODE_ENV: 'production',
+    MONGODB_URI: 'mongodb://db.internal:27017',
+    CONSOLE_SESSION_SECRET: 'console-session-secret-0123456789-abcdefgh',
+  };
 
   function keysOf(env: Record<string, string>): string[] {
     try {

@@ -21,8 +21,13 @@ export interface ViewContext {
 export function processSummary(process: Process | null, locale: Locale): string | undefined {
   if (!process) return undefined;
   switch (process.type) {
-    case 'email':
-      return say(locale, 'process.email', { subject: process.documentTemplate.subject });
+    case 'email': {
+      // The subject still holds merge codes here; who receives it says more on a card.
+      const to = process.to.map((recipient) =>
+        recipient.kind === 'address' ? recipient.address : say(locale, `recipient.${recipient.role}`),
+      );
+      return say(locale, 'process.email', { to: to.join(', ') });
+    }
     case 'set-status':
       return say(locale, 'process.set-status', { status: process.status });
     case 'set-field':
