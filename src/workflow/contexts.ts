@@ -6,10 +6,33 @@ import {
   type ParticipantSummary,
   type RecordContext,
   type RecordKind,
+  type RelationStep,
   relationIdFor,
   relationsToLoad,
 } from '../domain/dossiers/index.js';
 import type { DossierStore } from '../store/dossiers.js';
+
+const waveCache = new Map<RecordKind, RelationStep[][]>();
+
+/**
+ * The load plan's steps grouped by depth: the relations of the primary record first (a participant's
+ * course, person and request), then theirs (the course type, the company). Steps of one depth can be
+ * fetched together.
+ */
+function wavesOf(kind: RecordKind): RelationStep[][] {
+  const cached = waveCache.get(kind);
+  if (cached) return cached;
+  const depth = new Map<ContextKey, number>([[contextKeyOf(kind), 0]]);
+  const waves: RelationStep[][] = [];
+  for (const step of relationsToLoad(kind).steps) {
+    const level = 1 + Math.max(...step.sources.map((source) => depth.get(source.from) ?? 0));
+    depth.set(step.key, level);
+    (waves[level - 1] ??= []).push(step);
+  }
+  const result = waves.filter((wave) => wave.length > 0);
+  waveCache.set(kind, result);
+  return result;
+}
 
 export interface KnownFacts {
   /**
@@ -20,7 +43,7 @@ export interface KnownFacts {
 }
 
 /**
- * Record contexts for many records at once. Related records are fetched one relation step at a time for
+ * Record contexts for many records at once. Related records are fetched one relation depth at a time for
  * all records together, so the number of round trips depends on the shape of the data group, never on
  * how many records there are — a course event fanning out over 2,000 participants costs the same few
  * queries as one participant. Records are fetched once per call: the primaries themselves and everything
@@ -47,16 +70,17 @@ export async function loadContexts(
     const loaded = records.map(
       (record) => ({ [contextKeyOf(kind)]: record }) as Partial<Record<ContextKey, DossierRecord>>,
     );
-    for (const step of plan.steps) {
-      const ids = loaded
-        .map((entry) => relationIdFor(step, entry))
-        .filter((id): id is string => id !== undefined);
-      const missing = ids.filter((id) => !cache.has(id));
+    for (const wave of wavesOf(kind)) {
+      // One query per wave: every step in it depends only on records loaded by earlier waves.
+      const ids = wave.flatMap((step) => loaded.map((entry) => relationIdFor(step, entry)));
+      const missing = ids.filter((id): id is string => id !== undefined && !cache.has(id));
       for (const record of await dossiers.getMany(missing)) cache.set(record.id, record);
-      for (const entry of loaded) {
-        const id = relationIdFor(step, entry);
-        const record = id === undefined ? undefined : cache.get(id);
-        if (record && record.group === step.kind) entry[step.key] = record;
+      for (const step of wave) {
+        for (const entry of loaded) {
+          const id = relationIdFor(step, entry);
+          const record = id === undefined ? undefined : cache.get(id);
+          if (record && record.group === step.kind) entry[step.key] = record;
+        }
       }
     }
     if (plan.courseParticipants) {

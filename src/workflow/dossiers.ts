@@ -133,10 +133,19 @@ export async function getDossierRecord(deps: WorkflowDeps, id: string): Promise<
 export async function updateDossierRecord(
   deps: WorkflowDeps,
   actor: User,
-  command: { id: string; patch: unknown; expectedVersion?: number | undefined },
+  command: {
+    id: string;
+    patch: unknown;
+    expectedVersion?: number | undefined;
+    /** The record as the caller just read it; saves reading it again (a stale copy just retries). */
+    current?: VersionedDossier | undefined;
+  },
 ): Promise<DossierChange> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const before = await getDossierRecord(deps, command.id);
+    const before =
+      attempt === 0 && command.current?.id === command.id
+        ? command.current
+        : await getDossierRecord(deps, command.id);
     if (command.expectedVersion !== undefined && before.version !== command.expectedVersion) {
       throw concurrentChange('dossier', command.id);
     }
@@ -160,7 +169,7 @@ export async function updateDossierRecord(
       after: stored,
     });
     const events = await recordEvents(deps, eventsForUpdate(current as DossierRecord, after), actor.id);
-    return { record: stored, outcome: await processEvents(deps, events, actor.id) };
+    return { record: stored, outcome: await processEvents(deps, events, actor.id, [after]) };
   }
   throw concurrentChange('dossier', command.id);
 }

@@ -1,5 +1,5 @@
 import type { Action } from '../../domain/actions/index.js';
-import { isRecordClosed } from '../../domain/dossiers/index.js';
+import { type DossierRecord, isRecordClosed } from '../../domain/dossiers/index.js';
 import type { StoredEvent } from '../../store/events.js';
 import type { WorkflowDeps } from '../deps.js';
 import { type ReconcileResult, reconcileActions } from './reconcile.js';
@@ -21,6 +21,8 @@ export async function processEvents(
   deps: WorkflowDeps,
   events: readonly StoredEvent[],
   actor: string,
+  /** Records the caller has just written, as they are now; others are read. */
+  known: readonly DossierRecord[] = [],
 ): Promise<EventOutcome> {
   const { stores } = deps;
   const outcome: EventOutcome = {
@@ -30,7 +32,9 @@ export async function processEvents(
   if (events.length === 0) return outcome;
 
   const recordIds = [...new Set(events.map((event) => event.recordId))];
-  const records = await stores.dossiers.getMany(recordIds);
+  const fresh = known.filter((record) => recordIds.includes(record.id));
+  const unknownIds = recordIds.filter((id) => !fresh.some((record) => record.id === id));
+  const records = [...fresh, ...(await stores.dossiers.getMany(unknownIds))];
   const found = new Set(records.map((record) => record.id));
   // A record's actions are cancelled when it ends — deleted, or closed by a status change in these events —
   // not on every later change of a closed record: that would cancel the follow-ups its closing stamped.

@@ -1,4 +1,4 @@
-import type { Action } from '../../domain/actions/index.js';
+import type { Action, ActionDraft } from '../../domain/actions/index.js';
 import type { DossierRecord, Participant } from '../../domain/dossiers/index.js';
 import { templateListensTo } from '../../domain/events/match.js';
 import type { DomainEvent } from '../../domain/events/types.js';
@@ -17,6 +17,33 @@ export async function stampForEvent(
   /** The event's record when the caller has just read it (processEvents does), to save reading it again. */
   loaded?: DossierRecord,
 ): Promise<Action[]> {
+  const now = deps.clock();
+  // Planned in a function of its own, so the thousands of contexts behind a fan-out are garbage by the
+  // time the insert runs instead of being carried through it.
+  const drafts = await draftsForEvent(deps, event, loaded, now);
+  const inserted = await deps.stores.actions.insertDrafts(drafts);
+  if (inserted.length > 0) {
+    await deps.stores.audit.write({
+      at: now,
+      actor: event.actorUserId ?? 'system',
+      kind: 'actions.stamped',
+      entity: { type: 'event', id: event.id },
+      details: {
+        event: { type: event.type, group: event.group, recordId: event.recordId },
+        count: inserted.length,
+        templates: [...new Set(inserted.map((action) => action.templateKey))],
+      },
+    });
+  }
+  return inserted;
+}
+
+async function draftsForEvent(
+  deps: WorkflowDeps,
+  event: DomainEvent,
+  loaded: DossierRecord | undefined,
+  now: Date,
+): Promise<ActionDraft[]> {
   const { stores } = deps;
   const templates = (await stores.templates.listeningTo(event.group)).filter((template) =>
     templateListensTo(template, event),
@@ -24,7 +51,6 @@ export async function stampForEvent(
   if (templates.length === 0) return [];
   const record = loaded?.id === event.recordId ? loaded : await stores.dossiers.get(event.recordId);
   if (!record) return [];
-  const now = deps.clock();
   const workspace = await deps.workspace.get();
   // A participant template on a course event fans out over the course's current participants, or only over
   // the one concerned (participant-added/removed): loading all of them for every enrolment would make
@@ -47,8 +73,7 @@ export async function stampForEvent(
     now,
     participantsByCourse ? { participantsByCourse } : {},
   );
-
-  const plan = planStamping({
+  return planStamping({
     event,
     context: context!,
     ...(fansOut ? { participantContexts } : {}),
@@ -56,20 +81,5 @@ export async function stampForEvent(
     now,
     calendar: workspace.calendar,
     locale: workspace.locale,
-  });
-  const inserted = await stores.actions.insertDrafts(plan.drafts);
-  if (inserted.length > 0) {
-    await stores.audit.write({
-      at: now,
-      actor: event.actorUserId ?? 'system',
-      kind: 'actions.stamped',
-      entity: { type: 'event', id: event.id },
-      details: {
-        event: { type: event.type, group: event.group, recordId: event.recordId },
-        count: inserted.length,
-        templates: [...new Set(inserted.map((action) => action.templateKey))],
-      },
-    });
-  }
-  return inserted;
+  }).drafts;
 }

@@ -10,6 +10,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { Process } from '../../domain/templates/index.js';
 import { atTimeOfDay, localDateOf } from '../../domain/timing/index.js';
+import type { VersionedDossier } from '../../store/dossiers.js';
 import { createDossierRecord, getDossierRecord, updateDossierRecord } from '../dossiers.js';
 import { failure, type ProcessHandler, type ProcessInput, type ProcessOutcome, rejected } from './types.js';
 
@@ -18,12 +19,12 @@ type Of<T extends Process['type']> = Extract<Process, { type: T }>;
 /** Record changes go through the dossier use case, so they fire events and chain further templates. */
 async function patchRecord(
   input: ProcessInput,
-  record: DossierRecord,
+  record: VersionedDossier,
   patch: Record<string, unknown>,
   summary: string,
 ) {
   try {
-    await updateDossierRecord(input.deps, input.system, { id: record.id, patch });
+    await updateDossierRecord(input.deps, input.system, { id: record.id, patch, current: record });
     return { status: 'done', summary } satisfies ProcessOutcome;
   } catch (error) {
     // Invalid values are known before running (prepare checks them); what is left is the database.
