@@ -27,7 +27,9 @@ function wavesOf(kind: RecordKind): RelationStep[][] {
   for (const step of relationsToLoad(kind).steps) {
     const level = 1 + Math.max(...step.sources.map((source) => depth.get(source.from) ?? 0));
     depth.set(step.key, level);
-    (waves[level - 1] ??= []).push(step);
+    const wave = waves[level - 1];
+    if (wave) wave.push(step);
+    else waves[level - 1] = [step];
   }
   const result = waves.filter((wave) => wave.length > 0);
   waveCache.set(kind, result);
