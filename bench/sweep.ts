@@ -1,15 +1,14 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { MongoClient } from 'mongodb';
 import { pino } from 'pino';
-import { createDossier } from '../src/domain/dossiers/index.js';
 import { resolveDatabase } from '../src/store/database.js';
-import { toDocument } from '../src/store/documents.js';
 import { WorkspaceSettingsSchema } from '../src/store/settings.js';
 import { createStores, ensureIndexes } from '../src/store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
 import { createDossierRecord, updateDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
+import { markAttendanceTemplate, storeParticipants } from '../test/execution/support.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
 
 /**
@@ -39,19 +38,7 @@ async function seed(db: Db): Promise<void> {
       input: { key: 'bench', name: 'Bench' },
     })
   ).record;
-  await createTemplate(deps, SYSTEM_USER, {
-    key: 'bench-attendance',
-    name: 'Attendance [Person:FirstName]',
-    execution: 'automatic',
-    dataGroup: 'participant',
-    event: { type: 'status-changed', group: 'course', to: 'definitive' },
-    process: { type: 'set-field', field: 'attendanceMet', value: true },
-    timing: {
-      start: { amount: 0, unit: 'minutes', direction: 'after', anchor: 'event' },
-      end: { amount: 1, unit: 'days', direction: 'after', anchor: 'event' },
-    },
-    courseTypeIds: [courseType.id],
-  });
+  await createTemplate(deps, SYSTEM_USER, markAttendanceTemplate(courseType.id));
   const person = (
     await createDossierRecord(deps, SYSTEM_USER, {
       group: 'person',
@@ -71,24 +58,10 @@ async function seed(db: Db): Promise<void> {
         },
       })
     ).record;
-    const participants = Array.from({ length: ACTIONS / COURSES }, (_, index) =>
-      toDocument({
-        ...createDossier(
-          'participant',
-          {
-            courseId: record.id,
-            personId: person.id,
-            status: 'planned',
-            active: true,
-            attendanceMet: false,
-            passMet: false,
-          },
-          { id: `prt-${course}-${index}`, now },
-        ),
-        version: 1,
-      }),
-    );
-    await db.collection('dossiers').insertMany(participants as never[]);
+    await storeParticipants(stores, { courseId: record.id, personId: person.id }, ACTIONS / COURSES, {
+      now,
+      prefix: `prt-${course}`,
+    });
     await updateDossierRecord(deps, SYSTEM_USER, { id: record.id, patch: { status: 'definitive' } });
   }
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../src/domain/i18n/locale.js';
+import { fill } from '../../src/i18n/fill.js';
 
 /**
  * The console's own words (navigation, identity, board, timeline), in Dutch and English. Texts shared with
@@ -119,7 +120,5 @@ export function consoleText(
   key: ConsoleTextKey,
   params: Record<string, string | number> = {},
 ): string {
-  return texts[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return fill(texts[key][locale], params);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/i18n/locale.js';
+import { fill } from '../i18n/fill.js';
 
 /**
  * Every text the chat surfaces show, in Dutch and English. `{name}` placeholders are filled by `say`.
@@ -136,7 +137,5 @@ const texts = {
 export type TextKey = keyof typeof texts;
 
 export function say(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
-  return texts[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return fill(texts[key][locale], params);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/i18n/locale.js';
+import { fill } from './fill.js';
 
 /**
  * User-facing texts of the bot, in Dutch and English. Handlers never hold user text themselves; they pick
@@ -30,9 +31,7 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return fill(messages[key][locale], params);
 }
 
 export function formatMoment(date: Date, locale: Locale, timeZone: string): string {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDossier } from '../../src/domain/dossiers/index.js';
 import { type ServiceProcess, startServiceProcess } from '../support/service-process.js';
 import { actionsOf } from '../workflow/support/actions.js';
 import { patchRecord, seedCourse, seedCourseType, seedPerson } from '../workflow/support/records.js';
 import { seedTemplate } from '../workflow/support/templates.js';
 import type { TestWorkspace } from '../workflow/support/workspace.js';
 import { openWorkspace } from '../workflow/support/workspace.js';
+import { markAttendanceTemplate, storeParticipants } from './support.js';
 
 /**
  * Real service processes on one database: the due-sweep under a crash (SIGKILL mid-sweep, then a restart)
@@ -21,42 +21,13 @@ afterEach(() => {
 async function dueWorkspace(name: string, count: number): Promise<{ ws: TestWorkspace; templateId: string }> {
   const ws = await openWorkspace(name, { start: new Date().toISOString() });
   const courseTypeId = (await seedCourseType(ws, 'load')).id;
-  const template = await seedTemplate(
-    ws,
-    {
-      key: 'mark-attendance',
-      name: 'Attendance for [Person:FirstName]',
-      execution: 'automatic',
-      dataGroup: 'participant',
-      event: { type: 'status-changed', group: 'course', to: 'definitive' },
-      process: { type: 'set-field', field: 'attendanceMet', value: true },
-      timing: {
-        start: { amount: 0, unit: 'minutes', direction: 'after', anchor: 'event' },
-        end: { amount: 1, unit: 'days', direction: 'after', anchor: 'event' },
-      },
-      courseTypeIds: [courseTypeId],
-    },
-    ws.users.automator,
-  );
+  const template = await seedTemplate(ws, markAttendanceTemplate(courseTypeId), ws.users.automator);
   const course = await seedCourse(ws, courseTypeId, { maxParticipants: 5000 });
   const person = await seedPerson(ws);
-  const now = ws.clock.read();
-  for (let index = 0; index < count; index += 1) {
-    await ws.stores.dossiers.insert(
-      createDossier(
-        'participant',
-        {
-          courseId: course.record.id,
-          personId: person.id,
-          status: 'planned',
-          active: true,
-          attendanceMet: false,
-          passMet: false,
-        },
-        { id: `prt-${index}`, now },
-      ),
-    );
-  }
+  await storeParticipants(ws.stores, { courseId: course.record.id, personId: person.id }, count, {
+    now: ws.clock.read(),
+    prefix: 'prt',
+  });
   await patchRecord(ws, course.record.id, { status: 'definitive' });
   return { ws, templateId: template.id };
 }

@@ -6,7 +6,11 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { ChatDelivery, DeliveryTarget, OutboundMessage } from '../../src/delivery/port.js';
 import { noChatDelivery } from '../../src/delivery/port.js';
+import { createDossier } from '../../src/domain/dossiers/index.js';
+import type { TemplateInput } from '../../src/domain/templates/index.js';
 import { createSmtpMailer } from '../../src/outbound/smtp-mailer.js';
+import { toDocument } from '../../src/store/documents.js';
+import type { Stores } from '../../src/store/stores.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import type { ExecutionSettings } from '../../src/workflow/execution/lease.js';
 import type { Mailer } from '../../src/workflow/processes/index.js';
@@ -127,4 +131,46 @@ export function recordingChat(): ChatDelivery & {
       return { ok: true, ref: `msg-${sent.length}` };
     },
   };
+}
+
+/**
+ * An automatic participant template that marks attendance the moment its course goes definitive: a course
+ * event fans it out into one due action per participant — the due work of the sweep tests and benchmark.
+ */
+export function markAttendanceTemplate(courseTypeId: string): TemplateInput {
+  return {
+    key: 'mark-attendance',
+    name: 'Attendance for [Person:FirstName]',
+    execution: 'automatic',
+    dataGroup: 'participant',
+    event: { type: 'status-changed', group: 'course', to: 'definitive' },
+    process: { type: 'set-field', field: 'attendanceMet', value: true },
+    timing: {
+      start: { amount: 0, unit: 'minutes', direction: 'after', anchor: 'event' },
+      end: { amount: 1, unit: 'days', direction: 'after', anchor: 'event' },
+    },
+    courseTypeIds: [courseTypeId],
+  };
+}
+
+/**
+ * Stores planned participants of a course in one batch, ids `<prefix>-<n>`. Load tests use it: thousands
+ * of participants through the use case would only slow them down, and the course's status change that
+ * follows is what they are about.
+ */
+export async function storeParticipants(
+  stores: Stores,
+  course: { courseId: string; personId: string },
+  count: number,
+  options: { now: Date; prefix: string },
+): Promise<void> {
+  const records = Array.from({ length: count }, (_, index) => ({
+    ...createDossier(
+      'participant',
+      { ...course, status: 'planned', active: true, attendanceMet: false, passMet: false },
+      { id: `${options.prefix}-${index}`, now: options.now },
+    ),
+    version: 1,
+  }));
+  await stores.db.collection('dossiers').insertMany(records.map(toDocument) as never[]);
 }

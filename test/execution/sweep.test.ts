@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDossier } from '../../src/domain/dossiers/index.js';
 import { runDueSweep } from '../../src/workflow/execution/due-sweep.js';
 import { actionsOf, onlyAction } from '../workflow/support/actions.js';
 import { patchRecord, seedCourse, seedCourseType, seedPerson } from '../workflow/support/records.js';
 import { seedTemplate } from '../workflow/support/templates.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
-import { executionPorts, recordingChat } from './support.js';
+import { executionPorts, markAttendanceTemplate, recordingChat, storeParticipants } from './support.js';
 
 let ws: TestWorkspace;
 let courseTypeId: string;
@@ -19,42 +18,13 @@ afterAll(() => ws.close());
 
 describe('due-sweep', () => {
   it('two instances sweeping 300 due actions at once execute each exactly once', async () => {
-    const template = await seedTemplate(
-      ws,
-      {
-        key: 'mark-attendance',
-        name: 'Attendance for [Person:FirstName]',
-        execution: 'automatic',
-        dataGroup: 'participant',
-        event: { type: 'status-changed', group: 'course', to: 'definitive' },
-        process: { type: 'set-field', field: 'attendanceMet', value: true },
-        timing: {
-          start: { amount: 0, unit: 'minutes', direction: 'after', anchor: 'event' },
-          end: { amount: 1, unit: 'days', direction: 'after', anchor: 'event' },
-        },
-        courseTypeIds: [courseTypeId],
-      },
-      ws.users.automator,
-    );
+    const template = await seedTemplate(ws, markAttendanceTemplate(courseTypeId), ws.users.automator);
     const course = await seedCourse(ws, courseTypeId, { maxParticipants: 2000 });
     const person = await seedPerson(ws);
-    // Participants are stored directly: 1,000 of them through the use case would only slow the test down.
-    const now = ws.clock.read();
-    for (let index = 0; index < 300; index += 1) {
-      const participant = createDossier(
-        'participant',
-        {
-          courseId: course.record.id,
-          personId: person.id,
-          status: 'planned',
-          active: true,
-          attendanceMet: false,
-          passMet: false,
-        },
-        { id: `prt-load-${index}`, now },
-      );
-      await ws.stores.dossiers.insert(participant);
-    }
+    await storeParticipants(ws.stores, { courseId: course.record.id, personId: person.id }, 300, {
+      now: ws.clock.read(),
+      prefix: 'prt-load',
+    });
     await patchRecord(ws, course.record.id, { status: 'definitive' });
     expect(await actionsOf(ws, template.id)).toHaveLength(300);
 

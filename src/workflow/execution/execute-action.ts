@@ -1,14 +1,12 @@
 import { type Action, applyTrigger } from '../../domain/actions/index.js';
-import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
+import { failureReasons } from '../../domain/conditions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
-import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden } from '../errors.js';
-import { type ProcessPorts, prepareProcess } from '../processes/index.js';
-import { SYSTEM_USER } from '../system-user.js';
+import type { ProcessPorts } from '../processes/index.js';
 import {
   commitOutcome,
   type ExecutionSettings,
@@ -17,6 +15,7 @@ import {
   retryDelayMs,
 } from './lease.js';
 import { notifyOwner } from './notify.js';
+import { loadSubject, prepareFor } from './subject.js';
 
 export interface ExecutionPorts {
   processes: ProcessPorts;
@@ -105,9 +104,7 @@ export async function runClaimed(
   const release = ({ lease: _lease, retry: _retry, ...rest }: Action): Action => rest;
   const commit = (apply: (current: Action) => Action) => commitOutcome(deps, action, lease.token, apply);
   const at = () => deps.clock();
-  const workspace = await deps.workspace.get();
-
-  const record = await deps.stores.dossiers.get(action.record.id);
+  const subject = await loadSubject(deps, action);
   const reject = async (code: string, reason: string): Promise<ExecutionResult> => {
     const next = await commit((current) =>
       applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code] }),
@@ -116,43 +113,26 @@ export async function runClaimed(
     await notifyOwner(deps, ports.processes.chat, next, 'notify.rejected', reason);
     return { outcome: 'rejected', action: next, code, reason };
   };
-  if (!record) return reject('record-missing', `The record ${action.record.id} no longer exists`);
+  if (!subject) return reject('record-missing', `The record ${action.record.id} no longer exists`);
   if (!action.processSnapshot) return reject('no-process', 'The action has no process to execute');
 
-  const now = at();
-  const context = await loadContext(deps.stores.dossiers, record, now);
-  const template = await deps.stores.templates.get(action.templateId);
-  if (template) {
-    const conditions = evaluateConditions(template.conditions, context, now);
-    if (!conditions.holds) {
-      const reasons = failureReasons(conditions, { locale: 'en', timeZone: workspace.calendar.timeZone });
-      const next = await commit((current) =>
-        current.state === 'open'
-          ? applyTrigger(release(current), 'hide', {
-              at: at(),
-              actorUserId,
-              reason: reasons.join('; '),
-              codes: ['conditions-not-met'],
-            })
-          : { ...release(current), stateReason: reasons.join('; ') },
-      );
-      return next ? { outcome: 'conditions-not-met', action: next, reasons } : { outcome: 'superseded' };
-    }
+  if (!subject.conditions.holds) {
+    const timeZone = subject.workspace.calendar.timeZone;
+    const reasons = failureReasons(subject.conditions, { locale: 'en', timeZone });
+    const next = await commit((current) =>
+      current.state === 'open'
+        ? applyTrigger(release(current), 'hide', {
+            at: at(),
+            actorUserId,
+            reason: reasons.join('; '),
+            codes: ['conditions-not-met'],
+          })
+        : { ...release(current), stateReason: reasons.join('; ') },
+    );
+    return next ? { outcome: 'conditions-not-met', action: next, reasons } : { outcome: 'superseded' };
   }
 
-  const prepared = await prepareProcess(
-    {
-      deps,
-      ports: ports.processes,
-      action,
-      record,
-      context,
-      workspace,
-      system: SYSTEM_USER,
-      attempt: lease.attempt,
-    },
-    action.processSnapshot,
-  );
+  const prepared = await prepareFor(deps, ports.processes, subject, lease.attempt);
   if (!prepared.ok) return reject(prepared.rejection.code, prepared.rejection.message);
 
   const outcome = await prepared.run();

@@ -1,12 +1,11 @@
-import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
+import { failureReasons } from '../../domain/conditions/index.js';
 import type { User } from '../../domain/rights/user.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
-import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { type ProcessPreview, prepareProcess } from '../processes/index.js';
-import { SYSTEM_USER } from '../system-user.js';
-import type { ExecutionPorts } from './execute-action.js';
+import type { ProcessPreview } from '../processes/index.js';
+import { type ExecutionPorts, nextAttempt } from './execute-action.js';
+import { loadSubject, prepareFor } from './subject.js';
 
 export interface ActionPreview {
   actionId: string;
@@ -30,38 +29,21 @@ export async function previewAction(
   ref: ActionRef,
 ): Promise<ActionPreview> {
   const action = await readableAction(deps, actor, ref);
-  const record = await deps.stores.dossiers.get(action.record.id);
-  if (!record) throw notFound('dossier', action.record.id);
-  const now = deps.clock();
-  const workspace = await deps.workspace.get();
-  const context = await loadContext(deps.stores.dossiers, record, now);
-  const template = await deps.stores.templates.get(action.templateId);
-  const conditions = template
-    ? evaluateConditions(template.conditions, context, now)
-    : { holds: true, explanations: [] };
+  const subject = await loadSubject(deps, action);
+  if (!subject) throw notFound('dossier', action.record.id);
+  const timeZone = subject.workspace.calendar.timeZone;
   const result: ActionPreview = {
     actionId: action.id,
     number: action.number,
     conditions: {
-      holds: conditions.holds,
-      reasons: failureReasons(conditions, { locale: actor.locale, timeZone: workspace.calendar.timeZone }),
+      holds: subject.conditions.holds,
+      reasons: failureReasons(subject.conditions, { locale: actor.locale, timeZone }),
     },
   };
-  if (!action.processSnapshot)
+  if (!action.processSnapshot) {
     return { ...result, rejection: { code: 'no-process', message: 'The action has no process' } };
-  const prepared = await prepareProcess(
-    {
-      deps,
-      ports: ports.processes,
-      action,
-      record,
-      context,
-      workspace,
-      system: SYSTEM_USER,
-      attempt: (action.lease?.attempt ?? 0) + 1,
-    },
-    action.processSnapshot,
-  );
+  }
+  const prepared = await prepareFor(deps, ports.processes, subject, nextAttempt(action));
   return prepared.ok
     ? { ...result, preview: prepared.preview }
     : { ...result, rejection: prepared.rejection };
