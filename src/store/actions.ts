@@ -3,7 +3,7 @@ import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import type { Action, ActionDraft, ActionState } from '../domain/actions/index.js';
 import type { RecordKind } from '../domain/dossiers/kinds.js';
 import type { CounterStore } from './counters.js';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import { fromDocument, insertSkippingDuplicates, type Stored, toDocument } from './documents.js';
 
 type ActionDoc = Stored<Action>;
 
@@ -83,19 +83,8 @@ export class ActionStore {
       number: first + index,
       version: 1,
     }));
-    try {
-      await this.#actions.insertMany(documents, { ordered: false });
-      return actions;
-    } catch (error) {
-      const writeErrors = (
-        error as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }
-      ).writeErrors;
-      // Only duplicates of an existing identity are expected; any other failure in the batch is an error,
-      // even when the first one reported happens to be a duplicate.
-      if (!writeErrors?.length || writeErrors.some((e) => (e.code ?? e.err?.code) !== 11000)) throw error;
-      const failed = new Set(writeErrors.map((entry) => entry.index));
-      return actions.filter((_, index) => !failed.has(index));
-    }
+    const skipped = await insertSkippingDuplicates(this.#actions, documents);
+    return skipped.size === 0 ? actions : actions.filter((_, index) => !skipped.has(index));
   }
 
   async get(id: string): Promise<Action | undefined> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
+import { insertSkippingDuplicates } from './documents.js';
 
 export const AUDIT_ENTITY_TYPES = [
   'dossier',
@@ -43,12 +44,17 @@ export class AuditLog {
     ]);
   }
 
-  async write(entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
-    const list = Array.isArray(entries) ? entries : [entries as AuditEntry];
-    if (list.length === 0) return;
-    await this.#entries.insertMany(
-      list.map((entry) => ({ _id: `aud_${randomBytes(8).toString('hex')}`, ...entry })),
-      { ordered: false },
+  /**
+   * Appends entries. An entry with an `id` is written once however often it is written (the audit of a
+   * dossier change is re-written when a crash interrupted its first write).
+   */
+  async write(
+    entries: (AuditEntry & { id?: string }) | readonly (AuditEntry & { id?: string })[],
+  ): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries as AuditEntry & { id?: string }];
+    await insertSkippingDuplicates(
+      this.#entries,
+      list.map(({ id, ...entry }) => ({ _id: id ?? `aud_${randomBytes(8).toString('hex')}`, ...entry })),
     );
   }
 

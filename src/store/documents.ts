@@ -1,3 +1,5 @@
+import type { Collection, Document, OptionalUnlessRequiredId } from 'mongodb';
+
 /**
  * Domain objects carry `id`; MongoDB documents carry `_id`. These two functions are the only place the
  * difference is handled, so repositories stay free of field juggling.
@@ -16,4 +18,27 @@ export function fromDocument<T extends { id: string }>(doc: Stored<T>): T {
 
 export function isDuplicateKeyError(error: unknown): boolean {
   return (error as { code?: number } | undefined)?.code === 11000;
+}
+
+/**
+ * Inserts documents in one unordered batch where some may already exist (a retried or repeated write):
+ * duplicates of a unique key are skipped, any other failure is an error. Returns the positions skipped.
+ */
+export async function insertSkippingDuplicates<T extends Document>(
+  collection: Collection<T>,
+  documents: readonly OptionalUnlessRequiredId<T>[],
+): Promise<Set<number>> {
+  if (documents.length === 0) return new Set();
+  try {
+    await collection.insertMany([...documents], { ordered: false });
+    return new Set();
+  } catch (error) {
+    const writeErrors = (
+      error as { writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }> }
+    ).writeErrors;
+    // Even when the first error reported is a duplicate, another in the batch may not be.
+    if (!writeErrors?.length || writeErrors.some((entry) => (entry.code ?? entry.err?.code) !== 11000))
+      throw error;
+    return new Set(writeErrors.map((entry) => entry.index));
+  }
 }

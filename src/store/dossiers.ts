@@ -1,7 +1,9 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { RecordKind } from '../domain/dossiers/kinds.js';
 import type { DossierRecord, Participant } from '../domain/dossiers/schemas.js';
+import type { AuditEntry } from './audit.js';
 import { fromDocument, type Stored, toDocument } from './documents.js';
+import type { StoredEvent } from './events.js';
 
 /**
  * Bulk reads (all participants of a course) come back in one reply up to MongoDB's 16 MB message limit,
@@ -11,7 +13,26 @@ const BULK_BATCH_SIZE = 100_000;
 
 /** A stored dossier: the domain record plus a version that makes every update conditional. */
 export type VersionedDossier = DossierRecord & { version: number };
-type DossierDoc = Stored<VersionedDossier>;
+
+/**
+ * What follows from a change — its audit entry and its events — written into the record in the same
+ * atomic write as the change itself, and moved to the audit log and the event log right after. Without
+ * transactions this is what makes a change and its consequences all-or-nothing: if the process dies in
+ * between, the crash repair finds the block and finishes the move (ids are fixed, so nothing doubles).
+ */
+export interface PendingChange {
+  token: string;
+  at: Date;
+  audit: AuditEntry & { id: string };
+  events: StoredEvent[];
+}
+
+type DossierDoc = Stored<VersionedDossier> & { pending?: PendingChange };
+
+function toRecord(doc: DossierDoc): VersionedDossier {
+  const { pending: _pending, ...stored } = doc;
+  return fromDocument<VersionedDossier>(stored);
+}
 
 export interface DossierQuery {
   group: RecordKind;
@@ -37,6 +58,7 @@ export class DossierStore {
       { key: { group: 1, personId: 1 } },
       { key: { group: 1, companyId: 1 } },
       { key: { group: 1, requestId: 1 } },
+      { key: { 'pending.at': 1 }, sparse: true },
       // Template files refer to course types by key, so a key must name one course type only.
       {
         key: { key: 1 },
@@ -49,7 +71,7 @@ export class DossierStore {
 
   async get(id: string): Promise<VersionedDossier | undefined> {
     const doc = await this.#dossiers.findOne({ _id: id });
-    return doc ? fromDocument<VersionedDossier>(doc) : undefined;
+    return doc ? toRecord(doc) : undefined;
   }
 
   /** One query for many ids, whatever their kinds: how contexts are loaded without N+1 round trips. */
@@ -58,7 +80,7 @@ export class DossierStore {
     if (unique.length === 0) return [];
     // One reply for all of them (up to the 16 MB message limit), instead of 101 and then the rest.
     const docs = await this.#dossiers.find({ _id: { $in: unique } }, { batchSize: unique.length }).toArray();
-    return docs.map((doc) => fromDocument<VersionedDossier>(doc));
+    return docs.map((doc) => toRecord(doc));
   }
 
   async list(query: DossierQuery): Promise<{ items: VersionedDossier[]; total: number }> {
@@ -69,7 +91,7 @@ export class DossierStore {
         .toArray(),
       this.#dossiers.countDocuments(filter),
     ]);
-    return { items: docs.map((doc) => fromDocument<VersionedDossier>(doc)), total };
+    return { items: docs.map((doc) => toRecord(doc)), total };
   }
 
   /** The records of `group` whose relation `field` points at one of `ids` (e.g. participants of courses). */
@@ -79,7 +101,7 @@ export class DossierStore {
     const docs = await this.#dossiers
       .find({ group, [field]: { $in: unique } } as Filter<DossierDoc>, { batchSize: BULK_BATCH_SIZE })
       .toArray();
-    return docs.map((doc) => fromDocument<VersionedDossier>(doc));
+    return docs.map((doc) => toRecord(doc));
   }
 
   /**
@@ -105,20 +127,40 @@ export class DossierStore {
     return byCourse;
   }
 
-  async insert(record: DossierRecord): Promise<VersionedDossier> {
+  async insert(record: DossierRecord, pending?: PendingChange): Promise<VersionedDossier> {
     const stored = { ...record, version: 1 } as VersionedDossier;
-    await this.#dossiers.insertOne(toDocument(stored));
+    await this.#dossiers.insertOne({ ...toDocument(stored), ...(pending ? { pending } : {}) });
     return stored;
   }
 
   /** Replaces the record only if nobody changed it since it was read; false means a concurrent change won. */
-  async replace(record: DossierRecord, expectedVersion: number): Promise<VersionedDossier | undefined> {
+  async replace(
+    record: DossierRecord,
+    expectedVersion: number,
+    pending?: PendingChange,
+  ): Promise<VersionedDossier | undefined> {
     const next = { ...record, version: expectedVersion + 1 } as VersionedDossier;
     const result = await this.#dossiers.replaceOne(
       { _id: record.id, version: expectedVersion },
-      toDocument(next),
+      { ...toDocument(next), ...(pending ? { pending } : {}) },
     );
     return result.matchedCount === 1 ? next : undefined;
+  }
+
+  /** Drops the pending block once its contents are safely in the audit and event logs. */
+  async clearPending(id: string, token: string): Promise<void> {
+    await this.#dossiers.updateOne({ _id: id, 'pending.token': token }, { $unset: { pending: '' } });
+  }
+
+  /** Pending blocks older than `before`: changes whose consequences a crash may have cut off. */
+  async pendingBefore(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ recordId: string; pending: PendingChange }>> {
+    const docs = await this.#dossiers
+      .find({ 'pending.at': { $lt: before } } as Filter<DossierDoc>, { projection: { pending: 1 }, limit })
+      .toArray();
+    return docs.map((doc) => ({ recordId: doc._id, pending: doc.pending! }));
   }
 
   async delete(id: string, expectedVersion: number): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { DomainEvent } from '../domain/events/types.js';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import { fromDocument, insertSkippingDuplicates, type Stored, toDocument } from './documents.js';
 
 /**
  * The event log doubles as an outbox: an event is written before its consequences (stamping,
@@ -9,8 +9,12 @@ import { fromDocument, type Stored, toDocument } from './documents.js';
  * harmless, because every consequence is idempotent.
  */
 export interface StoredEvent extends DomainEvent {
-  status: 'pending' | 'processed';
+  /** 'failed': processing threw on every attempt; kept with its error for an administrator to look at. */
+  status: 'pending' | 'processed' | 'failed';
   processedAt?: Date;
+  /** Failed processing attempts so far, and the last error. */
+  attempts?: number;
+  lastError?: string;
   /** The id an outside system gave a custom event, so posting it twice records it once. */
   externalId?: string;
 }
@@ -36,13 +40,26 @@ export class EventStore {
     ]);
   }
 
+  /** Idempotent: events already recorded (same ids, a repeated flush after a crash) are skipped. */
   async insertMany(events: readonly StoredEvent[]): Promise<void> {
-    if (events.length > 0) await this.#events.insertMany(events.map(toDocument), { ordered: true });
+    await insertSkippingDuplicates(this.#events, events.map(toDocument));
   }
 
   async getByExternalId(externalId: string): Promise<StoredEvent | undefined> {
     const doc = await this.#events.findOne({ externalId });
     return doc ? fromDocument<StoredEvent>(doc) : undefined;
+  }
+
+  /** Counts a failed processing attempt; after `maxAttempts` the event stops being retried. */
+  async recordFailure(id: string, error: string, maxAttempts: number): Promise<void> {
+    const doc = await this.#events.findOneAndUpdate(
+      { _id: id, status: 'pending' },
+      { $inc: { attempts: 1 }, $set: { lastError: error } },
+      { returnDocument: 'after', projection: { attempts: 1 } },
+    );
+    if (doc && (doc.attempts ?? 0) >= maxAttempts) {
+      await this.#events.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'failed' } });
+    }
   }
 
   async markProcessed(ids: readonly string[], at: Date): Promise<void> {

@@ -8,15 +8,20 @@ import {
   type RecordKind,
 } from '../domain/dossiers/index.js';
 import { DomainError, invalidInputs } from '../domain/errors.js';
-import { eventsForCreated, eventsForRemoved, eventsForUpdate } from '../domain/events/index.js';
+import {
+  type EventDraft,
+  eventsForCreated,
+  eventsForRemoved,
+  eventsForUpdate,
+} from '../domain/events/index.js';
 import type { User } from '../domain/rights/user.js';
 import { isDuplicateKeyError } from '../store/documents.js';
-import type { VersionedDossier } from '../store/dossiers.js';
+import type { PendingChange, VersionedDossier } from '../store/dossiers.js';
 import type { WorkflowDeps } from './deps.js';
 import { concurrentChange, notFound } from './errors.js';
 import { type EventOutcome, processEvents } from './events/process-events.js';
 import { reconcileActions } from './events/reconcile.js';
-import { recordEvents } from './events/record-events.js';
+import { eventsToStore, recordEvents } from './events/record-events.js';
 
 const idPrefixes: Record<RecordKind, string> = {
   course: 'crs',
@@ -88,6 +93,64 @@ function duplicateError(error: unknown, record: DossierRecord): unknown {
   });
 }
 
+/** The audit entry and events of a change, written atomically with it (see PendingChange). */
+function pendingChange(
+  actor: User,
+  at: Date,
+  kind: 'dossier.created' | 'dossier.updated',
+  after: VersionedDossier,
+  before: VersionedDossier | undefined,
+  drafts: readonly EventDraft[],
+): PendingChange {
+  const token = randomBytes(9).toString('base64url');
+  return {
+    token,
+    at,
+    audit: {
+      id: `aud_${token}`,
+      at,
+      actor: actor.id,
+      kind,
+      entity: { type: 'dossier', id: after.id },
+      ...(before ? { before } : {}),
+      after,
+    },
+    events: eventsToStore(drafts, at, actor.id),
+  };
+}
+
+/** Moves a change's audit entry and events to their logs; safe to repeat. */
+async function flushPending(deps: WorkflowDeps, recordId: string, pending: PendingChange): Promise<void> {
+  await deps.stores.audit.write(pending.audit);
+  await deps.stores.events.insertMany(pending.events);
+  await deps.stores.dossiers.clearPending(recordId, pending.token);
+}
+
+async function completeChange(
+  deps: WorkflowDeps,
+  stored: VersionedDossier,
+  pending: PendingChange,
+  actorId: string,
+): Promise<EventOutcome> {
+  await flushPending(deps, stored.id, pending);
+  return processEvents(deps, pending.events, actorId, [stored]);
+}
+
+/**
+ * Crash repair for dossier changes: finishes moving the audit entries and events of changes whose process
+ * died right after writing them. The events are then pending in the event log, where the event repair
+ * processes them.
+ */
+export async function repairPendingChanges(
+  deps: WorkflowDeps,
+  graceMs: number,
+  limit = 100,
+): Promise<number> {
+  const stale = await deps.stores.dossiers.pendingBefore(new Date(deps.clock().getTime() - graceMs), limit);
+  for (const { recordId, pending } of stale) await flushPending(deps, recordId, pending);
+  return stale.length;
+}
+
 export async function createDossierRecord(
   deps: WorkflowDeps,
   actor: User,
@@ -106,18 +169,18 @@ export async function createDossierRecord(
   const id = command.id ?? `${idPrefixes[command.group]}_${randomBytes(6).toString('hex')}`;
   const record = buildDossier(command.group, command.input, { id, now });
   await assertRelations(deps, record);
-  const stored = await deps.stores.dossiers.insert(record).catch((error: unknown) => {
+  const pending = pendingChange(
+    actor,
+    now,
+    'dossier.created',
+    { ...record, version: 1 },
+    undefined,
+    eventsForCreated(record),
+  );
+  const stored = await deps.stores.dossiers.insert(record, pending).catch((error: unknown) => {
     throw duplicateError(error, record);
   });
-  await deps.stores.audit.write({
-    at: now,
-    actor: actor.id,
-    kind: 'dossier.created',
-    entity: { type: 'dossier', id },
-    after: stored,
-  });
-  const events = await recordEvents(deps, eventsForCreated(record), actor.id);
-  return { record: stored, outcome: await processEvents(deps, events, actor.id) };
+  return { record: stored, outcome: await completeChange(deps, stored, pending, actor.id) };
 }
 
 export async function getDossierRecord(deps: WorkflowDeps, id: string): Promise<VersionedDossier> {
@@ -153,23 +216,23 @@ export async function updateDossierRecord(
     const { version, ...current } = before;
     const after = patchDossier(current as DossierRecord, command.patch, now);
     await assertRelations(deps, after, current as DossierRecord);
-    const stored = await deps.stores.dossiers.replace(after, version).catch((error: unknown) => {
+    const events = eventsForUpdate(current as DossierRecord, after);
+    const pending = pendingChange(
+      actor,
+      now,
+      'dossier.updated',
+      { ...after, version: version + 1 },
+      before,
+      events,
+    );
+    const stored = await deps.stores.dossiers.replace(after, version, pending).catch((error: unknown) => {
       throw duplicateError(error, after);
     });
     if (!stored) {
       if (command.expectedVersion !== undefined) throw concurrentChange('dossier', command.id);
       continue;
     }
-    await deps.stores.audit.write({
-      at: now,
-      actor: actor.id,
-      kind: 'dossier.updated',
-      entity: { type: 'dossier', id: command.id },
-      before,
-      after: stored,
-    });
-    const events = await recordEvents(deps, eventsForUpdate(current as DossierRecord, after), actor.id);
-    return { record: stored, outcome: await processEvents(deps, events, actor.id, [after]) };
+    return { record: stored, outcome: await completeChange(deps, stored, pending, actor.id) };
   }
   throw concurrentChange('dossier', command.id);
 }

@@ -5,7 +5,8 @@ import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
 let inbox: ConsoleInbox;
-let now = new Date('2026-10-01T10:00:00Z');
+// A recent moment: the inbox's TTL index would reap messages older than 30 days while the test runs.
+let now = new Date(Date.now() - 60_000);
 
 beforeAll(async () => {
   database = await openTestDatabase('console_inbox');
@@ -68,9 +69,10 @@ describe('the console inbox', () => {
   });
 
   it("lists oldest first and refuses to acknowledge someone else's message", async () => {
-    now = new Date('2026-10-02T08:00:00Z');
+    const recent = Date.now();
+    now = new Date(recent - 60_000);
     await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'later' }));
-    now = new Date('2026-10-01T08:00:00Z');
+    now = new Date(recent - 120_000);
     await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'earlier' }));
     const own = (await inbox.unreadFor('u-eva')).filter((m) => m.target.kind === 'user');
     expect(own.map((m) => m.text)).toEqual(['earlier', 'later']);

@@ -89,13 +89,21 @@ function momentsOf(calendar: WorkCalendar): BoundedCache<number> {
   return cache;
 }
 
+const dayShifts: Readonly<Record<string, (date: Date, amount: number) => Date>> = {
+  days: addDays,
+  weeks: addWeeks,
+  months: addMonths,
+};
+
 function shiftDay(offset: TimingOffset, signed: number, anchor: Date, calendar: WorkCalendar): LocalDate {
   if (offset.unit === 'working-days') {
     return shiftWorkingDays(calendar, calendar.localDateOf(anchor), offset.amount, offset.direction);
   }
   // date-fns on a TZDate counts in the calendar's zone; addMonths clamps 31 January + 1 month to 28/29 February.
   const local = new TZDate(anchor.getTime(), calendar.timeZone);
-  const shift = offset.unit === 'days' ? addDays : offset.unit === 'weeks' ? addWeeks : addMonths;
+  const shift = dayShifts[offset.unit];
+  // Timings are validated when saved; this guards against a document edited behind the application's back.
+  if (!shift) throw new Error(`Unknown time unit '${offset.unit}'`);
   return calendar.localDateOf(shift(local, signed));
 }
 

@@ -66,12 +66,23 @@ export async function processEvents(
 }
 
 /** Crash repair: processes events that stayed pending longer than `graceMs`. */
+/** Attempts at a pending event before it is marked failed and left for an administrator. */
+const maxEventAttempts = 5;
+
 export async function processPendingEvents(
   deps: WorkflowDeps,
   graceMs: number,
   limit = 100,
 ): Promise<number> {
   const pending = await deps.stores.events.pendingBefore(new Date(deps.clock().getTime() - graceMs), limit);
-  for (const event of pending) await processEvents(deps, [event], 'system');
+  for (const event of pending) {
+    try {
+      await processEvents(deps, [event], 'system');
+    } catch (error) {
+      // One broken event must not block the others, nor be retried for ever.
+      deps.logger.error({ err: error, eventId: event.id }, 'processing a pending event failed');
+      await deps.stores.events.recordFailure(event.id, (error as Error).message, maxEventAttempts);
+    }
+  }
   return pending.length;
 }

@@ -1,6 +1,7 @@
 import { type Action, applyTrigger } from '../../domain/actions/index.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { WorkflowDeps } from '../deps.js';
+import { repairPendingChanges } from '../dossiers.js';
 import { processPendingEvents } from '../events/process-events.js';
 import { type ExecutionPorts, nextAttempt, runClaimed } from './execute-action.js';
 import { newLeaseToken } from './lease.js';
@@ -60,7 +61,9 @@ export async function runDueSweep(
     repairedEvents: 0,
   };
   const started = Date.now();
-  stats.repairedEvents = await processPendingEvents(deps, options.pendingEventGraceMs);
+  stats.repairedEvents =
+    (await repairPendingChanges(deps, options.pendingEventGraceMs)) +
+    (await processPendingEvents(deps, options.pendingEventGraceMs));
   stats.expired = await expireWaiting(deps, options.batchSize);
   for (;;) {
     const executed = await executeDueBatch(deps, ports, options, stats);

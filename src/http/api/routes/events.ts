@@ -5,7 +5,9 @@ import { CustomEventSchema, postCustomEvent } from '../../../workflow/events/cus
 import { route } from './shared.js';
 
 const StoredEventSchema = DomainEventSchema.extend({
-  status: z.enum(['pending', 'processed']),
+  status: z.enum(['pending', 'processed', 'failed']),
+  attempts: z.int().optional(),
+  lastError: z.string().optional(),
   processedAt: z.date().optional(),
   externalId: z.string().optional(),
 });
