@@ -97,6 +97,20 @@ export class ActionStore {
     return doc ? fromDocument<Action>(doc) : undefined;
   }
 
+  async getByIdentity(identityKey: string): Promise<Action | undefined> {
+    const doc = await this.#actions.findOne({ identityKey });
+    return doc ? fromDocument<Action>(doc) : undefined;
+  }
+
+  /** Frees a cancelled action's identity for a new stamp; false when it changed meanwhile. */
+  async retireIdentity(action: Action): Promise<boolean> {
+    const result = await this.#actions.updateOne(
+      { _id: action.id, version: action.version, state: 'cancelled' },
+      { $set: { identityKey: `${action.identityKey}#retired:${action.id}` }, $inc: { version: 1 } },
+    );
+    return result.modifiedCount === 1;
+  }
+
   async identityKeysOf(templateId: string): Promise<Set<string>> {
     const docs = await this.#actions.find({ templateId }, { projection: { identityKey: 1 } }).toArray();
     return new Set(docs.map((doc) => doc.identityKey));

@@ -64,25 +64,30 @@ export async function stampByHand(
       message: 'end must not be before start',
     });
   }
-  const [action] = await stores.actions.insertDrafts([
-    {
-      ...draft,
-      ...window,
-      datesEditedByHand: Boolean(command.start || command.end),
-      ownerUserId: command.ownerUserId === undefined ? draft.ownerUserId : command.ownerUserId,
-      remarks: command.remarks ?? '',
-    },
-  ]);
+  const toInsert = {
+    ...draft,
+    ...window,
+    datesEditedByHand: Boolean(command.start || command.end),
+    ownerUserId: command.ownerUserId === undefined ? draft.ownerUserId : command.ownerUserId,
+    remarks: command.remarks ?? '',
+  };
+  let [action] = await stores.actions.insertDrafts([toInsert]);
   if (!action) {
-    const existing = (
-      await stores.actions.find({ templateId: template.id, record: draft.record }, { limit: 1, skip: 0 })
-    ).items[0];
-    throw new DomainError({
-      category: 'conflict',
-      code: 'action.already-stamped',
-      message: `'${template.key}' is already stamped on ${record.id}${existing ? ` as action ${existing.number}` : ''}`,
-      details: existing ? { actionId: existing.id, number: existing.number, state: existing.state } : {},
-    });
+    const existing = await stores.actions.getByIdentity(draft.identityKey);
+    // A cancelled action does not block a person from stamping the template again: the old one keeps its
+    // history under a retired identity, and the new one takes the identity over.
+    if (existing?.state === 'cancelled' && (await stores.actions.retireIdentity(existing))) {
+      [action] = await stores.actions.insertDrafts([toInsert]);
+    }
+    if (!action) {
+      const holder = (await stores.actions.getByIdentity(draft.identityKey)) ?? existing;
+      throw new DomainError({
+        category: 'conflict',
+        code: 'action.already-stamped',
+        message: `'${template.key}' is already stamped on ${record.id}${holder ? ` as action ${holder.number}` : ''}`,
+        details: holder ? { actionId: holder.id, number: holder.number, state: holder.state } : {},
+      });
+    }
   }
   await stores.audit.write({
     at: now,

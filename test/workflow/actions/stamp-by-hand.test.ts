@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionTemplate } from '../../../src/domain/templates/index.js';
+import { cancelAction } from '../../../src/workflow/actions/commands.js';
 import { getAction, listActions } from '../../../src/workflow/actions/queries.js';
 import { stampByHand } from '../../../src/workflow/actions/stamp-by-hand.js';
 import { seedCompany, seedRequest } from '../support/records.js';
@@ -82,6 +83,24 @@ describe('stamping by hand (DOMAIN.md §8 example 1)', () => {
       skip: 0,
     });
     expect(all.total).toBe(1);
+  });
+
+  it('may be stamped again once the earlier action was cancelled; the cancelled one keeps its history', async () => {
+    const request = await quote();
+    const first = await stampByHand(ws.deps, ws.users.sales, { template: callBack.id, recordId: request.id });
+    await cancelAction(ws.deps, ws.users.sales, { ref: first.id, reason: 'entered by mistake' });
+
+    const again = await stampByHand(ws.deps, ws.users.sales, { template: callBack.id, recordId: request.id });
+
+    expect(again.id).not.toBe(first.id);
+    expect(again).toMatchObject({ state: 'open', identityKey: first.identityKey });
+    expect(await ws.stores.actions.get(first.id)).toMatchObject({
+      state: 'cancelled',
+      identityKey: `${first.identityKey}#retired:${first.id}`,
+    });
+    await expect(
+      stampByHand(ws.deps, ws.users.sales, { template: callBack.id, recordId: request.id }),
+    ).rejects.toMatchObject({ code: 'action.already-stamped', details: { actionId: again.id } });
   });
 
   it('is refused to users outside the write roles', async () => {
