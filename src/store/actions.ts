@@ -4,6 +4,7 @@ import type { Action, ActionDraft, ActionState } from '../domain/actions/index.j
 import type { RecordKind } from '../domain/dossiers/kinds.js';
 import type { CounterStore } from './counters.js';
 import { fromDocument, insertSkippingDuplicates, type Stored, toDocument } from './documents.js';
+import { DueWork } from './due-work.js';
 
 type ActionDoc = Stored<Action>;
 
@@ -36,14 +37,13 @@ export class ActionStore {
   readonly #actions: Collection<ActionDoc>;
   readonly #counters: CounterStore;
 
+  /** The queries of the due-sweep. */
+  readonly due: DueWork;
+
   constructor(db: Db, counters: CounterStore) {
     this.#actions = db.collection<ActionDoc>('actions');
     this.#counters = counters;
-  }
-
-  /** The queries of the due-sweep. */
-  get due(): DueWork {
-    return new DueWork(this.#actions);
+    this.due = new DueWork(this.#actions);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -189,80 +189,6 @@ export class ActionStore {
     }));
     const result = await this.#actions.bulkWrite(operations, { ordered: false });
     return result.matchedCount;
-  }
-}
-
-const executable: ActionState[] = ['open', 'failed', 'rejected'];
-
-/** Work the due-sweep must execute at `now`: first runs, retries whose time came, and crashed runs. */
-function dueExecutionFilter(now: Date): Filter<ActionDoc> {
-  return {
-    $or: [
-      {
-        state: 'open',
-        execution: 'automatic',
-        autoExecute: true,
-        start: { $lte: now },
-        lease: { $exists: false },
-        retry: { $exists: false },
-      },
-      { state: { $in: executable }, 'retry.at': { $lte: now }, lease: { $exists: false } },
-      { state: { $in: executable }, 'lease.until': { $lte: now } },
-    ],
-  };
-}
-
-export class DueWork {
-  constructor(private readonly actions: Collection<ActionDoc>) {}
-
-  async executions(now: Date, limit: number): Promise<Action[]> {
-    const docs = await this.actions.find(dueExecutionFilter(now), { sort: { start: 1 }, limit }).toArray();
-    return docs.map((doc) => fromDocument<Action>(doc));
-  }
-
-  /**
-   * Takes the lease on one due action, conditional on the version that was read: of several sweeps
-   * (instances) racing for it, exactly one gets it.
-   */
-  async claim(action: Action, lease: NonNullable<Action['lease']>): Promise<Action | undefined> {
-    const doc = await this.actions.findOneAndUpdate(
-      { _id: action.id, version: action.version },
-      { $set: { lease }, $unset: { retry: '' }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    );
-    return doc ? fromDocument<Action>(doc) : undefined;
-  }
-
-  /** Open actions whose start (reminder) or end (overdue notice) passed and whose owner was not told yet. */
-  async notices(kind: 'start' | 'overdue', now: Date, limit: number): Promise<Action[]> {
-    const moment = kind === 'start' ? 'start' : 'end';
-    const filter: Filter<ActionDoc> = {
-      state: 'open',
-      ownerUserId: { $ne: null },
-      [moment]: kind === 'start' ? { $lte: now } : { $lt: now },
-      [`notified.${kind}`]: { $exists: false },
-    };
-    // The bot's own work needs no reminder: an automatic action that will run gets none at its start.
-    if (kind === 'start') filter.$or = [{ execution: { $ne: 'automatic' } }, { autoExecute: false }];
-    const docs = await this.actions.find(filter, { sort: { [moment]: 1 }, limit }).toArray();
-    return docs.map((doc) => fromDocument<Action>(doc));
-  }
-
-  /** Marks a notice as given; false when another sweep marked it first (so only one of them sends it). */
-  async markNotified(id: string, kind: 'start' | 'overdue', at: Date): Promise<boolean> {
-    const result = await this.actions.updateOne(
-      { _id: id, [`notified.${kind}`]: { $exists: false } },
-      { $set: { [`notified.${kind}`]: at } },
-    );
-    return result.modifiedCount === 1;
-  }
-
-  /** Waiting actions whose end passed without their conditions ever holding. */
-  async expiredWaiting(now: Date, limit: number): Promise<Action[]> {
-    const docs = await this.actions
-      .find({ state: 'waiting', end: { $lt: now } }, { sort: { end: 1 }, limit })
-      .toArray();
-    return docs.map((doc) => fromDocument<Action>(doc));
   }
 }
 
