@@ -52,6 +52,7 @@ export class ActionStore {
       { key: { number: 1 }, unique: true },
       { key: { 'record.group': 1, 'record.id': 1, state: 1 } },
       { key: { 'linkedRecords.id': 1, state: 1 } },
+      { key: { 'record.id': 1, state: 1 } },
       { key: { state: 1, start: 1 } },
       { key: { state: 1, end: 1 } },
       { key: { ownerUserId: 1, state: 1, end: 1 } },

@@ -1,3 +1,4 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +90,12 @@ async function findMongodBinary(logger?: Logger): Promise<string | undefined> {
   const located = await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions());
   if (located) return located;
   if (process.env.MONGOMS_RUNTIME_DOWNLOAD === 'false' || (await recentlyUnavailable())) return undefined;
+  if (!(await resolves(downloadHost()))) {
+    // Offline: a download would only fail, after seconds of retries inside mongodb-memory-server.
+    logger?.info({ host: downloadHost() }, 'mongod download host unreachable; not downloading');
+    await rememberUnavailable();
+    return undefined;
+  }
   try {
     logger?.info('no mongod binary found; trying to download one for mongodb-memory-server');
     return await MongoBinary.getPath();
@@ -97,6 +104,25 @@ async function findMongodBinary(logger?: Logger): Promise<string | undefined> {
     await rememberUnavailable();
     return undefined;
   }
+}
+
+function downloadHost(): string {
+  const mirror = process.env.MONGOMS_DOWNLOAD_MIRROR;
+  try {
+    return mirror ? new URL(mirror).hostname : 'fastdl.mongodb.org';
+  } catch {
+    return 'fastdl.mongodb.org';
+  }
+}
+
+/** Whether a host name resolves within two seconds: a cheap test of being online. */
+async function resolves(host: string): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const lookup = dnsLookup(host).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([lookup, timeout]);
 }
 
 async function recentlyUnavailable(): Promise<boolean> {

@@ -43,21 +43,54 @@ export class Collection {
    */
   candidates(filter: Doc | undefined): Iterable<Doc> {
     if (!filter) return this.docs.values();
+    const ids = this.indexedIds(filter) ?? this.orIds(filter);
+    if (!ids) return this.docs.values();
+    return [...ids].map((id) => this.docs.get(id)).filter((doc): doc is Doc => doc !== undefined);
+  }
+
+  /**
+   * Ids an index can narrow `filter` to: by `_id`, by every field of an index, or by the first field of an
+   * index (equality or `$in`). Undefined when no index helps.
+   */
+  private indexedIds(filter: Doc): Iterable<string> | undefined {
     const ids = equalityValues(filter._id);
-    if (ids) {
-      const found = new Map(ids.map((id) => [canonicalKey(id), undefined]));
-      return [...found.keys()]
-        .map((key) => this.docs.get(key))
-        .filter((doc): doc is Doc => doc !== undefined);
-    }
+    if (ids) return new Set(ids.map((id) => canonicalKey(id)));
+    let best: Set<string> | undefined;
     for (const index of this.indexes.values()) {
       if (!index.complete) continue;
       const values = index.fields.map((field) => equalityValues(filter[field]));
-      if (values.some((list) => list?.length !== 1)) continue;
-      const ids = index.lookup(index.keyOf(values.map((list) => list![0])));
-      return [...ids].map((id) => this.docs.get(id)!);
+      if (values.every((list) => list !== undefined)) {
+        const lists = values as unknown[][];
+        if (lists.every((list) => list.length === 1))
+          return index.lookup(index.keyOf(lists.map((list) => list[0])));
+        // A few `$in` values on every field: look each combination up rather than scanning.
+        if (lists.reduce((product, list) => product * list.length, 1) <= 1_000) {
+          const found = new Set<string>();
+          for (const combination of combinations(lists))
+            for (const id of index.lookup(index.keyOf(combination))) found.add(id);
+          return found;
+        }
+      }
+      const leading = values[0];
+      if (!leading) continue;
+      const found = new Set<string>();
+      for (const value of leading) for (const id of index.lookupLeading(value)) found.add(id);
+      if (!best || found.size < best.size) best = found;
     }
-    return this.docs.values();
+    return best;
+  }
+
+  /** A top-level `$or` whose every branch an index narrows: the union of the branches' candidates. */
+  private orIds(filter: Doc): Iterable<string> | undefined {
+    const branches = filter.$or;
+    if (!Array.isArray(branches) || branches.length === 0) return undefined;
+    const union = new Set<string>();
+    for (const branch of branches as Doc[]) {
+      const ids = this.indexedIds(branch);
+      if (!ids) return undefined;
+      for (const id of ids) union.add(id);
+    }
+    return union;
   }
 
   insert(doc: Doc): void {
@@ -144,6 +177,13 @@ function validateId(id: unknown): void {
 }
 
 /** The values an equality condition (`v`, `{$eq: v}` or `{$in: [...]}`) allows, when it is one. */
+function combinations(lists: readonly (readonly unknown[])[]): unknown[][] {
+  return lists.reduce<unknown[][]>(
+    (prefixes, list) => prefixes.flatMap((prefix) => list.map((value) => [...prefix, value])),
+    [[]],
+  );
+}
+
 function equalityValues(condition: unknown): unknown[] | undefined {
   const usable = (value: unknown) =>
     !Array.isArray(value) && !(value instanceof RegExp) && !isOperatorObject(value);

@@ -115,6 +115,8 @@ export class Index {
   readonly fields: readonly string[];
   private readonly partial: Matcher | undefined;
   private readonly entries = new Map<string, Set<string>>();
+  /** Documents by the value of the index's first field, with how many of their entries have it. */
+  private readonly leading = new Map<string, Map<string, number>>();
 
   constructor(readonly spec: Doc) {
     this.fields = Object.keys(spec.key as Doc);
@@ -167,26 +169,44 @@ export class Index {
   }
 
   add(id: string, entries: readonly IndexEntry[]): void {
-    for (const { key } of entries) {
+    for (const { key, values } of entries) {
       let holders = this.entries.get(key);
       if (!holders) {
         holders = new Set();
         this.entries.set(key, holders);
       }
       holders.add(id);
+      const first = canonicalKey(values[0] ?? null);
+      let byFirst = this.leading.get(first);
+      if (!byFirst) {
+        byFirst = new Map();
+        this.leading.set(first, byFirst);
+      }
+      byFirst.set(id, (byFirst.get(id) ?? 0) + 1);
     }
   }
 
   remove(id: string, entries: readonly IndexEntry[]): void {
-    for (const { key } of entries) {
+    for (const { key, values } of entries) {
       const holders = this.entries.get(key);
       holders?.delete(id);
       if (holders?.size === 0) this.entries.delete(key);
+      const first = canonicalKey(values[0] ?? null);
+      const byFirst = this.leading.get(first);
+      const count = byFirst?.get(id) ?? 0;
+      if (count > 1) byFirst?.set(id, count - 1);
+      else byFirst?.delete(id);
+      if (byFirst?.size === 0) this.leading.delete(first);
     }
   }
 
   lookup(key: string): ReadonlySet<string> {
     return this.entries.get(key) ?? new Set();
+  }
+
+  /** The documents whose first indexed field equals `value`: a prefix lookup of a compound index. */
+  lookupLeading(value: unknown): Iterable<string> {
+    return this.leading.get(canonicalKey(value ?? null))?.keys() ?? [];
   }
 }
 
