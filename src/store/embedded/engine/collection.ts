@@ -43,7 +43,9 @@ export class Collection {
    */
   candidates(filter: Doc | undefined): Iterable<Doc> {
     if (!filter) return this.docs.values();
-    const ids = this.indexedIds(filter) ?? this.orIds(filter);
+    // Whichever narrows more: the filter's own indexed fields, or its `$or` branches.
+    const options = [this.indexedIds(filter), this.orIds(filter)].filter((set) => set !== undefined);
+    const ids = options.sort((a, b) => a.size - b.size)[0];
     if (!ids) return this.docs.values();
     return [...ids].map((id) => this.docs.get(id)).filter((doc): doc is Doc => doc !== undefined);
   }
@@ -52,7 +54,7 @@ export class Collection {
    * Ids an index can narrow `filter` to: by `_id`, by every field of an index, or by the first field of an
    * index (equality or `$in`). Undefined when no index helps.
    */
-  private indexedIds(filter: Doc): Iterable<string> | undefined {
+  private indexedIds(filter: Doc): ReadonlySet<string> | undefined {
     const ids = equalityValues(filter._id);
     if (ids) return new Set(ids.map((id) => canonicalKey(id)));
     let best: Set<string> | undefined;
@@ -81,7 +83,7 @@ export class Collection {
   }
 
   /** A top-level `$or` whose every branch an index narrows: the union of the branches' candidates. */
-  private orIds(filter: Doc): Iterable<string> | undefined {
+  private orIds(filter: Doc): ReadonlySet<string> | undefined {
     const branches = filter.$or;
     if (!Array.isArray(branches) || branches.length === 0) return undefined;
     const union = new Set<string>();
