@@ -129,6 +129,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       batchSize: config.SWEEP_BATCH_SIZE,
       concurrency: config.SWEEP_CONCURRENCY,
       budgetMs: config.SWEEP_BUDGET_MS,
+      pendingEventGraceMs: config.SWEEP_REPAIR_GRACE_MS,
     },
   });
   let shuttingDown = false;

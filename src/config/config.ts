@@ -93,6 +93,8 @@ export const configSchema = z.object({
   SWEEP_SLOTS: z.coerce.number().int().min(1).max(16).default(2),
   /** One sweep keeps taking batches for at most this long; also bounds how long a crashed sweep blocks. */
   SWEEP_BUDGET_MS: millis(10_000),
+  /** Changes and events still unfinished after this long are taken for cut off by a crash and completed. */
+  SWEEP_REPAIR_GRACE_MS: millis(30_000),
   /** How long one execution may take before another instance assumes it crashed and takes over. */
   EXECUTION_LEASE_MS: millis(60_000),
   EXECUTION_RETRY_BASE_MS: millis(30_000),

@@ -38,6 +38,11 @@ function wavesOf(kind: RecordKind): RelationStep[][] {
 
 export interface KnownFacts {
   /**
+   * Whether the course's participant count is needed (see readsParticipantCounts); when false the counted
+   * facts stay unknown (null). Default true.
+   */
+  readonly participantCounts?: boolean;
+  /**
    * Participant statuses per course for callers that already hold every participant of a course (a fan-out
    * loads them anyway), so the count is not queried again.
    */
@@ -85,7 +90,8 @@ export async function loadContexts(
         }
       }
     }
-    if (plan.courseParticipants) {
+    const counted = plan.courseParticipants && known.participantCounts !== false;
+    if (counted) {
       const courseIds = loaded.map((entry) => entry.course?.id).filter((id) => id !== undefined);
       const unknown = courseIds.filter((id) => !summaries.has(id));
       if (unknown.length > 0) {
@@ -101,9 +107,7 @@ export async function loadContexts(
           {
             primary: record,
             related: entry,
-            ...(plan.courseParticipants && courseId
-              ? { courseParticipants: summaries.get(courseId) ?? [] }
-              : {}),
+            ...(counted && courseId ? { courseParticipants: summaries.get(courseId) ?? [] } : {}),
           },
           now,
         ),
@@ -117,7 +121,8 @@ export async function loadContext(
   dossiers: DossierStore,
   record: DossierRecord,
   now: Date,
+  known: KnownFacts = {},
 ): Promise<RecordContext> {
-  const [context] = await loadContexts(dossiers, [record], now);
+  const [context] = await loadContexts(dossiers, [record], now, known);
   return context!;
 }

@@ -41,6 +41,7 @@ function start(ws: TestWorkspace): Promise<ServiceProcess> {
     SWEEP_BUDGET_MS: '3000',
     SCHEDULER_PROCESS_EVERY_MS: '100',
     EXECUTION_LEASE_MS: '2000',
+    SWEEP_REPAIR_GRACE_MS: '2000',
     LOG_LEVEL: 'info',
   }).then((service) => {
     running.push(service);
@@ -58,6 +59,15 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A change cut off by a crash has its audit entry and events completed by a later sweep's repair. */
+function repaired(ws: TestWorkspace): Promise<void> {
+  return waitFor(
+    async () => (await ws.stores.dossiers.pendingBefore(new Date(Date.now() + 60_000), 1)).length === 0,
+    30_000,
+    'the crash repair',
+  );
 }
 
 async function expectExactlyOnce(ws: TestWorkspace, templateId: string, count: number): Promise<void> {
@@ -89,6 +99,7 @@ describe('due-sweep in real service processes', () => {
 
       const second = await start(ws);
       await waitFor(async () => (await executedCount(ws, templateId)) === 300, 90_000, 'all executions');
+      await repaired(ws);
       second.child.kill('SIGTERM');
       expect((await second.exit()).code).toBe(0);
       await expectExactlyOnce(ws, templateId, 300);
@@ -102,6 +113,7 @@ describe('due-sweep in real service processes', () => {
     try {
       const [a, b] = await Promise.all([start(ws), start(ws)]);
       await waitFor(async () => (await executedCount(ws, templateId)) === 1000, 150_000, 'all executions');
+      await repaired(ws);
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');
       expect((await a.exit()).code).toBe(0);

@@ -10,6 +10,7 @@ export {
   TemplateKeySchema,
 } from './process.js';
 export { type ProcessRuleContext, processIssues } from './process-rules.js';
+export { processTexts, readsParticipantCounts, templateTexts } from './reads.js';
 export {
   type RecipientLookup,
   type ResolvedRecipients,

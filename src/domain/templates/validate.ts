@@ -9,6 +9,7 @@ import { mergeCodeIssue } from '../merge-codes/validate.js';
 import { canChangeExecution, canEditTemplate } from '../rights/rules.js';
 import type { User } from '../rights/user.js';
 import { type ProcessRuleContext, processIssues } from './process-rules.js';
+import { templateTexts } from './reads.js';
 import { type TemplateDefinition, TemplateDefinitionSchema } from './schema.js';
 
 export interface TemplateValidationContext {
@@ -111,14 +112,9 @@ function immutableIssues(
 
 /** Every text with merge codes, by the field it sits in. */
 function textIssues(template: TemplateDefinition): DomainIssue[] {
-  const texts: [string, string][] = [['name', template.name]];
-  const { process } = template;
-  if (process?.type === 'email') {
-    texts.push(['process.documentTemplate.subject', process.documentTemplate.subject]);
-    texts.push(['process.documentTemplate.body', process.documentTemplate.body]);
-  }
-  if (process?.type === 'chat-message') texts.push(['process.text', process.text]);
-  return texts.flatMap(([field, text]) => mergeCodeIssue(text, template.dataGroup, field) ?? []);
+  return templateTexts(template).flatMap(
+    ([field, text]) => mergeCodeIssue(text, template.dataGroup, field) ?? [],
+  );
 }
 
 /** A manual action is done by a person; a process there would never run, so it is refused, not ignored. */

@@ -2,6 +2,7 @@ import type { Action } from '../../domain/actions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { planManualStamp } from '../../domain/stamping/index.js';
+import { readsParticipantCounts } from '../../domain/templates/index.js';
 import { moveLinked } from '../../domain/timing/index.js';
 import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -38,7 +39,9 @@ export async function stampByHand(
   }
   const now = deps.clock();
   const workspace = await deps.workspace.get();
-  const context = await loadContext(stores.dossiers, record, now);
+  const context = await loadContext(stores.dossiers, record, now, {
+    participantCounts: readsParticipantCounts(template),
+  });
   const draft = planManualStamp({
     template,
     context,

@@ -2,7 +2,7 @@ import { type Action, type Actor, applyTrigger } from '../../domain/actions/inde
 import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
 import { CATALOGUE, contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
 import { type Rescheduled, rescheduleFor } from '../../domain/stamping/index.js';
-import type { ActionTemplate } from '../../domain/templates/index.js';
+import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
 import { pastStartDecision } from '../../domain/timing/index.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -80,6 +80,7 @@ export async function reconcileActions(
       stores.dossiers,
       withRecord.map((action) => records.get(action.record.id)!),
       now,
+      { participantCounts: [...templates.values()].some((template) => readsParticipantCounts(template)) },
     );
     withRecord.forEach((action, index) => {
       const template = templates.get(action.templateId)!;

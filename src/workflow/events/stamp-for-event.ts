@@ -3,6 +3,7 @@ import type { DossierRecord, Participant } from '../../domain/dossiers/index.js'
 import { templateListensTo } from '../../domain/events/match.js';
 import type { DomainEvent } from '../../domain/events/types.js';
 import { planStamping } from '../../domain/stamping/index.js';
+import { readsParticipantCounts } from '../../domain/templates/index.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 
@@ -71,7 +72,10 @@ async function draftsForEvent(
     stores.dossiers,
     [record, ...participants],
     now,
-    participantsByCourse ? { participantsByCourse } : {},
+    {
+      participantCounts: templates.some((template) => readsParticipantCounts(template)),
+      ...(participantsByCourse ? { participantsByCourse } : {}),
+    },
   );
   return planStamping({
     event,

@@ -1,6 +1,7 @@
 import type { Action } from '../../domain/actions/index.js';
 import { type ConditionResult, evaluateConditions } from '../../domain/conditions/index.js';
 import type { RecordContext } from '../../domain/dossiers/index.js';
+import { readsParticipantCounts } from '../../domain/templates/index.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import { loadContext } from '../contexts.js';
 import type { WorkflowDeps, Workspace } from '../deps.js';
@@ -21,10 +22,12 @@ export async function loadSubject(deps: WorkflowDeps, action: Action): Promise<E
   const record = await deps.stores.dossiers.get(action.record.id);
   if (!record) return undefined;
   const now = deps.clock();
-  const [workspace, context, template] = await Promise.all([
+  const template = await deps.stores.templates.get(action.templateId);
+  // The process that runs is the action's snapshot; the conditions are the template's current ones.
+  const participantCounts = template ? readsParticipantCounts(template, action.processSnapshot) : true;
+  const [workspace, context] = await Promise.all([
     deps.workspace.get(),
-    loadContext(deps.stores.dossiers, record, now),
-    deps.stores.templates.get(action.templateId),
+    loadContext(deps.stores.dossiers, record, now, { participantCounts }),
   ]);
   // The template's current conditions apply, not those it had at stamping: that is what "checked again
   // just before execution" means (DOMAIN.md §6).

@@ -10,7 +10,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { planRetroactive, type SkippedStamp } from '../../domain/stamping/index.js';
-import type { ActionTemplate } from '../../domain/templates/index.js';
+import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -144,9 +144,11 @@ export async function linkTemplate(
     const candidates = await candidatesFor(deps, template, command.courseTypeId);
     const plan = planRetroactive({
       template: linked,
-      candidates: (await loadContexts(deps.stores.dossiers, candidates, now)).filter((context) =>
-        eventWouldHaveReached(template, context),
-      ),
+      candidates: (
+        await loadContexts(deps.stores.dossiers, candidates, now, {
+          participantCounts: readsParticipantCounts(template),
+        })
+      ).filter((context) => eventWouldHaveReached(template, context)),
       existingIdentityKeys: await deps.stores.actions.identityKeysOf(template.id),
       stamperUserId: actor.id,
       now,
