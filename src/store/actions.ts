@@ -158,16 +158,6 @@ export class ActionStore {
     return docs.map((doc) => fromDocument<Action>(doc));
   }
 
-  /** The templates of the waiting and open actions linked to these records. */
-  async templatesLinkedTo(recordIds: Iterable<string>): Promise<string[]> {
-    const ids = [...new Set(recordIds)];
-    if (ids.length === 0) return [];
-    return (await this.#actions.distinct('templateId', {
-      state: { $in: OPEN_STATES },
-      'linkedRecords.id': { $in: ids },
-    })) as string[];
-  }
-
   /**
    * Writes `next` only if the stored action still has the version it was read at, so of two concurrent
    * changes exactly one wins. Returns false for the loser.

@@ -1,6 +1,6 @@
 import { type Action, type Actor, applyTrigger } from '../../domain/actions/index.js';
 import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
-import { CATALOGUE, contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
+import { contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
 import { type Rescheduled, rescheduleFor } from '../../domain/stamping/index.js';
 import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
 import { pastStartDecision } from '../../domain/timing/index.js';
@@ -124,24 +124,17 @@ export async function reconcileActions(
 /**
  * When only a record's derived facts changed (a participant joined, so its course's count did), its dates
  * did not move and it did not end: the actions that can change are its own, and those of linked records
- * whose template conditions read that record's derived facts. Looking only at those keeps a course with
+ * whose templates read the course's participant count. Looking only at those keeps a course with
  * 2,000 participants from re-evaluating 2,000 actions each time one participant changes.
  */
 async function actionsAffectedByFacts(deps: WorkflowDeps, recordIds: readonly string[]): Promise<Action[]> {
   if (recordIds.length === 0) return [];
-  const { stores } = deps;
-  const templateIds = await stores.actions.templatesLinkedTo(recordIds);
-  const derivedPaths = new Set(
-    CATALOGUE.course.fields.filter((field) => field.derived).map((field) => `course.${field.name}`),
-  );
-  const readsDerived = (await stores.templates.getMany(templateIds))
-    .filter((template) =>
-      [...template.conditions.all, ...template.conditions.any.flat()].some((condition) =>
-        derivedPaths.has(condition.field),
-      ),
-    )
+  // Templates are few and actions many: find the templates that read the count first, then only their
+  // actions, rather than going through every action linked to the course.
+  const readers = (await deps.stores.templates.list({ includeArchived: true }))
+    .filter((template) => readsParticipantCounts(template))
     .map((template) => template.id);
-  return stores.actions.openOwnOrLinkedVia(recordIds, readsDerived);
+  return deps.stores.actions.openOwnOrLinkedVia(recordIds, readers);
 }
 
 /**

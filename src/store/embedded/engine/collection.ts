@@ -43,56 +43,75 @@ export class Collection {
    */
   candidates(filter: Doc | undefined): Iterable<Doc> {
     if (!filter) return this.docs.values();
-    // Whichever narrows more: the filter's own indexed fields, or its `$or` branches.
-    const options = [this.indexedIds(filter), this.orIds(filter)].filter((set) => set !== undefined);
-    const ids = options.sort((a, b) => a.size - b.size)[0];
-    if (!ids) return this.docs.values();
-    return [...ids].map((id) => this.docs.get(id)).filter((doc): doc is Doc => doc !== undefined);
+    // Whichever narrows more: the filter's own indexed fields, or its `$or` branches. Plans are sized
+    // before any id set is built, so a broad index (every open action) costs nothing when a narrow one wins.
+    const plans = [this.indexPlan(filter), this.orPlan(filter)].filter((plan) => plan !== undefined);
+    const best = plans.sort((a, b) => a.size - b.size)[0];
+    if (!best) return this.docs.values();
+    const docs: Doc[] = [];
+    for (const id of best.ids()) {
+      const doc = this.docs.get(id);
+      if (doc) docs.push(doc);
+    }
+    return docs;
   }
 
   /**
-   * Ids an index can narrow `filter` to: by `_id`, by every field of an index, or by the first field of an
+   * How an index can narrow `filter`: by `_id`, by every field of an index, or by the first field of an
    * index (equality or `$in`). Undefined when no index helps.
    */
-  private indexedIds(filter: Doc): ReadonlySet<string> | undefined {
+  private indexPlan(filter: Doc): CandidatePlan | undefined {
     const ids = equalityValues(filter._id);
-    if (ids) return new Set(ids.map((id) => canonicalKey(id)));
-    let best: Set<string> | undefined;
+    if (ids) return planOf(new Set(ids.map((id) => canonicalKey(id))));
+    let best: CandidatePlan | undefined;
     for (const index of this.indexes.values()) {
       if (!index.complete) continue;
       const values = index.fields.map((field) => equalityValues(filter[field]));
       if (values.every((list) => list !== undefined)) {
         const lists = values as unknown[][];
-        if (lists.every((list) => list.length === 1))
-          return index.lookup(index.keyOf(lists.map((list) => list[0])));
         // A few `$in` values on every field: look each combination up rather than scanning.
         if (lists.reduce((product, list) => product * list.length, 1) <= 1_000) {
           const found = new Set<string>();
           for (const combination of combinations(lists))
             for (const id of index.lookup(index.keyOf(combination))) found.add(id);
-          return found;
+          return planOf(found);
         }
       }
       const leading = values[0];
       if (!leading) continue;
-      const found = new Set<string>();
-      for (const value of leading) for (const id of index.lookupLeading(value)) found.add(id);
-      if (!best || found.size < best.size) best = found;
+      const size = leading.reduce<number>((sum, value) => sum + index.leadingCount(value), 0);
+      if (!best || size < best.size) {
+        best = {
+          size,
+          ids: () => {
+            const found = new Set<string>();
+            for (const value of leading) for (const id of index.lookupLeading(value)) found.add(id);
+            return found;
+          },
+        };
+      }
     }
     return best;
   }
 
   /** A top-level `$or` whose every branch an index narrows: the union of the branches' candidates. */
-  private orIds(filter: Doc): ReadonlySet<string> | undefined {
+  private orPlan(filter: Doc): CandidatePlan | undefined {
     const branches = filter.$or;
     if (!Array.isArray(branches) || branches.length === 0) return undefined;
-    const union = new Set<string>();
+    const plans: CandidatePlan[] = [];
     for (const branch of branches as Doc[]) {
-      const ids = this.indexedIds(branch);
-      if (!ids) return undefined;
-      for (const id of ids) union.add(id);
+      const plan = this.indexPlan(branch);
+      if (!plan) return undefined;
+      plans.push(plan);
     }
-    return union;
+    return {
+      size: plans.reduce((sum, plan) => sum + plan.size, 0),
+      ids: () => {
+        const union = new Set<string>();
+        for (const plan of plans) for (const id of plan.ids()) union.add(id);
+        return union;
+      },
+    };
   }
 
   insert(doc: Doc): void {
@@ -179,6 +198,16 @@ function validateId(id: unknown): void {
 }
 
 /** The values an equality condition (`v`, `{$eq: v}` or `{$in: [...]}`) allows, when it is one. */
+/** Candidates an index yields: an upper bound of their number, and how to list them. */
+interface CandidatePlan {
+  size: number;
+  ids(): Iterable<string>;
+}
+
+function planOf(ids: ReadonlySet<string>): CandidatePlan {
+  return { size: ids.size, ids: () => ids };
+}
+
 function combinations(lists: readonly (readonly unknown[])[]): unknown[][] {
   return lists.reduce<unknown[][]>(
     (prefixes, list) => prefixes.flatMap((prefix) => list.map((value) => [...prefix, value])),

@@ -204,6 +204,11 @@ export class Index {
     return this.entries.get(key) ?? new Set();
   }
 
+  /** How many documents `lookupLeading(value)` yields. */
+  leadingCount(value: unknown): number {
+    return this.leading.get(canonicalKey(value ?? null))?.size ?? 0;
+  }
+
   /** The documents whose first indexed field equals `value`: a prefix lookup of a compound index. */
   lookupLeading(value: unknown): Iterable<string> {
     return this.leading.get(canonicalKey(value ?? null))?.keys() ?? [];
