@@ -108,17 +108,13 @@ function helpView(locale: Locale): TextView {
 }
 
 async function list(context: ChatContext, filters: ListFilters, mine: boolean): Promise<ChatView[]> {
-  const owner = mine
-    ? 'me'
-    : filters.owner === undefined
-      ? undefined
-      : filters.owner === 'none'
-        ? null
-        : await resolveOwner(context, filters.owner);
+  // resolveOwner already maps 'me' to the actor and 'none' to unassigned.
+  const ownerWord = mine ? 'me' : filters.owner;
+  const owner = ownerWord === undefined ? undefined : await resolveOwner(context, ownerWord);
   const templateId = filters.template ? (await getTemplate(context.deps, filters.template)).id : undefined;
   const result = await listActions(context.deps, context.actor, {
     states: filters.states,
-    owner: owner === 'me' ? context.actor.id : owner,
+    owner,
     colour: filters.colour,
     templateId,
     limit: listLimit,

@@ -8,7 +8,7 @@ import { DueWork } from './due-work.js';
 
 type ActionDoc = Stored<Action>;
 
-export const OPEN_STATES: ActionState[] = ['waiting', 'open'];
+const OPEN_STATES: ActionState[] = ['waiting', 'open'];
 
 export function newActionId(): string {
   return `act_${randomBytes(8).toString('hex')}`;
@@ -130,15 +130,7 @@ export class ActionStore {
 
   /** Waiting and open actions on these records, whether as their own record or as a linked one. */
   async openTouching(recordIds: Iterable<string>): Promise<Action[]> {
-    const ids = [...new Set(recordIds)];
-    if (ids.length === 0) return [];
-    const docs = await this.#actions
-      .find({
-        state: { $in: OPEN_STATES },
-        $or: [{ 'record.id': { $in: ids } }, { 'linkedRecords.id': { $in: ids } }],
-      })
-      .toArray();
-    return docs.map((doc) => fromDocument<Action>(doc));
+    return this.#openOf(recordIds, (ids) => [{ 'linkedRecords.id': { $in: ids } }]);
   }
 
   /**
@@ -146,14 +138,22 @@ export class ActionStore {
    * only for the given templates: what a change of derived facts (a course's participant count) can affect.
    */
   async openOwnOrLinkedVia(recordIds: Iterable<string>, templateIds: readonly string[]): Promise<Action[]> {
-    const ids = [...new Set(recordIds)];
-    if (ids.length === 0) return [];
-    const linked =
+    return this.#openOf(recordIds, (ids) =>
       templateIds.length > 0
         ? [{ 'linkedRecords.id': { $in: ids }, templateId: { $in: [...templateIds] } }]
-        : [];
+        : [],
+    );
+  }
+
+  /** Waiting and open actions whose own record is one of `recordIds`, or that match a `linked` branch. */
+  async #openOf(
+    recordIds: Iterable<string>,
+    linked: (ids: string[]) => Filter<ActionDoc>[],
+  ): Promise<Action[]> {
+    const ids = [...new Set(recordIds)];
+    if (ids.length === 0) return [];
     const docs = await this.#actions
-      .find({ state: { $in: OPEN_STATES }, $or: [{ 'record.id': { $in: ids } }, ...linked] })
+      .find({ state: { $in: OPEN_STATES }, $or: [{ 'record.id': { $in: ids } }, ...linked(ids)] })
       .toArray();
     return docs.map((doc) => fromDocument<Action>(doc));
   }

@@ -61,7 +61,8 @@ export async function reconcileActions(
   }
   result.cancelled = toCancel.length;
 
-  const remaining = actions.filter((action) => !toCancel.includes(action));
+  const cancelled = new Set(toCancel);
+  const remaining = actions.filter((action) => !cancelled.has(action));
   if (remaining.length > 0) {
     const workspace = await deps.workspace.get();
     const templates = new Map(
