@@ -94,11 +94,12 @@ interface Seeded {
 async function seed(db: Db, participants: number): Promise<Seeded> {
   const stores = createStores(db);
   await ensureIndexes(stores);
+  const clock = () => NOW;
   const deps: WorkflowDeps = {
     stores,
-    clock: () => NOW,
+    clock,
     logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' })),
+    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }), clock),
   };
   await stores.users.insert({ ...admin, chatIdentities: [], createdAt: NOW, updatedAt: NOW });
   const at = { now: NOW };

@@ -26,11 +26,12 @@ const LEAD_MS = 20_000;
 async function seed(db: Db): Promise<void> {
   const stores = createStores(db);
   await ensureIndexes(stores);
+  const clock = () => new Date();
   const deps: WorkflowDeps = {
     stores,
-    clock: () => new Date(),
+    clock,
     logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' })),
+    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }), clock),
   };
   const courseType = (
     await createDossierRecord(deps, SYSTEM_USER, {

@@ -50,12 +50,13 @@ export async function createServiceDeps(
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
   await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
+  const clock = options.clock ?? (() => new Date());
   return {
     workflow: {
       stores,
-      clock: options.clock ?? (() => new Date()),
+      clock,
       logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults),
+      workspace: new WorkspaceProvider(stores, options.defaults, clock),
     },
     idempotency,
     execution: options.execution ?? offlineExecutionPorts(),

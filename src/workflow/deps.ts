@@ -28,10 +28,13 @@ export class WorkspaceProvider {
   constructor(
     private readonly stores: Stores,
     private readonly defaults: WorkspaceSettings,
+    /** The same clock the use cases read, so a test that moves time also expires this cache. */
+    private readonly clock: () => Date,
   ) {}
 
   async get(): Promise<Workspace> {
-    if (this.#cached && Date.now() - this.#cached.at < cacheMs) return this.#cached.workspace;
+    const now = this.clock().getTime();
+    if (this.#cached && now - this.#cached.at < cacheMs && now >= this.#cached.at) return this.#cached.workspace;
     const stored = await this.stores.settings.get();
     const settings = stored?.settings ?? this.defaults;
     const version = stored?.version ?? 0;
@@ -40,7 +43,7 @@ export class WorkspaceProvider {
       this.#cached && this.#cached.version === version
         ? this.#cached.workspace
         : { settings, calendar: new WorkCalendar(settings.calendar), locale: settings.locale };
-    this.#cached = { workspace, version, at: Date.now() };
+    this.#cached = { workspace, version, at: now };
     return workspace;
   }
 

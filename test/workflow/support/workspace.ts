@@ -38,7 +38,7 @@ export function workflowDeps(stores: Stores, clock: TestClock): WorkflowDeps {
     stores,
     clock: clock.read,
     logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(stores, DEFAULT_SETTINGS),
+    workspace: new WorkspaceProvider(stores, DEFAULT_SETTINGS, clock.read),
   };
 }
 
