@@ -99,7 +99,11 @@ async function seed(db: Db, participants: number): Promise<Seeded> {
     stores,
     clock,
     logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }), clock),
+    workspace: new WorkspaceProvider(
+      stores,
+      WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }),
+      clock,
+    ),
   };
   await stores.users.insert({ ...admin, chatIdentities: [], createdAt: NOW, updatedAt: NOW });
   const at = { now: NOW };

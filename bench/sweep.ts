@@ -31,7 +31,11 @@ async function seed(db: Db): Promise<void> {
     stores,
     clock,
     logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }), clock),
+    workspace: new WorkspaceProvider(
+      stores,
+      WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }),
+      clock,
+    ),
   };
   const courseType = (
     await createDossierRecord(deps, SYSTEM_USER, {

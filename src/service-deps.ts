@@ -3,6 +3,8 @@ import type { Config } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
+import { addressPolicy } from './outbound/address-policy.js';
+import { createWebhookClient } from './outbound/webhook-client.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
@@ -38,14 +40,28 @@ export interface ServiceDeps {
 /** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
 export function offlineExecutionPorts(): ExecutionPorts {
   return {
-    processes: { chat: noChatDelivery, secret: () => undefined, webhookTimeoutMs: 10_000 },
+    processes: {
+      chat: noChatDelivery,
+      secret: () => undefined,
+      webhooks: createWebhookClient({
+        policy: addressPolicy({ allowed: [], requireHttps: false }),
+        timeoutMs: 10_000,
+      }),
+    },
     settings: defaultExecutionSettings,
   };
 }
 
 export async function createServiceDeps(
   db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date; execution?: ExecutionPorts },
+  options: {
+    logger: Logger;
+    defaults: WorkspaceSettings;
+    clock?: () => Date;
+    execution?: ExecutionPorts;
+    /** The configured webhook secrets' names, checked when templates are saved. */
+    webhookSecretNames?: readonly string[];
+  },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
@@ -57,6 +73,7 @@ export async function createServiceDeps(
       clock,
       logger: options.logger,
       workspace: new WorkspaceProvider(stores, options.defaults, clock),
+      ...(options.webhookSecretNames ? { webhookSecretNames: options.webhookSecretNames } : {}),
     },
     idempotency,
     execution: options.execution ?? offlineExecutionPorts(),

@@ -12,10 +12,10 @@ import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
+import { executionPortsFromConfig } from './service-ports.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
-import { executionPortsFromConfig } from './workflow/execution/ports.js';
 
 export { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 
@@ -116,6 +116,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
     defaults: workspaceDefaults(config),
     execution: executionPortsFromConfig(config, inbox),
+    webhookSecretNames: Object.keys(config.WEBHOOK_SECRETS),
   });
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowListEntry } from '../outbound/address-policy.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -26,6 +27,16 @@ const emailList = z
       .filter(Boolean),
   )
   .pipe(z.array(z.email('must be comma-separated e-mail addresses')));
+
+/** A URL the URL parser accepts, so a typo stops start-up with the key's name instead of failing at the first e-mail. */
+function isParsableUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 const placeholderWords = ['changeme', 'change-me', 'example', 'password', 'secret', 'default', 'token'];
 
@@ -81,10 +92,27 @@ export const configSchema = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .refine(isParsableUrl, 'must be a URL such as smtps://user:password@mail.example.org:465')
     .optional(),
   /** Sender for e-mail templates that name none; must also be an approved sender address. */
   MAIL_DEFAULT_SENDER: z.email('must be an e-mail address').optional(),
   WEBHOOK_TIMEOUT_MS: millis(10_000),
+  /**
+   * Host names, IP addresses and CIDR ranges webhooks may call although they are loopback, private or
+   * link-local (on-premise receivers). Everything not publicly routable is refused otherwise.
+   */
+  WEBHOOK_ALLOWED_TARGETS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().refine(isAllowListEntry, 'must be host names, IP addresses or CIDR ranges')))
+    .default([]),
+  /** Allow plain http:// webhook targets; unset means allowed except in production. */
+  WEBHOOK_ALLOW_HTTP: booleanFlag.optional(),
   /** How often the due-sweep looks for due work. */
   SWEEP_INTERVAL_MS: millis(5_000),
   SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
@@ -137,7 +165,13 @@ const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
   }
 });
 
-export type Config = z.infer<typeof configSchema>;
+const SECRET_PREFIX = 'WEBHOOK_SECRET_';
+const SECRET_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Webhook signing secrets by name: WEBHOOK_SECRET_CRM=… is `CRM`, the name templates give in secretRef. */
+  WEBHOOK_SECRETS: Readonly<Record<string, string>>;
+};
 
 export class ConfigError extends Error {
   constructor(readonly keys: string[]) {
@@ -155,7 +189,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = checkedConfigSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
-  const keys = parsed.error.issues.map((issue) => `${issue.path.join('.')} (${issue.message})`);
-  throw new ConfigError([...new Set(keys)]);
+  const secrets: Record<string, string> = {};
+  const keys: string[] = [];
+  for (const [key, value] of Object.entries(present)) {
+    if (!key.startsWith(SECRET_PREFIX)) continue;
+    const name = key.slice(SECRET_PREFIX.length);
+    if (SECRET_NAME.test(name)) secrets[name] = value as string;
+    else keys.push(`${key} (the name after WEBHOOK_SECRET_ must be upper-case letters, digits and _)`);
+  }
+  if (!parsed.success)
+    keys.unshift(...parsed.error.issues.map((issue) => `${issue.path.join('.')} (${issue.message})`));
+  if (keys.length > 0 || !parsed.success) throw new ConfigError([...new Set(keys)]);
+  return { ...parsed.data, WEBHOOK_SECRETS: secrets };
 }

@@ -17,6 +17,11 @@ export interface WorkflowDeps {
   readonly clock: () => Date;
   readonly logger: Logger;
   readonly workspace: WorkspaceProvider;
+  /**
+   * The names of the configured webhook secrets (CRM for WEBHOOK_SECRET_CRM), so that a template naming
+   * another one is refused when it is saved rather than when it runs. Absent: not checked.
+   */
+  readonly webhookSecretNames?: readonly string[];
 }
 
 /** Workspace settings change rarely; instances re-read them at most every few seconds. */
@@ -34,7 +39,8 @@ export class WorkspaceProvider {
 
   async get(): Promise<Workspace> {
     const now = this.clock().getTime();
-    if (this.#cached && now - this.#cached.at < cacheMs && now >= this.#cached.at) return this.#cached.workspace;
+    if (this.#cached && now - this.#cached.at < cacheMs && now >= this.#cached.at)
+      return this.#cached.workspace;
     const stored = await this.stores.settings.get();
     const settings = stored?.settings ?? this.defaults;
     const version = stored?.version ?? 0;

@@ -61,3 +61,38 @@ describe('loadConfig', () => {
     ).toBe('production');
   });
 });
+
+describe('loadConfig: outbound settings', () => {
+  const keysOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      return (error as ConfigError).keys;
+    }
+    return [];
+  };
+
+  it('refuses an SMTP_URL the URL parser cannot read, naming the key and not the value', () => {
+    const keys = keysOf({ SMTP_URL: 'smtp://user:pa ss@' });
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^SMTP_URL \(/);
+    expect(keys[0]).not.toContain('pa ss');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.org:465' }).SMTP_URL).toBeDefined();
+  });
+
+  it('collects WEBHOOK_SECRET_<NAME> variables by name and refuses malformed names', () => {
+    const config = loadConfig({ WEBHOOK_SECRET_CRM: 'one', WEBHOOK_SECRET_REPORT_2: 'two', OTHER: 'x' });
+    expect(config.WEBHOOK_SECRETS).toEqual({ CRM: 'one', REPORT_2: 'two' });
+    expect(keysOf({ WEBHOOK_SECRET_crm: 'x' })).toEqual([expect.stringMatching(/^WEBHOOK_SECRET_crm \(/)]);
+  });
+
+  it('reads the webhook allow-list and refuses entries that are neither hosts, addresses nor ranges', () => {
+    expect(
+      loadConfig({ WEBHOOK_ALLOWED_TARGETS: 'hooks.intranet, 10.0.0.0/8 ,127.0.0.1' })
+        .WEBHOOK_ALLOWED_TARGETS,
+    ).toEqual(['hooks.intranet', '10.0.0.0/8', '127.0.0.1']);
+    expect(keysOf({ WEBHOOK_ALLOWED_TARGETS: '10.0.0.0/99' })).toEqual([
+      expect.stringMatching(/^WEBHOOK_ALLOWED_TARGETS/),
+    ]);
+  });
+});

@@ -165,7 +165,7 @@ describe('webhook', () => {
         url: receiver.url,
         secretRef: 'WEBHOOK_SECRET_CRM',
       });
-      const ports = executionPorts({ secrets: { WEBHOOK_SECRET_CRM: 'topsecret' } });
+      const ports = executionPorts({ secrets: { CRM: 'topsecret' } });
 
       const first = await executeAction(ws.deps, ports, ws.users.planner, action.id);
       expect(first).toMatchObject({ outcome: 'failed', error: `${receiver.url} answered 500` });
@@ -227,7 +227,7 @@ describe('webhook', () => {
     });
     const preview = await previewAction(
       ws.deps,
-      executionPorts({ secrets: { WEBHOOK_SECRET_X: 's' } }),
+      executionPorts({ secrets: { X: 's' } }),
       ws.users.planner,
       action.id,
     );

@@ -8,7 +8,9 @@ import type { ChatDelivery, DeliveryTarget, OutboundMessage } from '../../src/de
 import { noChatDelivery } from '../../src/delivery/port.js';
 import { createDossier } from '../../src/domain/dossiers/index.js';
 import type { TemplateInput } from '../../src/domain/templates/index.js';
+import { addressPolicy } from '../../src/outbound/address-policy.js';
 import { createSmtpMailer } from '../../src/outbound/smtp-mailer.js';
+import { createWebhookClient } from '../../src/outbound/webhook-client.js';
 import { toDocument } from '../../src/store/documents.js';
 import type { Stores } from '../../src/store/stores.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
@@ -24,6 +26,7 @@ export function executionPorts(
     secrets?: Record<string, string>;
     settings?: Partial<ExecutionSettings>;
     defaultSender?: string;
+    allowedTargets?: string[];
   } = {},
 ): ExecutionPorts {
   return {
@@ -31,7 +34,11 @@ export function executionPorts(
       mailer: options.mailer,
       chat: options.chat ?? noChatDelivery,
       secret: (name) => options.secrets?.[name],
-      webhookTimeoutMs: 2_000,
+      // The receivers of these tests listen on loopback, which the default policy refuses.
+      webhooks: createWebhookClient({
+        policy: addressPolicy({ allowed: options.allowedTargets ?? ['127.0.0.1'], requireHttps: false }),
+        timeoutMs: 2_000,
+      }),
       defaultSender: options.defaultSender,
     },
     settings: { ...FAST_SETTINGS, ...options.settings },

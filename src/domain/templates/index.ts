@@ -8,6 +8,7 @@ export {
   RecipientSchema,
   TEMPLATE_KEY_PATTERN,
   TemplateKeySchema,
+  webhookSecretName,
 } from './process.js';
 export { type ProcessRuleContext, processIssues } from './process-rules.js';
 export { processTexts, readsParticipantCounts, templateTexts } from './reads.js';

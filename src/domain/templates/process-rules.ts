@@ -5,7 +5,7 @@ import { type FieldRef, resolveFieldPath } from '../dossiers/paths.js';
 import { contextKinds } from '../dossiers/relations.js';
 import { statusTargets } from '../dossiers/status.js';
 import type { DomainIssue } from '../errors.js';
-import type { Process, Recipient } from './process.js';
+import { type Process, type Recipient, webhookSecretName } from './process.js';
 import { recipientRolesFor } from './recipients.js';
 
 export interface ProcessRuleContext {
@@ -15,6 +15,8 @@ export interface ProcessRuleContext {
   readonly approvedSenders?: readonly string[] | undefined;
   /** Other templates by key, when known, to check that a stamp process names existing ones. */
   readonly knownTemplates?: readonly { readonly key: string; readonly dataGroup: DataGroup }[] | undefined;
+  /** The names of the configured webhook secrets (CRM for WEBHOOK_SECRET_CRM); when given, secretRef must be one. */
+  readonly webhookSecretNames?: readonly string[] | undefined;
 }
 
 /** Whether the parameters of `process` make sense for a template of the context's data group. */
@@ -60,6 +62,7 @@ export function processIssues(process: Process, rules: ProcessRuleContext): Doma
     case 'stamp':
       return stampIssues(process.templateKeys, rules);
     case 'webhook':
+      return webhookIssues(process, rules);
     case 'chat-message':
       return [];
   }
@@ -124,6 +127,24 @@ function setFieldIssues(process: Extract<Process, { type: 'set-field' }>, group:
 /** Null clears a field; a flag cannot be cleared, only set to true or false. */
 function nullProblem(ref: FieldRef): string | undefined {
   return 'spec' in ref && ref.spec.type === 'boolean' ? 'must be true or false' : undefined;
+}
+
+function webhookIssues(
+  process: Extract<Process, { type: 'webhook' }>,
+  rules: ProcessRuleContext,
+): DomainIssue[] {
+  const names = rules.webhookSecretNames;
+  if (process.secretRef === undefined || !names || names.includes(webhookSecretName(process.secretRef)))
+    return [];
+  const configured = names.length > 0 ? names.join(', ') : 'none';
+  return [
+    issue(
+      'template.unknown-secret',
+      'process.secretRef',
+      `No webhook secret ${process.secretRef} is configured (WEBHOOK_SECRET_<NAME>); configured: ${configured}`,
+      names,
+    ),
+  ];
 }
 
 function stampIssues(keys: readonly string[], rules: ProcessRuleContext): DomainIssue[] {

@@ -38,6 +38,17 @@ const text = z.string({ error: 'must be a text' }).trim().min(1, { error: 'must 
 
 /** A secret is named, never stored in the template: exported templates must not leak it. */
 const SECRET_REF = /^[A-Z][A-Z0-9_]*$/;
+const SECRET_VARIABLE_PREFIX = 'WEBHOOK_SECRET_';
+
+/**
+ * The name a `secretRef` stands for: `CRM` for the variable WEBHOOK_SECRET_CRM. The whole variable name is
+ * accepted too, since that is what people copy from their environment.
+ */
+export function webhookSecretName(secretRef: string): string {
+  return secretRef.startsWith(SECRET_VARIABLE_PREFIX)
+    ? secretRef.slice(SECRET_VARIABLE_PREFIX.length)
+    : secretRef;
+}
 
 /** What the bot does when the action is executed (DOMAIN.md §5). */
 export const ProcessSchema = z.discriminatedUnion(
@@ -72,8 +83,12 @@ export const ProcessSchema = z.discriminatedUnion(
       url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }),
       secretRef: z
         .string()
-        .regex(SECRET_REF, { error: 'secretRef must name a configured secret, e.g. WEBHOOK_SECRET' })
-        .optional(),
+        .max(100, { error: 'secretRef must be at most 100 characters' })
+        .regex(SECRET_REF, {
+          error: 'secretRef must name a configured secret: CRM for the variable WEBHOOK_SECRET_CRM',
+        })
+        .optional()
+        .describe('The <NAME> of a WEBHOOK_SECRET_<NAME> variable (the whole variable name works too)'),
     }),
     z.strictObject({
       type: z.literal('chat-message'),

@@ -19,6 +19,7 @@ export interface TemplateValidationContext {
   readonly existing?: TemplateDefinition | undefined;
   readonly approvedSenders?: ProcessRuleContext['approvedSenders'];
   readonly knownTemplates?: ProcessRuleContext['knownTemplates'];
+  readonly webhookSecretNames?: ProcessRuleContext['webhookSecretNames'];
 }
 
 /**
@@ -78,6 +79,7 @@ function templateIssues(template: TemplateDefinition, context: TemplateValidatio
           templateKey: template.key,
           approvedSenders: context.approvedSenders,
           knownTemplates: context.knownTemplates,
+          webhookSecretNames: context.webhookSecretNames,
         })
       : []),
     ...(template.event ? eventSpecIssues(template.event, group) : []),

@@ -35,4 +35,7 @@ export type {
   ProcessOutcome,
   ProcessPorts,
   ProcessPreview,
+  WebhookAnswer,
+  WebhookCall,
+  WebhookSender,
 } from './types.js';

@@ -21,14 +21,40 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string; accepted: string[] }>;
 }
 
+export interface WebhookCall {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What became of a webhook call: the receiver's status, or why no answer came. */
+export type WebhookAnswer =
+  | { ok: true; status: number }
+  | {
+      ok: false;
+      code: 'webhook.timeout' | 'webhook.network-error' | 'webhook.address-refused';
+      message: string;
+      retryable: boolean;
+    };
+
+/** Outbound HTTP for webhooks; the installation's policy decides which targets may be called. */
+export interface WebhookSender {
+  /** Why this URL may never be called here (plain http in production), or undefined when it may. */
+  refusal(url: string): string | undefined;
+  post(call: WebhookCall): Promise<WebhookAnswer>;
+}
+
 /** The outside world as processes see it. Every port is replaceable in tests by a real local server. */
 export interface ProcessPorts {
   /** Absent when no SMTP server is configured: e-mail actions are then rejected, with that reason. */
   mailer?: Mailer | undefined;
   chat: ChatDelivery;
-  /** Looks up a named secret (webhook signing keys); never stored in templates. */
+  /**
+   * A webhook signing secret by the name a template gives in `secretRef` (`CRM` for WEBHOOK_SECRET_CRM);
+   * never stored in templates.
+   */
   secret(name: string): string | undefined;
-  webhookTimeoutMs: number;
+  webhooks: WebhookSender;
   /** Used when an e-mail template names no sender; must still be an approved sender. */
   defaultSender?: string | undefined;
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Process } from '../../domain/templates/index.js';
-import { failure, type ProcessHandler, type ProcessInput, rejected } from './types.js';
+import { type Process, webhookSecretName } from '../../domain/templates/index.js';
+import { type ProcessHandler, type ProcessInput, rejected } from './types.js';
 
 type WebhookProcess = Extract<Process, { type: 'webhook' }>;
 
@@ -31,16 +31,20 @@ function redacted(value: unknown): unknown {
 
 /**
  * Webhook (DOMAIN.md §5): the action and its record as JSON, signed with HMAC-SHA256 over
- * `<timestamp>.<body>` when a secret is named. The action id travels as Idempotency-Key, so a receiver
- * can tell a retry from a new call. 2xx is done; 4xx fails; 5xx, timeouts and network errors are retried.
+ * `<timestamp>.<body>` (lower-case hex) when a secret is named. The action id travels as Idempotency-Key,
+ * so a receiver can tell a retry from a new call. 2xx is done; 3xx and 4xx fail; 5xx, 429, timeouts and
+ * network errors are retried; a target the address policy refuses fails for good.
  */
 export const webhook: ProcessHandler<WebhookProcess> = async (input, process) => {
-  const secret = process.secretRef ? input.ports.secret(process.secretRef) : undefined;
+  const { webhooks } = input.ports;
+  const secret = process.secretRef ? input.ports.secret(webhookSecretName(process.secretRef)) : undefined;
   if (process.secretRef && !secret) {
     return rejected('webhook.secret-missing', `The secret ${process.secretRef} is not configured`, {
       secretRef: process.secretRef,
     });
   }
+  const refusal = webhooks.refusal(process.url);
+  if (refusal) return rejected('webhook.target-refused', refusal, { url: process.url });
   const payload = payloadOf(input);
   const body = JSON.stringify(payload);
   return {
@@ -58,35 +62,22 @@ export const webhook: ProcessHandler<WebhookProcess> = async (input, process) =>
         headers['x-stempel-signature'] =
           `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
       }
-      try {
-        const response = await fetch(process.url, {
-          method: 'POST',
-          headers,
-          body,
-          signal: AbortSignal.timeout(input.ports.webhookTimeoutMs),
-          redirect: 'error',
-        });
-        await response.body?.cancel();
-        if (response.ok)
-          return {
-            status: 'done',
-            summary: `webhook answered ${response.status}`,
-            details: { status: response.status },
-          };
+      const answer = await webhooks.post({ url: process.url, headers, body });
+      if (!answer.ok)
+        return { status: 'failed', code: answer.code, error: answer.message, retryable: answer.retryable };
+      if (answer.status >= 200 && answer.status < 300) {
         return {
-          status: 'failed',
-          code: 'webhook.http-error',
-          error: `${process.url} answered ${response.status}`,
-          retryable: response.status >= 500 || response.status === 429,
+          status: 'done',
+          summary: `webhook answered ${answer.status}`,
+          details: { status: answer.status },
         };
-      } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError';
-        return failure(
-          timedOut ? new Error(`${process.url} did not answer in time`) : error,
-          timedOut ? 'webhook.timeout' : 'webhook.network-error',
-          true,
-        );
       }
+      return {
+        status: 'failed',
+        code: 'webhook.http-error',
+        error: `${process.url} answered ${answer.status}`,
+        retryable: answer.status >= 500 || answer.status === 429,
+      };
     },
   };
 };

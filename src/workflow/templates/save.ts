@@ -65,6 +65,7 @@ export async function validateForSave(
     actor,
     existing,
     approvedSenders,
+    webhookSecretNames: deps.webhookSecretNames,
     knownTemplates: [
       ...known.map((template) => ({ key: template.key, dataGroup: template.dataGroup })),
       ...alsoKnown,
