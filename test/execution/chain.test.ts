@@ -164,12 +164,12 @@ describe('request → invoice → payment reminder', () => {
     await runDueSweep(ws.deps, ports);
     expect(smtp.received.filter((mail) => mail.subject === 'Reminder: R-200')).toHaveLength(0);
 
-    // Once its window has passed without the conditions holding, it is cancelled with that reason.
+    // Its conditions held when it was stamped (unpaid) and stopped holding (paid): once its window has
+    // passed it is cancelled, and the reason says the conditions stopped holding, not that they never did.
     ws.clock.set('2026-10-30T10:00:00+01:00');
     await runDueSweep(ws.deps, ports);
-    expect(await ws.stores.actions.get(reminder.id)).toMatchObject({
-      state: 'cancelled',
-      stateReason: 'conditions-never-held',
-    });
+    const expired = await ws.stores.actions.get(reminder.id);
+    expect(expired).toMatchObject({ state: 'cancelled', stateReason: 'conditions-stopped-holding' });
+    expect(expired?.history.at(-1)).toMatchObject({ kind: 'expired', codes: ['conditions-stopped-holding'] });
   });
 });

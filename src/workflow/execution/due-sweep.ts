@@ -121,19 +121,26 @@ function shuffled<T>(items: readonly T[]): T[] {
   return copy;
 }
 
+/**
+ * Waiting actions whose end passed are cancelled, and the reason says which story it was: conditions that
+ * never held, or conditions that held once (the action was open) and stopped holding.
+ */
 async function expireWaiting(deps: WorkflowDeps, limit: number): Promise<number> {
   const now = deps.clock();
   const expired = await deps.stores.actions.due.expiredWaiting(now, limit);
-  const updates = expired.map((action: Action) => ({
-    next: applyTrigger(action, 'expire', {
-      at: now,
-      actorUserId: 'system',
-      reason: 'conditions-never-held',
-      codes: ['conditions-never-held'],
-    }),
-    expectedVersion: action.version,
-  }));
+  const updates = expired.map((action: Action) => {
+    const code = expiryCode(action);
+    return {
+      next: applyTrigger(action, 'expire', { at: now, actorUserId: 'system', reason: code, codes: [code] }),
+      expectedVersion: action.version,
+    };
+  });
   return deps.stores.actions.replaceManyIfVersion(updates);
+}
+
+export function expiryCode(action: Pick<Action, 'history'>): string {
+  const wasOpen = action.history.some((entry) => entry.after === 'open');
+  return wasOpen ? 'conditions-stopped-holding' : 'conditions-never-held';
 }
 
 async function sendNotices(
