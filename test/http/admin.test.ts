@@ -204,3 +204,25 @@ describe('audit log', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('administrator routes', () => {
+  it('refuses a non-administrator with an admin-scoped token before looking at the input', async () => {
+    const adminScoped = await api.token(await api.user({ roles: ['planning'] }), ['admin']);
+    const reads = ['/settings', '/users', '/audit'];
+    for (const path of reads) {
+      const response = await api.request('GET', path, { token: adminScoped });
+      expect(response.status, path).toBe(403);
+      expect(response.body.code, path).toBe('admin.required');
+    }
+    const invalid = [
+      ['PATCH', '/settings', { locale: 'fr' }],
+      ['POST', '/users', { email: 'not-an-address' }],
+      ['POST', '/senders', { bogus: true }],
+    ] as const;
+    for (const [method, path, body] of invalid) {
+      const response = await api.request(method, path, { token: adminScoped, body });
+      expect(response.status, path).toBe(403);
+      expect(response.body.code, path).toBe('admin.required');
+    }
+  });
+});

@@ -35,6 +35,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
       idempotency: options.idempotency,
       logger: options.logger,
       now: deps.clock,
+      isAdministrator: (actor) => actor.admin,
       loadActor: async (token) => {
         const user = await deps.stores.users.get(token.userId);
         return user?.active ? user : undefined;

@@ -12,6 +12,8 @@ export interface ApiDependencies<TActor> {
   idempotency: IdempotencyStore;
   /** The user a token acts for; undefined when the user no longer exists or is deactivated. */
   loadActor(token: ApiTokenDoc): Promise<TActor | undefined>;
+  /** Routes of the `admin` scope are for administrators: the token's scope alone is not enough. */
+  isAdministrator(actor: TActor): boolean;
   logger: Logger;
   now(): Date;
 }
@@ -48,6 +50,9 @@ async function authenticate<TActor>(req: Request, deps: ApiDependencies<TActor>,
   const actor = await deps.loadActor(token);
   if (!actor)
     throw new HttpProblem(401, 'auth.inactive-user', 'The user of this API token is unknown or deactivated');
+  // Before the input is looked at: a caller who may not use the route learns nothing from its validation.
+  if (route.scope === 'admin' && !deps.isAdministrator(actor))
+    throw new HttpProblem(403, 'admin.required', 'This route is for administrators');
   return { token, actor };
 }
 

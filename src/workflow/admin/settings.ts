@@ -32,7 +32,13 @@ export const SettingsPatchSchema = z.strictObject({
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
-export async function getSettings(deps: WorkflowDeps): Promise<VersionedSettings> {
+/** The workspace settings as an administrator sees them; others read the workspace through its effects. */
+export async function getSettings(deps: WorkflowDeps, actor: User): Promise<VersionedSettings> {
+  requireAdmin(actor, 'read the workspace settings');
+  return currentSettings(deps);
+}
+
+async function currentSettings(deps: WorkflowDeps): Promise<VersionedSettings> {
   const stored = await deps.stores.settings.get();
   if (stored) return stored;
   const workspace = await deps.workspace.get();
@@ -52,7 +58,7 @@ export async function updateSettings(
   requireAdmin(actor, 'change the workspace settings');
   const patch = SettingsPatchSchema.safeParse(command.patch);
   if (!patch.success) throw fromZodError(patch.error, 'settings.invalid');
-  const current = await getSettings(deps);
+  const current = await currentSettings(deps);
   if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
     throw concurrentChange('settings', 'workspace');
   }

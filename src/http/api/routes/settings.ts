@@ -33,8 +33,8 @@ export function settingsRoutes(deps: WorkflowDeps) {
       tag,
       scope: 'admin',
       response: VersionedSettingsSchema,
-      handler: async () => {
-        const current = await getSettings(deps);
+      handler: async ({ actor }) => {
+        const current = await getSettings(deps, actor);
         return { body: current, headers: versionTag(current) };
       },
     }),
