@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import { MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
-import { type Config, isWeakSecret } from './config/config.js';
+import { type Config, consoleRequiresLogin, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
@@ -32,10 +32,6 @@ export interface ConsoleOptions {
   inbox: ConsoleInbox;
   requireLogin: boolean;
   sessionSecret: string;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
@@ -153,7 +149,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
     {
       inbox,
-      requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
+      requireLogin: consoleRequiresLogin(config),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
   );

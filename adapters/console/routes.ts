@@ -6,6 +6,7 @@ import { chatRoutes } from './chat-routes.js';
 import { csrfValid, type IdentityOptions, loadVisitor, visitorOf } from './identity.js';
 import { identityRoutes, sendFrontDoor } from './identity-routes.js';
 import type { ConsoleInbox } from './inbox.js';
+import { localRequestsOnly } from './local-only.js';
 import { pageRoutes } from './page-routes.js';
 import { consoleError, consoleErrorHandler, requireUser, sendError } from './respond.js';
 import { loadStaticAssets } from './static-assets.js';
@@ -14,7 +15,10 @@ export interface ConsoleRouterOptions {
   deps: WorkflowDeps;
   execution: ExecutionPorts;
   logger: Logger;
-  /** True when the service is reachable from the network: visitors then sign in with an API token. */
+  /**
+   * Visitors sign in with an API token. When false they pick a user, and only requests to localhost
+   * without proxy headers are answered (see local-only.ts).
+   */
   requireLogin: boolean;
   /** Signs the session cookie; at least 32 characters. */
   sessionSecret: string;
@@ -45,6 +49,7 @@ export function consoleRouter(options: ConsoleRouterOptions): Router {
   const router = Router();
 
   router.use(securityHeaders);
+  if (!requireLogin) router.use(localRequestsOnly());
   router.get('/static/:file', loadStaticAssets());
   router.use(loadVisitor(identity));
   router.use(express.urlencoded({ extended: false, limit: '16kb' }), express.json({ limit: '16kb' }));

@@ -107,6 +107,10 @@ const texts = {
   'error.bad-request': { en: 'That request could not be read.', nl: 'Dat verzoek kon niet worden gelezen.' },
   'error.page-not-found': { en: 'There is no such page.', nl: 'Deze pagina bestaat niet.' },
   'error.dossier-not-found': { en: 'There is no dossier {id}.', nl: 'Er is geen dossier {id}.' },
+  'error.not-local': {
+    en: 'This console lets anyone pick a user, so it only answers requests to localhost on this machine. To use it from elsewhere or behind a proxy, set CONSOLE_REQUIRE_LOGIN=true and sign in with an API token.',
+    nl: 'In deze console kan iedereen een gebruiker kiezen, dus hij beantwoordt alleen verzoeken aan localhost op deze machine. Wil je hem van elders of achter een proxy gebruiken, zet dan CONSOLE_REQUIRE_LOGIN=true en log in met een API-token.',
+  },
   'error.picker-off': {
     en: 'Choosing a user is switched off here; sign in with a token.',
     nl: 'Een gebruiker kiezen kan hier niet; log in met een token.',

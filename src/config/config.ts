@@ -202,3 +202,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (keys.length > 0 || !parsed.success) throw new ConfigError([...new Set(keys)]);
   return { ...parsed.data, WEBHOOK_SECRETS: secrets };
 }
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/**
+ * Whether console visitors must sign in with a token. Unset, only a development instance listening on
+ * loopback lets them pick a user: a loopback listener can still be exposed by a reverse proxy, so the bind
+ * address alone never decides it in production (and the console refuses proxied requests when picking).
+ */
+export function consoleRequiresLogin(
+  config: Pick<Config, 'CONSOLE_REQUIRE_LOGIN' | 'NODE_ENV' | 'HOST'>,
+): boolean {
+  return config.CONSOLE_REQUIRE_LOGIN ?? (config.NODE_ENV === 'production' || !isLoopbackHost(config.HOST));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, consoleRequiresLogin, loadConfig } from '../../src/config/config.js';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -94,5 +94,16 @@ describe('loadConfig: outbound settings', () => {
     expect(keysOf({ WEBHOOK_ALLOWED_TARGETS: '10.0.0.0/99' })).toEqual([
       expect.stringMatching(/^WEBHOOK_ALLOWED_TARGETS/),
     ]);
+  });
+});
+
+describe('consoleRequiresLogin', () => {
+  it('lets visitors pick a user only on a loopback development instance, unless configured', () => {
+    expect(consoleRequiresLogin(loadConfig({}))).toBe(false);
+    expect(consoleRequiresLogin(loadConfig({ HOST: '0.0.0.0' }))).toBe(true);
+    // Behind a reverse proxy a loopback listener is exposed: production never decides by the bind address.
+    const production = { NODE_ENV: 'production', HOST: '127.0.0.1' } as const;
+    expect(consoleRequiresLogin({ ...production, CONSOLE_REQUIRE_LOGIN: undefined })).toBe(true);
+    expect(consoleRequiresLogin({ ...production, CONSOLE_REQUIRE_LOGIN: false })).toBe(false);
   });
 });
