@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { isTimeZone } from '../domain/timing/zones.js';
 import { isAllowListEntry } from '../outbound/address-policy.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -24,6 +24,10 @@ export interface ActionFilter {
   states?: ActionState[];
   ownerUserId?: string | null;
   record?: { group: RecordKind; id: string };
+  /** Actions on records of this data group. */
+  recordGroup?: RecordKind;
+  /** Actions on this record, whatever its group (ids are unique across groups). */
+  recordId?: string;
   templateId?: string;
   /** Actions whose end is before this moment (overdue when combined with open states). */
   endBefore?: Date;
@@ -188,6 +192,8 @@ function toQuery(filter: ActionFilter): Filter<ActionDoc> {
   if (filter.states) query.$and.push({ state: { $in: filter.states } });
   if (filter.ownerUserId !== undefined) query.$and.push({ ownerUserId: filter.ownerUserId });
   if (filter.record) query.$and.push({ 'record.group': filter.record.group, 'record.id': filter.record.id });
+  if (filter.recordGroup) query.$and.push({ 'record.group': filter.recordGroup });
+  if (filter.recordId) query.$and.push({ 'record.id': filter.recordId });
   if (filter.templateId) query.$and.push({ templateId: filter.templateId });
   if (filter.endBefore) query.$and.push({ end: { $lt: filter.endBefore } });
   if (filter.between)

@@ -18,6 +18,7 @@ import type { User } from '../domain/rights/user.js';
 import { isDuplicateKeyError } from '../store/documents.js';
 import type { PendingChange, VersionedDossier } from '../store/dossiers.js';
 import type { WorkflowDeps } from './deps.js';
+import { referencesOf } from './dossier-references.js';
 import { concurrentChange, notFound } from './errors.js';
 import { type EventOutcome, processEvents } from './events/process-events.js';
 import { reconcileActions } from './events/reconcile.js';
@@ -45,30 +46,33 @@ export interface DossierChange {
   outcome: EventOutcome;
 }
 
-/** Relation fields must point at records of the right kind; checked before anything is written. */
-async function assertRelations(
+/**
+ * Every id a record refers to — relation fields, the teachers and locations planned on a course, users
+ * named as contact or account manager — must name an existing record of the right kind or an existing
+ * user; checked before anything is written. On an update only references that changed are checked: the
+ * others were checked when they were set.
+ */
+async function assertReferences(
   deps: WorkflowDeps,
   record: DossierRecord,
   before?: DossierRecord,
 ): Promise<void> {
-  const value = (source: DossierRecord | undefined, name: string) =>
-    (source as Record<string, unknown> | undefined)?.[name];
-  const relations = fieldsOf(record.group)
-    // On an update only relations that changed need checking; the others were checked when they were set.
-    .filter((field) => field.relation && (!before || value(before, field.name) !== value(record, field.name)))
-    .map((field) => ({ field, id: (record as Record<string, unknown>)[field.name] }))
-    .filter((entry): entry is { field: (typeof entry)['field']; id: string } => typeof entry.id === 'string');
-  if (relations.length === 0) return;
-  const found = new Map(
-    (await deps.stores.dossiers.getMany(relations.map((r) => r.id))).map((r) => [r.id, r.group]),
-  );
-  const issues = relations
-    .filter(({ field, id }) => found.get(id) !== field.relation)
-    .map(({ field, id }) => ({
+  const known = new Set(before ? referencesOf(before).map((ref) => `${ref.field}=${ref.id}`) : []);
+  const references = referencesOf(record).filter((ref) => !known.has(`${ref.field}=${ref.id}`));
+  if (references.length === 0) return;
+  const [records, users] = await Promise.all([
+    deps.stores.dossiers.getMany(references.filter((ref) => ref.kind !== 'user').map((ref) => ref.id)),
+    deps.stores.users.getMany(references.filter((ref) => ref.kind === 'user').map((ref) => ref.id)),
+  ]);
+  const kinds = new Map<string, string>(records.map((found) => [found.id, found.group]));
+  for (const user of users) kinds.set(`user:${user.id}`, 'user');
+  const issues = references
+    .filter((ref) => kinds.get(ref.kind === 'user' ? `user:${ref.id}` : ref.id) !== ref.kind)
+    .map((ref) => ({
       code: 'dossier.unknown-relation',
-      field: field.name,
-      message: `${field.name}: no ${field.relation} with id ${id}`,
-      details: { id, kind: field.relation },
+      field: ref.field,
+      message: `${ref.field}: no ${ref.kind} with id ${ref.id}`,
+      details: { id: ref.id, kind: ref.kind },
     }));
   const [first, ...rest] = issues;
   if (first) throw invalidInputs([first, ...rest]);
@@ -168,7 +172,7 @@ export async function createDossierRecord(
   const now = deps.clock();
   const id = command.id ?? `${idPrefixes[command.group]}_${randomBytes(6).toString('hex')}`;
   const record = buildDossier(command.group, command.input, { id, now });
-  await assertRelations(deps, record);
+  await assertReferences(deps, record);
   const pending = pendingChange(
     actor,
     now,
@@ -215,7 +219,7 @@ export async function updateDossierRecord(
     const now = deps.clock();
     const { version, ...current } = before;
     const after = patchDossier(current as DossierRecord, command.patch, now);
-    await assertRelations(deps, after, current as DossierRecord);
+    await assertReferences(deps, after, current as DossierRecord);
     const events = eventsForUpdate(current as DossierRecord, after);
     const pending = pendingChange(
       actor,

@@ -64,7 +64,7 @@ describe('validation errors name the field', () => {
   it('names query parameters with query. and refuses unknown dossier fields', async () => {
     const list = await api.request('GET', '/actions?limit=0&state=open,sleeping', { token });
     expect(list.status).toBe(422);
-    expect(fields(list.body)).toEqual(expect.arrayContaining(['query.limit', 'query.state.1']));
+    expect(fields(list.body)).toEqual(expect.arrayContaining(['query.limit', 'query.state']));
 
     const type = await courseType(api, token);
     const record = await api.request('POST', '/dossiers/course', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, text } from '../text.js';
 
 export const CONDITION_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'exists', 'contains'] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
@@ -9,12 +10,20 @@ export const RelativeDateSchema = z.strictObject({
 });
 export type RelativeDate = z.infer<typeof RelativeDateSchema>;
 
-const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.date()]);
+const ScalarSchema = z.union([
+  text({ max: TEXT_LIMITS.line, required: false, trim: false }),
+  z.number(),
+  z.boolean(),
+  z.date(),
+]);
 export type ConditionScalar = z.infer<typeof ScalarSchema>;
 
-export const ConditionValueSchema = z.union([ScalarSchema, RelativeDateSchema, z.array(ScalarSchema)], {
-  error: 'value must be text, a number, true/false, a date, { daysFromNow } or a list',
-});
+export const ConditionValueSchema = z.union(
+  [ScalarSchema, RelativeDateSchema, z.array(ScalarSchema).max(500)],
+  {
+    error: 'value must be text, a number, true/false, a date, { daysFromNow } or a list',
+  },
+);
 export type ConditionValue = z.infer<typeof ConditionValueSchema>;
 
 /**
@@ -22,7 +31,11 @@ export type ConditionValue = z.infer<typeof ConditionValueSchema>;
  * 'course.custom.room'). `exists` takes an optional boolean value: false asks for the field to be empty.
  */
 export const ConditionSchema = z.strictObject({
-  field: z.string({ error: 'field must be a field path such as course.full' }).min(1),
+  field: z
+    .string({ error: 'field must be a field path such as course.full' })
+    .min(1)
+    .max(TEXT_LIMITS.id)
+    .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: 'field must be a field path such as course.full' }),
   op: z.enum(CONDITION_OPS, { error: `op must be one of: ${CONDITION_OPS.join(', ')}` }),
   value: ConditionValueSchema.optional(),
 });
@@ -33,9 +46,10 @@ export type Condition = z.infer<typeof ConditionSchema>;
  * hold: (a ∧ b) ∧ (c ∨ d) ∧ (e ∨ f). Flat and serialisable, yet enough for what templates ask.
  */
 export const ConditionSetSchema = z.strictObject({
-  all: z.array(ConditionSchema).default([]),
+  all: z.array(ConditionSchema).max(100).default([]),
   any: z
-    .array(z.array(ConditionSchema).min(1, { error: 'an any-group needs at least one condition' }))
+    .array(z.array(ConditionSchema).min(1, { error: 'an any-group needs at least one condition' }).max(100))
+    .max(100)
     .default([]),
 });
 export type ConditionSet = z.infer<typeof ConditionSetSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, text } from '../text.js';
+import { WebRequestPayloadSchema } from './payload.js';
 import {
   COURSE_STATUSES,
   DateValueSchema,
@@ -17,17 +19,32 @@ import {
 // defaults added) and patches (all optional), and zod would apply defaults inside a partial patch.
 // Optional fields are nullish so that a patch can clear them with null.
 
-const text = z.string({ error: 'must be a text' });
-const name = text.trim().min(1, { error: 'must not be empty' });
+const name = text({ max: TEXT_LIMITS.name });
+const short = text({ max: TEXT_LIMITS.short });
+const code = text({ max: TEXT_LIMITS.id });
+const optionalLine = (max: number) => text({ max, required: false });
 const flag = z.boolean({ error: 'must be true or false' });
-const count = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
-const email = z.email({ error: 'must be an e-mail address' });
+/** Amounts of money: negative for credit, bounded so that sums stay exact in floating point. */
+const money = z
+  .number({ error: 'must be a number' })
+  .min(-1_000_000_000, { error: 'must be at least -1,000,000,000' })
+  .max(1_000_000_000, { error: 'must be at most 1,000,000,000' });
+const count = z
+  .int({ error: 'must be a whole number' })
+  .min(0, { error: 'must be 0 or more' })
+  .max(100_000, { error: 'must be at most 100000' });
+const email = z
+  .email({ error: 'must be an e-mail address' })
+  .max(254, { error: 'must be at most 254 characters' });
 
-const teacherPlanning = z.object({ teacherId: IdSchema, planningStatus: enumOf(PLANNING_STATUSES) });
-const locationPlanning = z.object({ locationId: IdSchema, planningStatus: enumOf(PLANNING_STATUSES) });
+const teacherPlanning = z.strictObject({ teacherId: IdSchema, planningStatus: enumOf(PLANNING_STATUSES) });
+const locationPlanning = z.strictObject({ locationId: IdSchema, planningStatus: enumOf(PLANNING_STATUSES) });
+/** A course has a handful of teachers and locations; a thousand is a mistake, not a course. */
+const plannings = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(100, { error: 'must have at most 100 entries' });
 
 export const courseFields = {
-  code: name,
+  code,
   name,
   courseTypeId: IdSchema,
   startDate: DateValueSchema.nullish(),
@@ -37,8 +54,8 @@ export const courseFields = {
   maxParticipants: count.nullish(),
   portalPublished: flag,
   contactUserId: IdSchema.nullish(),
-  teachers: z.array(teacherPlanning),
-  locations: z.array(locationPlanning),
+  teachers: plannings(teacherPlanning),
+  locations: plannings(locationPlanning),
 };
 
 export const participantFields = {
@@ -52,7 +69,7 @@ export const participantFields = {
 };
 
 export const requestFields = {
-  number: name,
+  number: code,
   stage: enumOf(REQUEST_STAGES),
   salesStatus: enumOf(SALES_STATUSES),
   status: enumOf(REQUEST_STATUSES),
@@ -61,16 +78,16 @@ export const requestFields = {
   contactId: IdSchema.nullish(),
   courseId: IdSchema.nullish(),
   /** The order value to bill; the create-invoice process copies it onto the draft invoice. */
-  amount: z.number({ error: 'must be a number' }).nullish(),
+  amount: money.nullish(),
   /** Days the debtor has to pay an invoice for this request; the workspace default when absent. */
   paymentTermDays: z.int({ error: 'must be a whole number' }).min(0).max(365).nullish(),
 };
 
 export const invoiceFields = {
   // Invoice numbers are usually assigned when the invoice is finalised.
-  number: name.nullish(),
+  number: code.nullish(),
   state: enumOf(INVOICE_STATES),
-  amount: z.number({ error: 'must be a number' }),
+  amount: money,
   dueDate: DateValueSchema.nullish(),
   paid: flag,
   requestId: IdSchema.nullish(),
@@ -78,7 +95,7 @@ export const invoiceFields = {
 };
 
 export const webRequestFields = {
-  payload: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+  payload: WebRequestPayloadSchema,
   status: enumOf(WEB_REQUEST_STATUSES),
   // Filled in once the web request has been processed into dossiers.
   companyId: IdSchema.nullish(),
@@ -87,13 +104,13 @@ export const webRequestFields = {
 };
 
 export const personFields = {
-  firstName: name,
+  firstName: short,
   /** The Dutch tussenvoegsel ('van der'), kept apart so lists can sort on the last name. */
-  infix: text.trim().nullish(),
-  lastName: name,
-  emails: z.object({ business: email.nullish(), private: email.nullish() }),
+  infix: optionalLine(30).nullish(),
+  lastName: short,
+  emails: z.strictObject({ business: email.nullish(), private: email.nullish() }),
   active: flag,
-  categories: z.array(name),
+  categories: z.array(short).max(100, { error: 'must have at most 100 categories' }),
   companyId: IdSchema.nullish(),
 };
 
@@ -106,7 +123,7 @@ export const companyFields = {
 export const contactFields = {
   personId: IdSchema,
   companyId: IdSchema,
-  role: text.trim().nullish(),
+  role: optionalLine(TEXT_LIMITS.short).nullish(),
   /** The address for this role at this company; the person's business address when absent. */
   email: email.nullish(),
 };
@@ -118,13 +135,13 @@ export const teacherFields = {
 
 export const locationFields = {
   name,
-  address: text.trim().nullish(),
-  postalCode: text.trim().nullish(),
-  city: text.trim().nullish(),
+  address: optionalLine(TEXT_LIMITS.name).nullish(),
+  postalCode: optionalLine(20).nullish(),
+  city: optionalLine(TEXT_LIMITS.short).nullish(),
 };
 
 export const courseTypeFields = {
-  key: name,
+  key: code,
   name,
   contactUserId: IdSchema.nullish(),
 };

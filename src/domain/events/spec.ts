@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DataGroupSchema } from '../dossiers/kinds.js';
+import { TEXT_LIMITS, text } from '../text.js';
 
-const name = z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' });
+const name = text({ max: TEXT_LIMITS.short });
 const group = { group: DataGroupSchema };
 const transition = { ...group, from: name.optional(), to: name.optional() };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, text } from '../text.js';
 
 export const RECIPIENT_ROLES = [
   'participant',
@@ -21,7 +22,7 @@ export const RecipientSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       kind: z.literal('address'),
-      address: z.email({ error: 'address must be an e-mail address' }),
+      address: z.email({ error: 'address must be an e-mail address' }).max(254),
     }),
   ],
   { error: "kind must be 'symbolic' or 'address'" },
@@ -34,7 +35,7 @@ export const TemplateKeySchema = z
   .regex(TEMPLATE_KEY_PATTERN, { error: 'must be a slug of lower-case letters, digits and dashes' })
   .max(80, { error: 'must be at most 80 characters' });
 
-const text = z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' });
+const short = text({ max: TEXT_LIMITS.short });
 
 /** A secret is named, never stored in the template: exported templates must not leak it. */
 const SECRET_REF = /^[A-Z][A-Z0-9_]*$/;
@@ -56,31 +57,43 @@ export const ProcessSchema = z.discriminatedUnion(
   [
     z.strictObject({
       type: z.literal('email'),
-      documentTemplate: z.strictObject({ subject: text, body: text }),
+      documentTemplate: z.strictObject({
+        subject: text({ max: TEXT_LIMITS.name }),
+        body: text({ max: TEXT_LIMITS.body, multiline: true }),
+      }),
       /** Falls back to the workspace's default sender when absent; no sender at all rejects the action. */
-      sender: z.email({ error: 'sender must be an e-mail address' }).optional(),
-      to: z.array(RecipientSchema).min(1, { error: 'to needs at least one recipient' }),
-      cc: z.array(RecipientSchema).default([]),
-      bcc: z.array(RecipientSchema).default([]),
+      sender: z.email({ error: 'sender must be an e-mail address' }).max(254).optional(),
+      to: z.array(RecipientSchema).min(1, { error: 'to needs at least one recipient' }).max(50),
+      cc: z.array(RecipientSchema).max(50).default([]),
+      bcc: z.array(RecipientSchema).max(50).default([]),
     }),
-    z.strictObject({ type: z.literal('set-status'), status: text }),
+    z.strictObject({ type: z.literal('set-status'), status: short }),
     z.strictObject({
       type: z.literal('set-field'),
       /** A field of the template's own record: 'portalPublished', 'emails.business', 'custom.room'. */
-      field: text,
-      value: z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()], {
-        error: 'value must be text, a number, true/false, a date or null',
-      }),
+      field: short,
+      value: z.union(
+        [
+          text({ max: TEXT_LIMITS.note, multiline: true, required: false, trim: false }),
+          z.number(),
+          z.boolean(),
+          z.date(),
+          z.null(),
+        ],
+        {
+          error: 'value must be text, a number, true/false, a date or null',
+        },
+      ),
     }),
     z.strictObject({
       type: z.literal('person-category'),
-      category: text,
+      category: short,
       mode: z.enum(['add', 'remove'], { error: "mode must be 'add' or 'remove'" }),
     }),
     z.strictObject({ type: z.literal('create-invoice') }),
     z.strictObject({
       type: z.literal('webhook'),
-      url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }),
+      url: z.url({ protocol: /^https?$/, error: 'url must be an http(s) URL' }).max(TEXT_LIMITS.line),
       secretRef: z
         .string()
         .max(100, { error: 'secretRef must be at most 100 characters' })
@@ -95,16 +108,19 @@ export const ProcessSchema = z.discriminatedUnion(
       target: z.discriminatedUnion(
         'kind',
         [
-          z.strictObject({ kind: z.literal('channel'), channel: text }),
-          z.strictObject({ kind: z.literal('user'), userId: text }),
+          z.strictObject({ kind: z.literal('channel'), channel: short }),
+          z.strictObject({ kind: z.literal('user'), userId: short }),
         ],
         { error: "target kind must be 'channel' or 'user'" },
       ),
-      text,
+      text: text({ max: TEXT_LIMITS.note, multiline: true }),
     }),
     z.strictObject({
       type: z.literal('stamp'),
-      templateKeys: z.array(TemplateKeySchema).min(1, { error: 'templateKeys needs at least one template' }),
+      templateKeys: z
+        .array(TemplateKeySchema)
+        .min(1, { error: 'templateKeys needs at least one template' })
+        .max(20),
     }),
   ],
   {

@@ -3,6 +3,7 @@ import { ConditionSetSchema } from '../conditions/schema.js';
 import { DataGroupSchema } from '../dossiers/kinds.js';
 import { DateValueSchema, IdSchema } from '../dossiers/values.js';
 import { EventSpecSchema } from '../events/spec.js';
+import { TEXT_LIMITS, text } from '../text.js';
 import { TemplateTimingSchema } from '../timing/index.js';
 import { ProcessSchema, TemplateKeySchema } from './process.js';
 
@@ -37,13 +38,16 @@ export const OwnerRuleSchema = z.discriminatedUnion(
 );
 export type OwnerRule = z.infer<typeof OwnerRuleSchema>;
 
-const roles = z.array(z.string().trim().min(1, { error: 'roles must not be empty' })).default([]);
+const roles = z
+  .array(text({ max: TEXT_LIMITS.short }))
+  .max(50)
+  .default([]);
 
 /** An action template as written by a user or imported from a file (DOMAIN.md §3). */
 export const TemplateDefinitionSchema = z.strictObject({
   key: TemplateKeySchema,
-  name: z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' }).max(200),
-  description: z.string().default(''),
+  name: text({ max: TEXT_LIMITS.name }),
+  description: text({ max: TEXT_LIMITS.note, multiline: true, required: false }).default(''),
   execution: ExecutionSchema,
   dataGroup: DataGroupSchema,
   process: ProcessSchema.nullable().default(null),
@@ -59,9 +63,12 @@ export const TemplateDefinitionSchema = z.strictObject({
   ownerRule: OwnerRuleSchema.default({ kind: 'none' }),
   readRoles: roles,
   writeRoles: roles,
-  categories: z.array(z.string().trim().min(1)).default([]),
+  categories: z
+    .array(text({ max: TEXT_LIMITS.short }))
+    .max(50)
+    .default([]),
   priority: PrioritySchema.default('normal'),
-  courseTypeIds: z.array(IdSchema).default([]),
+  courseTypeIds: z.array(IdSchema).max(500).default([]),
   /** Off: events no longer stamp it; stamping by hand still works. */
   enabled: z.boolean().default(true),
   /** Archived: kept for the actions it stamped, but nobody can stamp it any more. */

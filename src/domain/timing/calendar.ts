@@ -2,30 +2,28 @@ import { z } from 'zod';
 import { assertLocalDate, type LocalDate, localDateOf, weekdayOf } from './local-date.js';
 import { isHolidayCountry, isHolidayRegion, publicHolidaysOf } from './public-holidays.js';
 import { timeOfDaySchema } from './schema.js';
-
-function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { HOLIDAY_COUNTRIES, timeZoneSchema } from './zones.js';
 
 export const WorkCalendarConfigSchema = z
   .object({
-    timeZone: z
-      .string({ error: 'timeZone must be text' })
-      .refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as Europe/Amsterdam' })
-      .default('Europe/Amsterdam'),
+    timeZone: timeZoneSchema('timeZone').default('Europe/Amsterdam'),
     country: z
       .string({ error: 'country must be text' })
-      .trim()
-      .toUpperCase()
-      .refine(isHolidayCountry, { error: 'country must be a supported country code such as NL, BE or DE' })
+      .refine((code) => HOLIDAY_COUNTRIES.includes(code), {
+        error: 'country must be a supported country code such as NL, BE or DE',
+      })
+      .meta({ enum: [...HOLIDAY_COUNTRIES] })
+      .transform((code) => code.toUpperCase())
       .default('NL'),
-    region: z.string({ error: 'region must be text' }).trim().toUpperCase().optional(),
-    closingDays: z.array(z.iso.date({ error: 'closingDays must hold dates as YYYY-MM-DD' })).default([]),
+    region: z
+      .string({ error: 'region must be text' })
+      .regex(/^[A-Za-z0-9-]{1,10}$/, { error: 'region must be a region code such as BY' })
+      .transform((code) => code.toUpperCase())
+      .optional(),
+    closingDays: z
+      .array(z.iso.date({ error: 'closingDays must hold dates as YYYY-MM-DD' }))
+      .max(1_000, { error: 'closingDays must have at most 1000 dates' })
+      .default([]),
     defaultTimeOfDay: timeOfDaySchema('defaultTimeOfDay').default('09:00'),
   })
   .refine((config) => config.region === undefined || isHolidayRegion(config.country, config.region), {

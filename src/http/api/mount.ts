@@ -1,6 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Logger } from '../../observability/logger.js';
 import type { ApiTokenDoc, ApiTokenStore } from '../../store/api-tokens.js';
 import type { IdempotencyStore, SerializedResponse } from './idempotency.js';
@@ -114,6 +114,34 @@ function fieldPrefixOf(route: AnyApiRoute): string | undefined {
   return route.query ? 'query' : undefined;
 }
 
+/**
+ * The query parameters a route takes, as its published schema lists them: any other is refused, so that a
+ * misspelt filter is an error instead of a list of everything.
+ */
+function queryNames(route: AnyApiRoute): ReadonlySet<string> {
+  if (!route.query) return new Set();
+  const schema = z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, unknown>;
+  };
+  return new Set(Object.keys(schema.properties ?? {}));
+}
+
+function refuseUnknownQuery(req: Request, known: ReadonlySet<string>): void {
+  const unknown = Object.keys(req.query).filter((name) => !known.has(name));
+  if (unknown.length === 0) return;
+  const errors = unknown.map((name) => ({
+    field: `query.${name}`,
+    message: `unknown query parameter${known.size > 0 ? `; known: ${[...known].join(', ')}` : ''}`,
+    code: 'unrecognized_keys',
+  }));
+  throw new HttpProblem(
+    400,
+    'request.unknown-parameter',
+    errors.map((entry) => `${entry.field}: ${entry.message}`).join('; '),
+    { errors },
+  );
+}
+
 /** Mounts the routes with authentication, validation, idempotency and problem responses. */
 export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDependencies<TActor>): Router {
   const router = Router();
@@ -121,9 +149,11 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
   router.use(express.text({ type: yamlTypes, limit: '2mb' }));
 
   for (const route of routes) {
+    const knownQuery = queryNames(route);
     router[route.method](route.path, async (req: Request, res: Response) => {
       try {
         const { token, actor } = await authenticate(req, deps, route);
+        refuseUnknownQuery(req, knownQuery);
         const input = {
           params: validate(route.params, req.params, 'path'),
           query: validate(route.query, req.query, 'query'),

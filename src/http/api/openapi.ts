@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateValueSchema } from '../../domain/dossiers/values.js';
+import { DateValueSchema, WRITTEN_YEAR } from '../../domain/dossiers/values.js';
 import { problemType } from './problem.js';
 import type { AnyApiRoute } from './route.js';
 
@@ -21,7 +21,12 @@ function toSchema(
       // The domain's moment accepts a Date or an ISO string and outputs a Date: on the wire, both are strings.
       if (ctx.zodSchema === DateValueSchema) {
         for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
-        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+        Object.assign(
+          ctx.jsonSchema,
+          io === 'input'
+            ? { type: 'string', format: 'date-time', pattern: WRITTEN_YEAR.source }
+            : { type: 'string', format: 'date-time' },
+        );
       } else if (def.type === 'date') {
         ctx.jsonSchema.type = 'string';
         ctx.jsonSchema.format = 'date-time';
@@ -136,15 +141,21 @@ export function buildOpenApiDocument(
         ...(route.conditional ? [ifMatchHeader] : []),
       ],
       responses: {
-        [status]: route.response
-          ? { description: 'Success', content: responseContent(route, components) }
-          : { description: 'Success, no content' },
+        ...Object.fromEntries(
+          [status, ...(route.otherSuccessStatuses ?? []).map(String)].map((code) => [
+            code,
+            route.response
+              ? { description: 'Success', content: responseContent(route, components) }
+              : { description: 'Success, no content' },
+          ]),
+        ),
         400: problem,
         401: problem,
         403: problem,
         404: problem,
         409: problem,
         422: problem,
+        ...(route.body ? { 413: problem } : {}),
       },
     };
     if (route.body) {

@@ -45,6 +45,8 @@ export interface ApiRoute<
   /** Response body schema for the success status; absent for 204. Documentation only, never enforced. */
   response?: z.ZodType<TResult>;
   successStatus?: number;
+  /** Other success statuses answered with the same body (200 for a replayed create). */
+  otherSuccessStatuses?: number[];
   /** Content types accepted for the body besides JSON (e.g. YAML imports); parsed to an object first. */
   acceptsYaml?: boolean;
   /** The body can also be sent as YAML, chosen by `?format=yaml` or `Accept: application/yaml`. */

@@ -14,6 +14,8 @@ export interface ActionListQuery {
   /** 'me' for the actor, a user id, or null for unassigned actions. */
   owner?: string | null | undefined;
   record?: { group: RecordKind; id: string } | undefined;
+  recordGroup?: RecordKind | undefined;
+  recordId?: string | undefined;
   templateId?: string | undefined;
   colour?: ActionColour | undefined;
   /** Open (or failed/rejected) actions past their end. */
@@ -53,6 +55,8 @@ export async function listActions(
   };
   if (query.owner !== undefined) filter.ownerUserId = query.owner === 'me' ? actor.id : query.owner;
   if (query.record) filter.record = query.record;
+  if (query.recordGroup) filter.recordGroup = query.recordGroup;
+  if (query.recordId) filter.recordId = query.recordId;
   if (query.templateId) filter.templateId = query.templateId;
   if (!actor.admin) filter.visibleTo = { userId: actor.id, roles: actor.roles };
   if (query.overdue && !query.states) {

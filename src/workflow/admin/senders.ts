@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import { TEXT_LIMITS, text } from '../../domain/text.js';
 import { isDuplicateKeyError } from '../../store/documents.js';
 import type { SenderAddress } from '../../store/senders.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -9,8 +10,11 @@ import { forbidden, notFound } from '../errors.js';
 import { requireAdmin } from './authorize.js';
 
 export const NewSenderSchema = z.strictObject({
-  address: z.email({ error: 'address must be an e-mail address' }).transform((value) => value.toLowerCase()),
-  displayName: z.string({ error: 'displayName must be a text' }).trim().default(''),
+  address: z
+    .email({ error: 'address must be an e-mail address' })
+    .max(254, { error: 'address must be at most 254 characters' })
+    .transform((value) => value.toLowerCase()),
+  displayName: text({ max: TEXT_LIMITS.name, required: false }).default(''),
 });
 export type NewSender = z.input<typeof NewSenderSchema>;
 

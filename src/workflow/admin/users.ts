@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import { LocaleSchema } from '../../domain/i18n/locale.js';
 import type { User } from '../../domain/rights/user.js';
+import { TEXT_LIMITS, text } from '../../domain/text.js';
 import { WorkCalendarConfigSchema } from '../../domain/timing/index.js';
 import { isDuplicateKeyError } from '../../store/documents.js';
 import type { UserRecord } from '../../store/users.js';
@@ -13,9 +14,12 @@ import { requireAdmin } from './authorize.js';
 // Field shapes without defaults, shared by creation (defaults added) and patches (all optional): zod would
 // fill defaults into a partial patch and silently reset fields the patch does not name.
 const userFields = {
-  email: z.email({ error: 'email must be an e-mail address' }).transform((email) => email.toLowerCase()),
-  name: z.string({ error: 'name must be a text' }).trim().min(1, { error: 'name must not be empty' }),
-  roles: z.array(z.string().trim().min(1, { error: 'roles must not be empty' })),
+  email: z
+    .email({ error: 'email must be an e-mail address' })
+    .max(254, { error: 'email must be at most 254 characters' })
+    .transform((email) => email.toLowerCase()),
+  name: text({ max: TEXT_LIMITS.name }),
+  roles: z.array(text({ max: TEXT_LIMITS.short })).max(50),
   admin: z.boolean({ error: 'admin must be true or false' }),
   automaticWorkflow: z.boolean({ error: 'automaticWorkflow must be true or false' }),
   locale: LocaleSchema,

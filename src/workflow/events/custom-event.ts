@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { DataGroupSchema, isDataGroup } from '../../domain/dossiers/index.js';
+import { DataGroupSchema, IdSchema, isDataGroup } from '../../domain/dossiers/index.js';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import { TEXT_LIMITS, text } from '../../domain/text.js';
 import { isDuplicateKeyError } from '../../store/documents.js';
 import type { StoredEvent } from '../../store/events.js';
 import type { WorkflowDeps } from '../deps.js';
@@ -11,18 +12,10 @@ import { recordEvents } from './record-events.js';
 
 export const CustomEventSchema = z.strictObject({
   group: DataGroupSchema,
-  recordId: z.string({ error: 'recordId must be an id' }).min(1, { error: 'recordId must not be empty' }),
-  name: z
-    .string({ error: 'name must be a text' })
-    .trim()
-    .min(1, { error: 'name must not be empty' })
-    .max(100, { error: 'name must be at most 100 characters' }),
+  recordId: IdSchema,
+  name: text({ max: TEXT_LIMITS.short }),
   /** The sender's own id for this occurrence: posting it again records nothing new. */
-  externalId: z
-    .string({ error: 'externalId must be a text' })
-    .min(1, { error: 'externalId must not be empty' })
-    .max(200, { error: 'externalId must be at most 200 characters' })
-    .optional(),
+  externalId: text({ max: 200, trim: false }).optional(),
 });
 export type CustomEventCommand = z.input<typeof CustomEventSchema>;
 

@@ -5,6 +5,7 @@ import type { ApiScope } from '../../../src/store/api-tokens.js';
 import type { UserRecord } from '../../../src/store/users.js';
 import { newUserId } from '../../../src/workflow/admin/users.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { ContractChecker } from './contract.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; their assertions check the shape.
 type Json = any;
@@ -36,6 +37,8 @@ export interface ApiHarness {
   request<T = Json>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** A user stored directly (tests need someone to hold the first token). */
   user(overrides?: Partial<UserRecord>): Promise<UserRecord>;
+  /** The published OpenAPI document as a checker, to ask what it accepts. */
+  contract(): Promise<ContractChecker>;
   /** A token for a user with the given scopes. */
   token(user: UserRecord, scopes?: ApiScope[], options?: { expiresAt?: Date }): Promise<string>;
   close(): Promise<void>;
@@ -52,6 +55,11 @@ export async function startApi(name: string, options: { clock?: () => Date } = {
   const server = buildApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let contract: ContractChecker | undefined;
+  const published = async () => {
+    contract ??= new ContractChecker(await (await fetch(`${url}/api/openapi.json`)).json());
+    return contract;
+  };
 
   return {
     url,
@@ -71,13 +79,20 @@ export async function startApi(name: string, options: { clock?: () => Date } = {
       const response = await fetch(`${url}/api${path}`, { method, headers, ...(body ? { body } : {}) });
       const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
-      return {
+      const parsed = type.includes('json') && text ? JSON.parse(text) : text;
+      const problems = (await published()).check({
+        method,
+        url: new URL(`${url}/api${path}`),
+        requestBody: body,
+        requestType: headers['content-type'],
         status: response.status,
-        headers: response.headers,
-        text,
-        body: type.includes('json') && text ? JSON.parse(text) : text,
-      };
+        responseType: type,
+        responseBody: parsed,
+      });
+      if (problems.length > 0) throw new Error(`The API left its OpenAPI document:\n${problems.join('\n')}`);
+      return { status: response.status, headers: response.headers, text, body: parsed };
     },
+    contract: published,
     async user(overrides = {}) {
       const now = new Date();
       const id = overrides.id ?? newUserId();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Action } from '../../../domain/actions/index.js';
-import { DateValueSchema } from '../../../domain/dossiers/index.js';
+import { DateValueSchema, IdSchema } from '../../../domain/dossiers/index.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { User } from '../../../domain/rights/user.js';
 import { PrioritySchema } from '../../../domain/templates/index.js';
@@ -14,29 +14,29 @@ import {
 } from '../../../workflow/actions/commands.js';
 import { viewOf } from '../../../workflow/actions/queries.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import { ActionViewSchema, actionRefParam, tag } from './actions.js';
+import { ActionViewSchema, actionRefParam, remarksText, tag } from './actions.js';
 import { route } from './shared.js';
 
-const snoozeBody = z
-  .strictObject({
-    until: DateValueSchema.optional().describe('The new start'),
-    by: z
-      .strictObject({
-        amount: z.int().min(1).max(365),
-        unit: z.enum(['hours', 'days', 'working-days', 'weeks']),
-      })
-      .optional()
-      .describe('Or: put it off by this much from now (day units land on the workspace’s default time)'),
-  })
-  .refine((body) => (body.until === undefined) !== (body.by === undefined), {
-    path: ['until'],
-    error: 'Give either until or by',
-  });
+// Either a moment or an amount: two shapes, so the published schema says "one of" as the server does.
+const snoozeBody = z.union(
+  [
+    z.strictObject({ until: DateValueSchema.describe('The new start') }),
+    z.strictObject({
+      by: z
+        .strictObject({
+          amount: z.int().min(1).max(365),
+          unit: z.enum(['hours', 'days', 'working-days', 'weeks']),
+        })
+        .describe('Put it off by this much from now (day units land on the workspace’s default time)'),
+    }),
+  ],
+  { error: 'Give either until (a moment) or by ({ amount, unit }), not both' },
+);
 
 const editBody = z.strictObject({
   start: DateValueSchema.optional(),
   end: DateValueSchema.optional(),
-  remarks: z.string().optional(),
+  remarks: remarksText.optional(),
   priority: PrioritySchema.optional(),
 });
 
@@ -81,24 +81,24 @@ export function actionCommandRoutes(deps: WorkflowDeps) {
       deps,
       'complete',
       'Mark an action done (manual and semi-automatic actions)',
-      z.strictObject({ note: z.string().optional() }).default({}),
+      z.strictObject({ note: remarksText.optional() }).default({}),
       (actor, ref, body) => completeAction(deps, actor, { ref, note: body.note }),
     ),
     command(
       deps,
       'assign',
       'Give an action to a user, or to nobody with null',
-      z.strictObject({ ownerUserId: z.string().min(1).nullable() }),
+      z.strictObject({ ownerUserId: IdSchema.nullable() }),
       (actor, ref, body) => assignAction(deps, actor, { ref, ownerUserId: body.ownerUserId }),
     ),
     command(deps, 'snooze', 'Put an open action off', snoozeBody, (actor, ref, body) =>
-      snoozeAction(deps, actor, { ref, until: body.until, by: body.by }),
+      snoozeAction(deps, actor, 'until' in body ? { ref, until: body.until } : { ref, by: body.by }),
     ),
     command(
       deps,
       'cancel',
       'Cancel an action',
-      z.strictObject({ reason: z.string().optional() }).default({}),
+      z.strictObject({ reason: remarksText.optional() }).default({}),
       (actor, ref, body) => cancelAction(deps, actor, { ref, reason: body.reason }),
     ),
     route({

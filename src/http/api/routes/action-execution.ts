@@ -17,7 +17,7 @@ const PreviewSchema = z.object({
       'Exactly what Execute would do: the rendered e-mail and recipients, the change, the webhook call',
     ),
   rejection: z
-    .object({ code: z.string(), message: z.string() })
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
     .optional()
     .describe('Why Execute would reject it'),
 });

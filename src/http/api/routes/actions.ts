@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTION_STATES, ActionSchema } from '../../../domain/actions/index.js';
-import { DataGroupSchema, DateValueSchema } from '../../../domain/dossiers/index.js';
+import { DataGroupSchema, DateValueSchema, IdSchema } from '../../../domain/dossiers/index.js';
+import { TEXT_LIMITS, text } from '../../../domain/text.js';
 import { getAction, listActions } from '../../../workflow/actions/queries.js';
 import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
@@ -8,11 +9,13 @@ import { getTemplate } from '../../../workflow/templates/save.js';
 import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
 
 export const tag = 'Actions';
+/** What people write on actions: remarks, notes, reasons. */
+export const remarksText = text({ max: TEXT_LIMITS.note, multiline: true, required: false });
 export const ActionViewSchema = ActionSchema.extend({
   colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of DOMAIN.md §6'),
 });
 export const actionRefParam = z.object({
-  ref: z.string().min(1).describe('Action id (act_…) or number'),
+  ref: IdSchema.describe('Action id (act_…) or number'),
 });
 
 const listQuery = z
@@ -20,26 +23,22 @@ const listQuery = z
     state: queryList(ACTION_STATES, 'state')
       .optional()
       .describe('Default: open, failed and rejected (waiting actions are hidden unless asked for)'),
-    owner: z.string().optional().describe("'me', 'none' (unassigned) or a user id"),
-    recordGroup: DataGroupSchema.optional(),
-    recordId: z.string().optional(),
+    owner: IdSchema.optional().describe("'me', 'none' (unassigned) or a user id"),
+    recordGroup: DataGroupSchema.optional().describe('Only actions on records of this data group'),
+    recordId: IdSchema.optional().describe('Only actions on this record'),
     colour: z.enum(['overdue', 'today', 'future', 'closed']).optional(),
     overdue: queryFlag.optional(),
-    template: z.string().optional().describe('Template id or key'),
+    template: IdSchema.optional().describe('Template id or key'),
     ...pagination,
-  })
-  .refine((query) => (query.recordGroup === undefined) === (query.recordId === undefined), {
-    path: ['recordId'],
-    error: 'recordGroup and recordId go together',
   });
 
 const stampBody = z.strictObject({
-  template: z.string({ error: 'template must be an id or key' }).min(1),
-  recordId: z.string({ error: 'recordId must be an id' }).min(1),
-  ownerUserId: z.string().nullable().optional().describe('Overrides the template’s owner rule; null: nobody'),
+  template: IdSchema,
+  recordId: IdSchema,
+  ownerUserId: IdSchema.nullable().optional().describe('Overrides the template’s owner rule; null: nobody'),
   start: DateValueSchema.optional(),
   end: DateValueSchema.optional(),
-  remarks: z.string().optional(),
+  remarks: remarksText.optional(),
 });
 
 /** Reading actions, and stamping one by hand. The state changes are in action-commands.ts. */
@@ -60,10 +59,8 @@ export function actionRoutes(deps: WorkflowDeps) {
         const result = await listActions(deps, actor, {
           states: query.state,
           owner,
-          record:
-            query.recordGroup && query.recordId
-              ? { group: query.recordGroup, id: query.recordId }
-              : undefined,
+          recordGroup: query.recordGroup,
+          recordId: query.recordId,
           templateId,
           colour: query.colour,
           overdue: query.overdue,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../../../domain/dossiers/values.js';
 import { AUDIT_ENTITY_TYPES } from '../../../store/audit.js';
 import { listAuditEntries } from '../../../workflow/admin/audit.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
@@ -26,7 +27,7 @@ export function auditRoutes(deps: WorkflowDeps) {
       scope: 'admin',
       query: z.object({
         entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
-        entityId: z.string().optional(),
+        entityId: IdSchema.optional(),
         ...pagination,
       }),
       response: pageOf(AuditEntrySchema),

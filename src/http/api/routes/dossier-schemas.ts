@@ -47,6 +47,8 @@ export function storedRecordSchema(kind: RecordKind): z.ZodType<VersionedDossier
 /** Ids from the institute's own administration are kept, so records can mirror another system. */
 const externalId = z
   .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/)
   .optional()
   .describe('Your own id for the record (1–64 letters, digits or _ . : -); generated when absent');
 
@@ -67,20 +69,41 @@ const filterableTypes = new Set(['string', 'enum', 'number', 'boolean']);
  * active, …), taken from the field catalogue so a new field is filterable without touching the API.
  */
 export function recordFilterSchema(kind: RecordKind): z.ZodType<Input & { limit: number; skip: number }> {
-  const stored = CreateDossierSchemas[kind].shape as Record<string, unknown>;
+  const stored = CreateDossierSchemas[kind].shape as Record<string, z.ZodType>;
   const filters: Record<string, z.ZodType> = {};
   for (const field of fieldsOf(kind)) {
-    if (field.derived || !(field.name in stored) || !filterableTypes.has(field.type)) continue;
-    filters[field.name] =
-      field.type === 'enum' && field.values
-        ? z.enum(field.values as [string, ...string[]]).optional()
-        : field.type === 'boolean'
-          ? queryFlag.optional()
-          : field.type === 'number'
-            ? z.coerce.number().optional()
-            : z.string().optional();
+    const schema = stored[field.name];
+    if (field.derived || !schema || !filterableTypes.has(field.type)) continue;
+    const value = innermost(schema);
+    filters[field.name] = (
+      field.type === 'boolean' ? queryFlag : value instanceof z.ZodNumber ? queryNumberLike(value) : value
+    ).optional();
   }
-  return z.object({ ...filters, ...pagination });
+  return z.strictObject({ ...filters, ...pagination });
+}
+
+/** The field's own schema without its optional, nullable and default wrappers: a filter's value obeys it. */
+function innermost(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (
+    current instanceof z.ZodOptional ||
+    current instanceof z.ZodNullable ||
+    current instanceof z.ZodDefault
+  ) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/** A query string carries text: a number filter is the field's number schema, bounds included, coerced. */
+function queryNumberLike(field: z.ZodNumber): z.ZodType {
+  let number = z.coerce.number({ error: 'must be a number' });
+  if (field.isInt) number = number.int({ error: 'must be a whole number' });
+  if (field.minValue !== null && Number.isFinite(field.minValue))
+    number = number.min(field.minValue, { error: `must be at least ${field.minValue}` });
+  if (field.maxValue !== null && Number.isFinite(field.maxValue))
+    number = number.max(field.maxValue, { error: `must be at most ${field.maxValue}` });
+  return number;
 }
 
 /** The equality filters a parsed list query carries, without the paging fields. */

@@ -26,6 +26,7 @@ export function eventRoutes(deps: WorkflowDeps) {
       tag: 'Events',
       scope: 'events:write',
       body: CustomEventSchema,
+      otherSuccessStatuses: [200],
       response: z.object({
         event: StoredEventSchema,
         duplicate: z.boolean(),

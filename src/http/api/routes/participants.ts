@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreateDossierSchemas, PARTICIPANT_STATUSES } from '../../../domain/dossiers/index.js';
+import { CreateDossierSchemas, IdSchema, PARTICIPANT_STATUSES } from '../../../domain/dossiers/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { createDossierRecord } from '../../../workflow/dossiers.js';
 import { storedRecordSchema } from './dossier-schemas.js';
@@ -43,7 +43,7 @@ export function participantRoutes(deps: WorkflowDeps) {
       params: idParam,
       body: CreateDossierSchemas.participant
         .omit({ courseId: true })
-        .extend({ id: z.string().optional().describe('Your own id for the participant record') }),
+        .extend({ id: IdSchema.optional().describe('Your own id for the participant record') }),
       response: participant,
       handler: async ({ actor, params, body }) => {
         await recordOfKind(deps, 'course', params.id);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { IdSchema } from '../../../domain/dossiers/values.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { User } from '../../../domain/rights/user.js';
+import { TEXT_LIMITS, text } from '../../../domain/text.js';
 import type { ApiRoute } from '../route.js';
 
 /** Every route acts for a Stempel user: the token's user, loaded fresh on each request. */
@@ -58,10 +60,20 @@ export const queryFlag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1');
 
+/** Free text in a query string (a search, a category): bounded and without control characters. */
+export const queryText = text({ max: TEXT_LIMITS.name });
+
 /** A list in a query string, comma-separated (`state=open,failed`) or repeated (`state=open&state=failed`). */
 export function queryList<T extends readonly [string, ...string[]]>(values: T, what: string) {
+  const one = values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // The pattern says in the published schema what the enum check below says to the server.
+  const commaSeparated = new RegExp(`^\\s*(${one})\\s*(,\\s*(${one})\\s*)*$`);
+  const error = `${what} must be one of: ${values.join(', ')}`;
   return z
-    .union([z.string(), z.array(z.string())])
+    .union([
+      z.string().regex(commaSeparated, { error }),
+      z.array(z.string().regex(commaSeparated, { error })).min(1),
+    ])
     .transform((value) =>
       (Array.isArray(value) ? value : [value])
         .flatMap((entry) => entry.split(','))
@@ -112,5 +124,5 @@ export function versionTag(resource: { version: number }): Record<string, string
 }
 
 export const idParam = z.object({
-  id: z.string().min(1).describe('The id'),
+  id: IdSchema.describe('The id'),
 });

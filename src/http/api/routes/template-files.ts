@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS, text } from '../../../domain/text.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { exportTemplates, importTemplates, TemplateFileSchema } from '../../../workflow/templates/files.js';
 import { queryFlag, route } from './shared.js';
@@ -29,8 +30,7 @@ export function templateFileRoutes(deps: WorkflowDeps) {
       scope: 'templates:read',
       producesYaml: true,
       query: z.object({
-        keys: z
-          .string()
+        keys: text({ max: TEXT_LIMITS.line })
           .optional()
           .describe('Comma-separated template keys; all templates that are not archived when absent'),
         format: z.enum(['json', 'yaml']).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActionStateSchema } from '../../../domain/actions/index.js';
-import { RECORD_KINDS } from '../../../domain/dossiers/index.js';
+import { IdSchema, RECORD_KINDS } from '../../../domain/dossiers/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { linkTemplate, unlinkTemplate } from '../../../workflow/templates/links.js';
 import { queryFlag, route } from './shared.js';
@@ -75,7 +75,7 @@ export function templateLinkRoutes(deps: WorkflowDeps) {
       successStatus: 200,
       params: templateRefParam,
       body: z.strictObject({
-        courseTypeId: z.string({ error: 'courseTypeId must be an id' }).min(1),
+        courseTypeId: IdSchema,
         dryRun: z.boolean().default(false),
         stampExisting: z.boolean().default(false),
       }),
@@ -91,7 +91,7 @@ export function templateLinkRoutes(deps: WorkflowDeps) {
       summary: 'Unlink a template from a course type, optionally cancelling its open actions there',
       tag,
       scope: 'templates:write',
-      params: templateRefParam.extend({ courseTypeId: z.string().min(1) }),
+      params: templateRefParam.extend({ courseTypeId: IdSchema }),
       query: z.object({
         dryRun: queryFlag.optional(),
         cancelOpen: queryFlag

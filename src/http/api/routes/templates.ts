@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataGroupSchema } from '../../../domain/dossiers/index.js';
+import { DataGroupSchema, IdSchema } from '../../../domain/dossiers/index.js';
 import { EventSpecSchema } from '../../../domain/events/index.js';
 import { ActionTemplateSchema, TemplateDefinitionSchema } from '../../../domain/templates/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
@@ -17,6 +17,7 @@ import {
   pagination,
   patchOf,
   queryFlag,
+  queryText,
   route,
   versionTag,
 } from './shared.js';
@@ -36,14 +37,14 @@ const TemplateInputSchema = TemplateDefinitionSchema.extend({
   event: EventInputSchema.nullable().default(null),
 });
 export const templateRefParam = z.object({
-  ref: z.string().min(1).describe('Template id (tpl_…) or key'),
+  ref: IdSchema.describe('Template id (tpl_…) or key'),
 });
 
 const listQuery = z.object({
   dataGroup: DataGroupSchema.optional(),
-  category: z.string().optional(),
-  courseTypeId: z.string().optional().describe('Only templates linked to this course type'),
-  text: z.string().optional().describe('Case-insensitive search in key, name and description'),
+  category: queryText.optional(),
+  courseTypeId: IdSchema.optional().describe('Only templates linked to this course type'),
+  text: queryText.optional().describe('Case-insensitive search in key, name and description'),
   includeArchived: queryFlag.optional(),
   ...pagination,
 });

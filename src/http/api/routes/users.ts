@@ -9,7 +9,7 @@ import {
   updateUser,
 } from '../../../workflow/admin/users.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import { idParam, pageFrom, pageOf, pagination, queryFlag, route } from './shared.js';
+import { idParam, pageFrom, pageOf, pagination, queryFlag, queryText, route } from './shared.js';
 
 const tag = 'Users';
 
@@ -29,7 +29,7 @@ export function userRoutes(deps: WorkflowDeps) {
       summary: 'List users by name',
       tag,
       scope: 'admin',
-      query: z.object({ role: z.string().optional(), active: queryFlag.optional(), ...pagination }),
+      query: z.object({ role: queryText.optional(), active: queryFlag.optional(), ...pagination }),
       response: pageOf(UserRecordSchema),
       handler: async ({ actor, query }) => ({
         body: pageFrom(await listUsers(deps, actor, query), query),
