@@ -152,6 +152,17 @@ export class DossierStore {
     await this.#dossiers.updateOne({ _id: id, 'pending.token': token }, { $unset: { pending: '' } });
   }
 
+  /**
+   * Takes back a change whose consequences could not be worked out, while its pending block is still
+   * there (nothing else was written yet): a created record is removed, a changed one gets its previous
+   * state back. False when another change has replaced it meanwhile.
+   */
+  async undoPending(id: string, token: string, before: VersionedDossier | undefined): Promise<boolean> {
+    const filter = { _id: id, 'pending.token': token } as Filter<DossierDoc>;
+    if (!before) return (await this.#dossiers.deleteOne(filter)).deletedCount === 1;
+    return (await this.#dossiers.replaceOne(filter, toDocument(before))).matchedCount === 1;
+  }
+
   /** Pending blocks older than `before`: changes whose consequences a crash may have cut off. */
   async pendingBefore(
     before: Date,

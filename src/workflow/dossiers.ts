@@ -20,7 +20,13 @@ import type { PendingChange, VersionedDossier } from '../store/dossiers.js';
 import type { WorkflowDeps } from './deps.js';
 import { referencesOf } from './dossier-references.js';
 import { concurrentChange, notFound } from './errors.js';
-import { type EventOutcome, processEvents } from './events/process-events.js';
+import {
+  commitEvents,
+  type EventOutcome,
+  type EventPlan,
+  planEvents,
+  processEvents,
+} from './events/process-events.js';
 import { reconcileActions } from './events/reconcile.js';
 import { eventsToStore, recordEvents } from './events/record-events.js';
 
@@ -130,20 +136,47 @@ async function flushPending(deps: WorkflowDeps, recordId: string, pending: Pendi
   await deps.stores.dossiers.clearPending(recordId, pending.token);
 }
 
+/**
+ * Follows a written change through: its consequences are worked out first, while its audit entry and
+ * events still sit in the record's pending block. If that fails, the change is taken back — nothing else
+ * was written — so a client that is told it failed finds nothing half done, and its retry starts clean.
+ * Once they are worked out, the audit entry and events are moved to their logs and the consequences are
+ * written; a crash from there on is finished by the repair.
+ */
 async function completeChange(
   deps: WorkflowDeps,
   stored: VersionedDossier,
   pending: PendingChange,
   actorId: string,
 ): Promise<EventOutcome> {
+  const plan = await planOrUndo(deps, stored, pending, actorId);
   await flushPending(deps, stored.id, pending);
-  return processEvents(deps, pending.events, actorId, [stored]);
+  return commitEvents(deps, plan);
+}
+
+async function planOrUndo(
+  deps: WorkflowDeps,
+  stored: VersionedDossier,
+  pending: PendingChange,
+  actorId: string,
+): Promise<EventPlan> {
+  try {
+    return await planEvents(deps, pending.events, actorId, [stored]);
+  } catch (error) {
+    const before = pending.audit.before as VersionedDossier | undefined;
+    const undone = await deps.stores.dossiers.undoPending(stored.id, pending.token, before);
+    deps.logger.error(
+      { err: error, recordId: stored.id, undone },
+      'the consequences of a dossier change failed; the change was taken back',
+    );
+    throw error;
+  }
 }
 
 /**
- * Crash repair for dossier changes: finishes moving the audit entries and events of changes whose process
- * died right after writing them. The events are then pending in the event log, where the event repair
- * processes them.
+ * Crash repair for dossier changes whose process died right after writing them: their consequences are
+ * worked out as the change itself would have (a change whose consequences cannot be worked out is taken
+ * back), their audit entries and events moved to the logs, and the consequences written.
  */
 export async function repairPendingChanges(
   deps: WorkflowDeps,
@@ -151,7 +184,15 @@ export async function repairPendingChanges(
   limit = 100,
 ): Promise<number> {
   const stale = await deps.stores.dossiers.pendingBefore(new Date(deps.clock().getTime() - graceMs), limit);
-  for (const { recordId, pending } of stale) await flushPending(deps, recordId, pending);
+  for (const { recordId, pending } of stale) {
+    const stored = await deps.stores.dossiers.get(recordId);
+    if (!stored) continue;
+    try {
+      await completeChange(deps, stored, pending, pending.audit.actor);
+    } catch {
+      // Logged and taken back by completeChange; one broken change must not stop the others.
+    }
+  }
   return stale.length;
 }
 

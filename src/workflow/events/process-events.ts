@@ -1,14 +1,23 @@
-import type { Action } from '../../domain/actions/index.js';
+import type { Action, ActionDraft } from '../../domain/actions/index.js';
 import { type DossierRecord, isRecordClosed } from '../../domain/dossiers/index.js';
 import type { StoredEvent } from '../../store/events.js';
 import type { WorkflowDeps } from '../deps.js';
-import { type ReconcileResult, reconcileActions } from './reconcile.js';
+import type { DomainEvent } from '../../domain/events/types.js';
+import { type ReconcilePlan, type ReconcileResult, planReconcile, writeReconcile } from './reconcile.js';
 import { toDomainEvent } from './record-events.js';
-import { stampForEvent } from './stamp-for-event.js';
+import { draftsForEvent, insertStamped } from './stamp-for-event.js';
 
 export interface EventOutcome {
   stamped: Action[];
   reconciled: ReconcileResult;
+}
+
+/** The consequences of events, worked out but not yet written. */
+export interface EventPlan {
+  events: readonly StoredEvent[];
+  reconcile: ReconcilePlan;
+  stamps: Array<{ event: DomainEvent; drafts: ActionDraft[] }>;
+  at: Date;
 }
 
 /**
@@ -24,12 +33,29 @@ export async function processEvents(
   /** Records the caller has just written, as they are now; others are read. */
   known: readonly DossierRecord[] = [],
 ): Promise<EventOutcome> {
+  return commitEvents(deps, await planEvents(deps, events, actor, known));
+}
+
+/**
+ * Works out what `processEvents` would write, reading but writing nothing. A change that cannot be
+ * followed through (its consequences fail to compute) can then be undone before anything else is written,
+ * so a record change and its consequences are one unit.
+ */
+export async function planEvents(
+  deps: WorkflowDeps,
+  events: readonly StoredEvent[],
+  actor: string,
+  known: readonly DossierRecord[] = [],
+): Promise<EventPlan> {
   const { stores } = deps;
-  const outcome: EventOutcome = {
-    stamped: [],
-    reconciled: { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 },
+  const now = deps.clock();
+  const plan: EventPlan = {
+    events,
+    at: now,
+    stamps: [],
+    reconcile: { updates: [], result: { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 } },
   };
-  if (events.length === 0) return outcome;
+  if (events.length === 0) return plan;
 
   const recordIds = [...new Set(events.map((event) => event.recordId))];
   const fresh = known.filter((record) => recordIds.includes(record.id));
@@ -48,7 +74,7 @@ export async function processEvents(
   // A participant's changes alter its course's derived facts (count, full), so course actions are touched too.
   const courses = new Set<string>();
   for (const record of records) if (record.group === 'participant') courses.add(record.courseId);
-  outcome.reconciled = await reconcileActions(deps, recordIds, {
+  plan.reconcile = await planReconcile(deps, recordIds, {
     actor,
     closedRecordIds: closed,
     derivedOnlyIds: [...courses].filter((id) => !recordIds.includes(id)),
@@ -56,10 +82,25 @@ export async function processEvents(
 
   const byId = new Map(records.map((record) => [record.id, record]));
   for (const event of events) {
-    outcome.stamped.push(...(await stampForEvent(deps, toDomainEvent(event), byId.get(event.recordId))));
+    const domainEvent = toDomainEvent(event);
+    plan.stamps.push({
+      event: domainEvent,
+      drafts: await draftsForEvent(deps, domainEvent, byId.get(event.recordId), now),
+    });
   }
-  await stores.events.markProcessed(
-    events.map((event) => event.id),
+  return plan;
+}
+
+/** Writes a plan: the reconciliations, the stamped actions, and the events as processed. */
+export async function commitEvents(deps: WorkflowDeps, plan: EventPlan): Promise<EventOutcome> {
+  const outcome: EventOutcome = { stamped: [], reconciled: plan.reconcile.result };
+  if (plan.events.length === 0) return outcome;
+  await writeReconcile(deps, plan.reconcile);
+  for (const { event, drafts } of plan.stamps) {
+    outcome.stamped.push(...(await insertStamped(deps, event, drafts, plan.at)));
+  }
+  await deps.stores.events.markProcessed(
+    plan.events.map((event) => event.id),
     deps.clock(),
   );
   return outcome;

@@ -15,6 +15,20 @@ export interface ReconcileResult {
   cancelled: number;
 }
 
+export interface ReconcileOptions {
+  actor: string;
+  closedRecordIds?: ReadonlySet<string>;
+  closeCode?: string;
+  /** Records of which only derived facts changed (a participant's course): see `actionsAffectedByFacts`. */
+  derivedOnlyIds?: readonly string[];
+}
+
+/** What reconciling would write: conditional replacements of actions, and what they amount to. */
+export interface ReconcilePlan {
+  updates: Array<{ next: Action; expectedVersion: number }>;
+  result: ReconcileResult;
+}
+
 /**
  * Brings the waiting and open actions on changed records up to date (DOMAIN.md §6–§7): cancels them when
  * their record ended (see endsWith), moves them when an anchor date moved (unless edited by hand), and reveals
@@ -24,14 +38,23 @@ export interface ReconcileResult {
 export async function reconcileActions(
   deps: WorkflowDeps,
   touchedRecordIds: readonly string[],
-  options: {
-    actor: string;
-    closedRecordIds?: ReadonlySet<string>;
-    closeCode?: string;
-    /** Records of which only derived facts changed (a participant's course): see `actionsAffectedByFacts`. */
-    derivedOnlyIds?: readonly string[];
-  },
+  options: ReconcileOptions,
 ): Promise<ReconcileResult> {
+  const plan = await planReconcile(deps, touchedRecordIds, options);
+  await writeReconcile(deps, plan);
+  return plan.result;
+}
+
+export async function writeReconcile(deps: WorkflowDeps, plan: ReconcilePlan): Promise<void> {
+  await deps.stores.actions.replaceManyIfVersion(plan.updates);
+}
+
+/** The reconciliation worked out without writing anything, so a failure while working it out leaves no trace. */
+export async function planReconcile(
+  deps: WorkflowDeps,
+  touchedRecordIds: readonly string[],
+  options: ReconcileOptions,
+): Promise<ReconcilePlan> {
   const { stores } = deps;
   const result: ReconcileResult = { revealed: 0, hidden: 0, rescheduled: 0, cancelled: 0 };
   const now = deps.clock();
@@ -42,9 +65,9 @@ export async function reconcileActions(
   const unique = [...new Map(touched.map((action) => [action.id, action])).values()];
   // An action being executed is left alone: its executor records the outcome, which settles it anyway.
   const actions = unique.filter((action) => !hasActiveLease(action, now));
-  if (actions.length === 0) return result;
-  const closed = options.closedRecordIds ?? new Set<string>();
   const updates: Array<{ next: Action; expectedVersion: number }> = [];
+  if (actions.length === 0) return { updates, result };
+  const closed = options.closedRecordIds ?? new Set<string>();
 
   const toCancel = actions.filter((action) => endsWith(action, closed));
   for (const action of toCancel) {
@@ -118,8 +141,7 @@ export async function reconcileActions(
         updates.push({ next: { ...next, version: action.version + 1 }, expectedVersion: action.version });
     });
   }
-  await stores.actions.replaceManyIfVersion(updates);
-  return result;
+  return { updates, result };
 }
 
 /**

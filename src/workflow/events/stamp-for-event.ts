@@ -21,7 +21,16 @@ export async function stampForEvent(
   const now = deps.clock();
   // Planned in a function of its own, so the thousands of contexts behind a fan-out are garbage by the
   // time the insert runs instead of being carried through it.
-  const drafts = await draftsForEvent(deps, event, loaded, now);
+  return insertStamped(deps, event, await draftsForEvent(deps, event, loaded, now), now);
+}
+
+/** Writes the actions planned for an event, and audits them; drafts already stamped are skipped. */
+export async function insertStamped(
+  deps: WorkflowDeps,
+  event: DomainEvent,
+  drafts: readonly ActionDraft[],
+  now: Date,
+): Promise<Action[]> {
   const inserted = await deps.stores.actions.insertDrafts(drafts);
   if (inserted.length > 0) {
     await deps.stores.audit.write({
@@ -39,7 +48,7 @@ export async function stampForEvent(
   return inserted;
 }
 
-async function draftsForEvent(
+export async function draftsForEvent(
   deps: WorkflowDeps,
   event: DomainEvent,
   loaded: DossierRecord | undefined,
