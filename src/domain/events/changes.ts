@@ -2,7 +2,7 @@ import { readField } from '../dossiers/catalogue.js';
 import { isDataGroup } from '../dossiers/kinds.js';
 import type { DossierRecord, Participant } from '../dossiers/schemas.js';
 import { STATUS_MACHINES } from '../dossiers/status.js';
-import { changeableFields } from './fields.js';
+import { changeableFields, STRUCTURED_FIELDS } from './fields.js';
 import type { EventDraft } from './types.js';
 
 /**
@@ -53,8 +53,8 @@ export function eventsForUpdate(before: DossierRecord, after: DossierRecord): Ev
       const type = machine.field === 'stage' ? 'stage-changed' : 'status-changed';
       events.push({ ...base, type, data: { from, to } });
     }
-    if (after.group === 'participant' && to === 'cancelled') events.push(...eventsForRemoved(after));
   }
+  if (before.group === 'participant' && after.group === 'participant') events.push(...enrolmentEvents(before, after));
   if (before.group === 'person' && after.group === 'person') {
     const was = new Set(before.categories);
     const is = new Set(after.categories);
@@ -68,15 +68,36 @@ export function eventsForUpdate(before: DossierRecord, after: DossierRecord): Ev
   return events;
 }
 
+/**
+ * A participant leaves its course when cancelled, and moves when its course changes: removed from the one
+ * (if it was in it), added to the other. Both courses' counts change, so both courses hear of it.
+ */
+function enrolmentEvents(before: Participant, after: Participant): EventDraft[] {
+  const wasIn = before.status !== 'cancelled';
+  const isIn = after.status !== 'cancelled';
+  if (before.courseId !== after.courseId) {
+    return [
+      ...(wasIn ? eventsForRemoved(before) : []),
+      ...(isIn ? participantEvents('participant-added', after) : []),
+    ];
+  }
+  return wasIn && !isIn ? eventsForRemoved(after) : [];
+}
+
 function changedFields(before: DossierRecord, after: DossierRecord): string[] {
   const stored = changeableFields(after.group)
     .filter((spec) => !sameValue(readField(before, spec), readField(after, spec)))
     .map((spec) => spec.name);
+  const structured = (STRUCTURED_FIELDS[after.group] ?? []).filter(
+    (name) =>
+      JSON.stringify((before as Record<string, unknown>)[name]) !==
+      JSON.stringify((after as Record<string, unknown>)[name]),
+  );
   const customNames = new Set([...Object.keys(before.custom), ...Object.keys(after.custom)]);
   const custom = [...customNames]
     .filter((name) => !sameValue(before.custom[name], after.custom[name]))
     .map((name) => `custom.${name}`);
-  return [...stored, ...custom];
+  return [...stored, ...structured, ...custom];
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

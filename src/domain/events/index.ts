@@ -1,6 +1,7 @@
 export { eventsForCreated, eventsForRemoved, eventsForUpdate } from './changes.js';
 export { changeableFields, isChangeableField } from './fields.js';
 export { templateListensTo } from './match.js';
+export { recordsToRecheck } from './recheck.js';
 export { type EventSpec, EventSpecSchema } from './spec.js';
 export {
   type DomainEvent,

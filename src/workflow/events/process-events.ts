@@ -2,6 +2,7 @@ import type { Action, ActionDraft } from '../../domain/actions/index.js';
 import { type DossierRecord, isRecordClosed } from '../../domain/dossiers/index.js';
 import type { StoredEvent } from '../../store/events.js';
 import type { WorkflowDeps } from '../deps.js';
+import { recordsToRecheck } from '../../domain/events/recheck.js';
 import type { DomainEvent } from '../../domain/events/types.js';
 import { type ReconcilePlan, type ReconcileResult, planReconcile, writeReconcile } from './reconcile.js';
 import { toDomainEvent } from './record-events.js';
@@ -71,13 +72,11 @@ export async function planEvents(
     ...records.filter((record) => statusChanged.has(record.id) && isRecordClosed(record)).map((r) => r.id),
     ...recordIds.filter((id) => !found.has(id)),
   ]);
-  // A participant's changes alter its course's derived facts (count, full), so course actions are touched too.
-  const courses = new Set<string>();
-  for (const record of records) if (record.group === 'participant') courses.add(record.courseId);
-  plan.reconcile = await planReconcile(deps, recordIds, {
+  const recheck = recordsToRecheck(events, records);
+  plan.reconcile = await planReconcile(deps, recheck.touched, {
     actor,
     closedRecordIds: closed,
-    derivedOnlyIds: [...courses].filter((id) => !recordIds.includes(id)),
+    derivedOnlyIds: recheck.derivedOnly,
   });
 
   const byId = new Map(records.map((record) => [record.id, record]));
