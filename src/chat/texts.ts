@@ -58,6 +58,11 @@ const texts = {
   'preview.text': { en: 'Text', nl: 'Tekst' },
   'preview.invoice': { en: 'Draft invoice', nl: 'Conceptfactuur' },
   'preview.stamp': { en: 'Stamps', nl: 'Stempelt' },
+  'preview.settings': { en: 'Settings', nl: 'Instellingen' },
+  'preview.from-template': {
+    en: 'the template’s current ones (changed since this action was stamped)',
+    nl: 'die van het template nu (gewijzigd sinds deze actie gestempeld is)',
+  },
   'process.email': { en: 'E-mail to {to}', nl: 'E-mail aan {to}' },
   'recipient.participant': { en: 'the participant', nl: 'de deelnemer' },
   'recipient.person-business': { en: 'the person (business address)', nl: 'de persoon (zakelijk adres)' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatContext, handleButton, handleCommand } from '../../src/chat/handle.js';
 import type { ActionCardView, ChatView } from '../../src/chat/model.js';
 import type { User } from '../../src/domain/rights/user.js';
+import { updateTemplate } from '../../src/workflow/templates/save.js';
 import { executionPorts } from '../execution/support.js';
 import { onlyAction } from '../workflow/support/actions.js';
 import { seedCourse, seedCourseType } from '../workflow/support/records.js';
@@ -128,5 +129,38 @@ describe('chat commands', () => {
     expect(hidden).toMatchObject({ kind: 'error', code: 'action.not-found' });
     const shown = await handleCommand(context(ws.users.sales), `show ${action.number}`);
     expect(card(shown).actionId).toBe(action.id);
+  });
+});
+
+describe('repairing a rejected action from chat', () => {
+  it('executes with the fixed template after the preview says it takes the template’s settings', async () => {
+    const template = await seedTemplate(
+      ws,
+      {
+        name: 'Close [Course:Name]',
+        execution: 'semi-automatic',
+        // A course that is still to start cannot be closed: the action is rejected at preparation.
+        process: { type: 'set-status', status: 'closed' },
+        courseTypeIds: [courseTypeId],
+      },
+      ws.users.automator,
+    );
+    const course = await seedCourse(ws, courseTypeId);
+    const action = await onlyAction(ws, template.id, course.record.id);
+    const chat = context(ws.users.automator);
+    expect(card(await handleButton(chat, `confirm-execute:${action.id}`)).stateLabel).toBe('Rejected');
+
+    await updateTemplate(ws.deps, ws.users.automator, {
+      ref: template.id,
+      patch: { process: { type: 'set-status', status: 'definitive' } },
+    });
+    const [preview] = await handleButton(chat, `execute:${action.id}`);
+    expect(preview).toMatchObject({
+      kind: 'preview',
+      lines: expect.arrayContaining([expect.objectContaining({ label: 'Settings' })]),
+      buttons: [expect.objectContaining({ verb: 'confirm-execute' })],
+    });
+    expect(card(await handleButton(chat, `confirm-execute:${action.id}`)).stateLabel).toBe('Executed');
+    expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ status: 'definitive' });
   });
 });

@@ -76,7 +76,13 @@ export function previewView(result: ActionPreview, locale: Locale, timeZone: str
     kind: 'preview',
     title: say(locale, 'preview.title', { number: result.number }),
     actionId: result.actionId,
-    lines: result.preview ? linesOf(result.preview, locale, timeZone) : [],
+    lines: [
+      // Execute takes the template's current settings for a rejected or failed action: say so before it runs.
+      ...(result.processFromTemplate
+        ? [{ label: say(locale, 'preview.settings'), value: say(locale, 'preview.from-template') }]
+        : []),
+      ...(result.preview ? linesOf(result.preview, locale, timeZone) : []),
+    ],
     ...(problem ? { problem } : {}),
     buttons: problem
       ? []

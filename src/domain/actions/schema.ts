@@ -24,6 +24,8 @@ export const HISTORY_KINDS = [
   'priority-changed',
   'retry-scheduled',
   'notified',
+  /** A person's Execute of a rejected or failed action took the template's current process settings. */
+  'process-updated',
 ] as const;
 
 /** 'system' marks what the bot did by itself: automatic stamping, execution, expiry, rescheduling. */

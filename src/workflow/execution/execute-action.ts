@@ -3,6 +3,7 @@ import { failureReasons } from '../../domain/conditions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
+import type { Process } from '../../domain/templates/index.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden } from '../errors.js';
@@ -25,7 +26,8 @@ export interface ExecutionPorts {
 export type ExecutionResult =
   | { outcome: 'executed'; action: Action; summary: string }
   | { outcome: 'failed'; action: Action; error: string; retryAt?: Date }
-  | { outcome: 'rejected'; action: Action; code: string; reason: string }
+  /** `repeated`: rejected again for the same reason as it already was; nothing new was recorded or told. */
+  | { outcome: 'rejected'; action: Action; code: string; reason: string; repeated?: boolean }
   | { outcome: 'conditions-not-met'; action: Action; reasons: string[] }
   /** The lease was lost to another instance: that one reports the outcome. */
   | { outcome: 'superseded' };
@@ -56,8 +58,11 @@ export async function executeAction(
   const now = deps.clock();
   if (!executableStates.has(action.state) || hasActiveLease(action, now)) throw notExecutable(action, now);
   const token = newLeaseToken();
+  // Taking the template's current settings is part of the claim: one write, and only for the one
+  // execution that wins it.
+  const repaired = withTemplateProcess(action, await repairProcess(deps, action), now, actor.id);
   const claimed: Action = {
-    ...action,
+    ...repaired,
     lease: { token, until: new Date(now.getTime() + ports.settings.leaseMs), attempt: nextAttempt(action) },
     version: action.version + 1,
   };
@@ -68,9 +73,48 @@ export async function executeAction(
   return runClaimed(deps, ports, claimed, actor.id);
 }
 
+/**
+ * The process a person's Execute of a rejected or failed action runs with: the template's current one.
+ * Such an action's snapshot has proven not to work, and the fix is made where it belongs — in the
+ * template (a sender added, a URL corrected) — so pressing Execute again after fixing it works, as in
+ * Coachview. Open actions keep the snapshot they were stamped with. Undefined when nothing changes.
+ */
+export async function repairProcess(deps: WorkflowDeps, action: Action): Promise<Process | undefined> {
+  if (action.state !== 'rejected' && action.state !== 'failed') return undefined;
+  const template = await deps.stores.templates.get(action.templateId);
+  if (!template?.process) return undefined;
+  const same = JSON.stringify(template.process) === JSON.stringify(action.processSnapshot);
+  return same ? undefined : template.process;
+}
+
+function withTemplateProcess(action: Action, process: Process | undefined, at: Date, actorUserId: string) {
+  if (!process) return action;
+  return {
+    ...action,
+    processSnapshot: process,
+    history: [
+      ...action.history,
+      {
+        at,
+        actorUserId,
+        kind: 'process-updated' as const,
+        before: action.processSnapshot,
+        after: process,
+        codes: ['template-process'],
+      },
+    ],
+  };
+}
+
 /** Attempts count per execution run: a retry continues the count, a fresh Execute after a final failure too. */
 export function nextAttempt(action: Pick<Action, 'lease' | 'retry'>): number {
   return Math.max(action.lease?.attempt ?? 0, action.retry?.attempt ?? 0) + 1;
+}
+
+function isRejectedFor(action: Action, code: string, reason: string): boolean {
+  if (action.state !== 'rejected' || action.stateReason !== reason) return false;
+  const last = action.history.findLast((entry) => entry.kind === 'rejected');
+  return last?.codes?.[0] === code;
 }
 
 function notExecutable(action: Action, now: Date): DomainError {
@@ -106,10 +150,17 @@ export async function runClaimed(
   const at = () => deps.clock();
   const subject = await loadSubject(deps, action);
   const reject = async (code: string, reason: string): Promise<ExecutionResult> => {
-    const next = await commit((current) =>
-      applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code] }),
-    );
+    let repeated = false;
+    const next = await commit((current) => {
+      // Rejected again for the very reason it is rejected for: the attempt found nothing new, so it adds
+      // no history entry and tells nobody again (a burst of presses would otherwise flood both).
+      repeated = isRejectedFor(current, code, reason);
+      return repeated
+        ? release(current)
+        : applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code] });
+    });
     if (!next) return { outcome: 'superseded' };
+    if (repeated) return { outcome: 'rejected', action: next, code, reason, repeated: true };
     await notifyOwner(deps, ports.processes.chat, next, 'notify.rejected', reason);
     return { outcome: 'rejected', action: next, code, reason };
   };

@@ -4,7 +4,7 @@ import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import type { ProcessPreview } from '../processes/index.js';
-import { type ExecutionPorts, nextAttempt } from './execute-action.js';
+import { type ExecutionPorts, nextAttempt, repairProcess } from './execute-action.js';
 import { loadSubject, prepareFor } from './subject.js';
 
 export interface ActionPreview {
@@ -14,7 +14,12 @@ export interface ActionPreview {
   /** What Execute would do, exactly as it would do it now. */
   preview?: ProcessPreview;
   /** Why Execute would reject the action instead. */
-  rejection?: { code: string; message: string };
+  rejection?: { code: string; message: string; details?: Record<string, unknown> };
+  /**
+   * True when Execute would take the template's current process settings (a rejected or failed action
+   * whose template changed since it was stamped): the preview shows those.
+   */
+  processFromTemplate: boolean;
 }
 
 /**
@@ -32,15 +37,18 @@ export async function previewAction(
   const subject = await loadSubject(deps, action);
   if (!subject) throw notFound('dossier', action.record.id);
   const timeZone = subject.workspace.calendar.timeZone;
+  const repaired = await repairProcess(deps, action);
+  if (repaired) subject.action = { ...action, processSnapshot: repaired };
   const result: ActionPreview = {
     actionId: action.id,
     number: action.number,
+    processFromTemplate: repaired !== undefined,
     conditions: {
       holds: subject.conditions.holds,
       reasons: failureReasons(subject.conditions, { locale: actor.locale, timeZone }),
     },
   };
-  if (!action.processSnapshot) {
+  if (!subject.action.processSnapshot) {
     return { ...result, rejection: { code: 'no-process', message: 'The action has no process' } };
   }
   const prepared = await prepareFor(deps, ports.processes, subject, nextAttempt(action));

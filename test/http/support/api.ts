@@ -4,6 +4,7 @@ import { buildApp, createServiceDeps, type ServiceDeps, workspaceDefaults } from
 import type { ApiScope } from '../../../src/store/api-tokens.js';
 import type { UserRecord } from '../../../src/store/users.js';
 import { newUserId } from '../../../src/workflow/admin/users.js';
+import type { ExecutionPorts } from '../../../src/workflow/execution/execute-action.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { ContractChecker } from './contract.js';
 
@@ -44,13 +45,17 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(name: string, options: { clock?: () => Date } = {}): Promise<ApiHarness> {
+export async function startApi(
+  name: string,
+  options: { clock?: () => Date; execution?: ExecutionPorts } = {},
+): Promise<ApiHarness> {
   const database = await openTestDatabase(name);
   const logger = createLogger({ level: 'silent' });
   const deps = await createServiceDeps(database.db, {
     logger,
     defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'en' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.execution ? { execution: options.execution } : {}),
   });
   const server = buildApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

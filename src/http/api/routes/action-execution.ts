@@ -20,6 +20,12 @@ const PreviewSchema = z.object({
     .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
     .optional()
     .describe('Why Execute would reject it'),
+  processFromTemplate: z
+    .boolean()
+    .describe(
+      'Execute would take the template’s current process settings (a rejected or failed action whose ' +
+        'template changed): the preview shows those',
+    ),
 });
 
 const ExecutionSchema = z.object({
@@ -31,6 +37,10 @@ const ExecutionSchema = z.object({
   code: z.string().optional(),
   reason: z.string().optional(),
   reasons: z.array(z.string()).optional(),
+  repeated: z
+    .boolean()
+    .optional()
+    .describe('Rejected again for the reason it already had; nothing new was recorded or notified'),
 });
 
 /** Previewing and executing semi-automatic actions (and re-running failed or rejected ones). */
