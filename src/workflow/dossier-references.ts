@@ -21,12 +21,10 @@ export function referencesOf(record: DossierRecord): Reference[] {
     else if (USER_FIELDS.includes(field.name)) references.push({ field: field.name, id, kind: 'user' });
   }
   if (record.group === 'course') {
-    record.teachers.forEach((planning, index) =>
-      references.push({ field: `teachers.${index}.teacherId`, id: planning.teacherId, kind: 'teacher' }),
-    );
-    record.locations.forEach((planning, index) =>
-      references.push({ field: `locations.${index}.locationId`, id: planning.locationId, kind: 'location' }),
-    );
+    for (const [index, planning] of record.teachers.entries())
+      references.push({ field: `teachers.${index}.teacherId`, id: planning.teacherId, kind: 'teacher' });
+    for (const [index, planning] of record.locations.entries())
+      references.push({ field: `locations.${index}.locationId`, id: planning.locationId, kind: 'location' });
   }
   return references;
 }

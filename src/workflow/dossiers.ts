@@ -65,9 +65,15 @@ async function assertReferences(
 ): Promise<void> {
   const known = new Set(before ? referencesOf(before).map((ref) => `${ref.field}=${ref.id}`) : []);
   const references = referencesOf(record).filter((ref) => !known.has(`${ref.field}=${ref.id}`));
-  if (references.length === 0) return;
+  // A web request's course and request are read whatever changed: its course type must agree with both.
+  const links = record.group === 'web-request' ? [record.courseId, record.requestId] : [];
+  const linked = links.filter((id): id is string => typeof id === 'string');
+  if (references.length === 0 && linked.length === 0) return;
   const [records, users] = await Promise.all([
-    deps.stores.dossiers.getMany(references.filter((ref) => ref.kind !== 'user').map((ref) => ref.id)),
+    deps.stores.dossiers.getMany([
+      ...references.filter((ref) => ref.kind !== 'user').map((ref) => ref.id),
+      ...linked,
+    ]),
     deps.stores.users.getMany(references.filter((ref) => ref.kind === 'user').map((ref) => ref.id)),
   ]);
   const kinds = new Map<string, string>(records.map((found) => [found.id, found.group]));
@@ -80,8 +86,43 @@ async function assertReferences(
       message: `${ref.field}: no ${ref.kind} with id ${ref.id}`,
       details: { id: ref.id, kind: ref.kind },
     }));
-  const [first, ...rest] = issues;
+  const [first, ...rest] = [...issues, ...webRequestLinkIssues(record, [...records])];
   if (first) throw invalidInputs([first, ...rest]);
+}
+
+/**
+ * A web request belongs to one course type (DOMAIN.md §4): the one of the course it enrols for, or the
+ * one it names. Naming both, they must agree; processed into a request, the request keeps it.
+ */
+function webRequestLinkIssues(record: DossierRecord, loaded: readonly DossierRecord[]) {
+  if (record.group !== 'web-request') return [];
+  const byId = new Map(loaded.map((found) => [found.id, found]));
+  const course = record.courseId ? byId.get(record.courseId) : undefined;
+  const request = record.requestId ? byId.get(record.requestId) : undefined;
+  const courseTypeId = record.courseTypeId ?? (course?.group === 'course' ? course.courseTypeId : undefined);
+  const issues = [];
+  if (record.courseTypeId && course?.group === 'course' && course.courseTypeId !== record.courseTypeId) {
+    issues.push({
+      code: 'web-request.course-type-mismatch',
+      field: 'courseTypeId',
+      message: `courseTypeId must be the course type of course ${course.id} (${course.courseTypeId})`,
+      details: { valid: [course.courseTypeId] },
+    });
+  }
+  if (
+    courseTypeId &&
+    request?.group === 'request' &&
+    request.courseTypeId &&
+    request.courseTypeId !== courseTypeId
+  ) {
+    issues.push({
+      code: 'web-request.course-type-mismatch',
+      field: 'requestId',
+      message: `request ${request.id} is for course type ${request.courseTypeId}, the web request for ${courseTypeId}`,
+      details: { valid: [courseTypeId] },
+    });
+  }
+  return issues;
 }
 
 /** A unique-index violation as the domain error it means; other errors pass through unchanged. */

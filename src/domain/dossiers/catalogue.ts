@@ -127,6 +127,8 @@ export const CATALOGUE: Readonly<Record<RecordKind, KindSpec>> = {
   ]),
   'web-request': kind('web-request', 'WebRequest', 'Webaanvraag', [
     status('status', WEB_REQUEST_STATUSES),
+    relation('courseId', 'course', 'CourseId', 'OpleidingId'),
+    relation('courseTypeId', 'course-type', 'CourseTypeId', 'OpleidingssoortId'),
     relation('requestId', 'request', 'RequestId', 'AanvraagId'),
     relation('personId', 'person', 'PersonId', 'PersoonId'),
     relation('companyId', 'company', 'CompanyId', 'BedrijfId'),

@@ -54,7 +54,8 @@ export function eventsForUpdate(before: DossierRecord, after: DossierRecord): Ev
       events.push({ ...base, type, data: { from, to } });
     }
   }
-  if (before.group === 'participant' && after.group === 'participant') events.push(...enrolmentEvents(before, after));
+  if (before.group === 'participant' && after.group === 'participant')
+    events.push(...enrolmentEvents(before, after));
   if (before.group === 'person' && after.group === 'person') {
     const was = new Set(before.categories);
     const is = new Set(after.categories);

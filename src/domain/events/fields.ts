@@ -22,5 +22,8 @@ export function changeableFields(kind: RecordKind): FieldSpec[] {
 /** Whether `field` ('startDate', 'custom.room') can fire field-changed on a record of `kind`. */
 export function isChangeableField(kind: RecordKind, field: string): boolean {
   if (field.startsWith('custom.')) return CUSTOM_FIELD_NAME.test(field.slice('custom.'.length));
-  return changeableFields(kind).some((spec) => spec.name === field) || (STRUCTURED_FIELDS[kind] ?? []).includes(field);
+  return (
+    changeableFields(kind).some((spec) => spec.name === field) ||
+    (STRUCTURED_FIELDS[kind] ?? []).includes(field)
+  );
 }

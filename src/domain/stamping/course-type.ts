@@ -1,10 +1,23 @@
 import type { RecordContext } from '../dossiers/context.js';
 import type { DataGroup } from '../dossiers/kinds.js';
 
-/** Groups that belong to a course type; templates reach their records only through a course-type link. */
-const COURSE_TYPE_BOUND: readonly DataGroup[] = ['course', 'participant', 'request', 'invoice'];
+/**
+ * Groups that belong to a course type; templates reach their records only through a course-type link.
+ * Coachview's list: course, request, training question (our participant) and web request; an invoice
+ * follows its request.
+ */
+const COURSE_TYPE_BOUND: readonly DataGroup[] = [
+  'course',
+  'participant',
+  'request',
+  'invoice',
+  'web-request',
+];
 
-/** The course type of a context: its own, its course's, or its request's. */
+/**
+ * The course type of a context: its own, its course's, or its request's. A web request's is the one it
+ * names, which must be its course's when it names a course too (see the web request rules).
+ */
 export function courseTypeIdOf(context: RecordContext): string | undefined {
   const { courseType, course, request } = context.records;
   const candidates = [courseType?.id, course?.courseTypeId, request?.courseTypeId];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertLocalDate, type LocalDate, localDateOf, weekdayOf } from './local-date.js';
-import { isHolidayCountry, isHolidayRegion, publicHolidaysOf } from './public-holidays.js';
+import { isHolidayRegion, publicHolidaysOf } from './public-holidays.js';
 import { timeOfDaySchema } from './schema.js';
 import { HOLIDAY_COUNTRIES, timeZoneSchema } from './zones.js';
 

@@ -1,10 +1,10 @@
 import type { Action, ActionDraft } from '../../domain/actions/index.js';
 import { type DossierRecord, isRecordClosed } from '../../domain/dossiers/index.js';
-import type { StoredEvent } from '../../store/events.js';
-import type { WorkflowDeps } from '../deps.js';
 import { recordsToRecheck } from '../../domain/events/recheck.js';
 import type { DomainEvent } from '../../domain/events/types.js';
-import { type ReconcilePlan, type ReconcileResult, planReconcile, writeReconcile } from './reconcile.js';
+import type { StoredEvent } from '../../store/events.js';
+import type { WorkflowDeps } from '../deps.js';
+import { planReconcile, type ReconcilePlan, type ReconcileResult, writeReconcile } from './reconcile.js';
 import { toDomainEvent } from './record-events.js';
 import { draftsForEvent, insertStamped } from './stamp-for-event.js';
 

@@ -18,19 +18,18 @@ export const actionRefParam = z.object({
   ref: IdSchema.describe('Action id (act_…) or number'),
 });
 
-const listQuery = z
-  .object({
-    state: queryList(ACTION_STATES, 'state')
-      .optional()
-      .describe('Default: open, failed and rejected (waiting actions are hidden unless asked for)'),
-    owner: IdSchema.optional().describe("'me', 'none' (unassigned) or a user id"),
-    recordGroup: DataGroupSchema.optional().describe('Only actions on records of this data group'),
-    recordId: IdSchema.optional().describe('Only actions on this record'),
-    colour: z.enum(['overdue', 'today', 'future', 'closed']).optional(),
-    overdue: queryFlag.optional(),
-    template: IdSchema.optional().describe('Template id or key'),
-    ...pagination,
-  });
+const listQuery = z.object({
+  state: queryList(ACTION_STATES, 'state')
+    .optional()
+    .describe('Default: open, failed and rejected (waiting actions are hidden unless asked for)'),
+  owner: IdSchema.optional().describe("'me', 'none' (unassigned) or a user id"),
+  recordGroup: DataGroupSchema.optional().describe('Only actions on records of this data group'),
+  recordId: IdSchema.optional().describe('Only actions on this record'),
+  colour: z.enum(['overdue', 'today', 'future', 'closed']).optional(),
+  overdue: queryFlag.optional(),
+  template: IdSchema.optional().describe('Template id or key'),
+  ...pagination,
+});
 
 const stampBody = z.strictObject({
   template: IdSchema,
