@@ -124,9 +124,10 @@ describe('the web console in Chromium', () => {
     const target = records.attendance.id;
     await command(`/actie toon ${records.attendance.number}`);
     const cancel = lastReply().locator(`.card[data-action-id="${target}"] button[data-verb="cancel"]`);
-    page.once('dialog', (dialog) => void dialog.dismiss());
-    await cancel.click();
-    await page.waitForTimeout(200);
+    const dialog = page.waitForEvent('dialog');
+    await Promise.all([dialog.then((shown) => shown.dismiss()), cancel.click()]);
+    // A later command's reply comes back after anything the declined click could have sent.
+    await command(`/actie toon ${records.attendance.number}`);
     expect((await consoleApp.ws.stores.actions.get(target))?.state).toBe('open');
   });
 

@@ -37,7 +37,8 @@ export function executionPorts(
       // The receivers of these tests listen on loopback, which the default policy refuses.
       webhooks: createWebhookClient({
         policy: addressPolicy({ allowed: options.allowedTargets ?? ['127.0.0.1'], requireHttps: false }),
-        timeoutMs: 2_000,
+        // A bound for a receiver that never answers, not a speed requirement: generous for a loaded machine.
+        timeoutMs: 30_000,
       }),
       defaultSender: options.defaultSender,
     },
@@ -81,7 +82,7 @@ export async function startSmtpServer(): Promise<{
 }
 
 export function smtpMailer(url: string): Mailer {
-  return createSmtpMailer(url, { timeoutMs: 5_000 });
+  return createSmtpMailer(url, { timeoutMs: 30_000 });
 }
 
 export interface ReceivedHook {

@@ -74,9 +74,11 @@ describe('cursors', () => {
   it('expire after ten idle minutes unless opened without timeout', () => {
     const registry = new CursorRegistry();
     const docs = Array.from({ length: 5 }, (_, i) => ({ i }));
+    // Read before opening: the cursors were last used at this moment or later, however slow the machine.
+    const opened = Date.now();
     const idle = registry.open('db.c', docs, { batchSize: 1 });
     const pinned = registry.open('db.c', docs, { batchSize: 1, noTimeout: true });
-    registry.expireIdle(Date.now() + CURSOR_IDLE_TIMEOUT_MS - 1000);
+    registry.expireIdle(opened + CURSOR_IDLE_TIMEOUT_MS - 1000);
     expect(registry.getMore(idle.id, 'db.c', 1).batch).toEqual([{ i: 1 }]);
     registry.expireIdle(Date.now() + CURSOR_IDLE_TIMEOUT_MS + 1000);
     expect(codeOf(() => registry.getMore(idle.id, 'db.c', 1))).toBe(43);

@@ -159,10 +159,9 @@ describe('server details', () => {
     await sessions.createIndex({ at: 1 }, { expireAfterSeconds: 1 });
     await sessions.insertOne({ at: new Date() });
     const start = Date.now();
-    while ((await sessions.countDocuments()) > 0) {
-      expect(Date.now() - start).toBeLessThan(5000);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    // Only the lower bound is the server's promise (never before the document expired); how soon after,
+    // depends on the machine, so the loop waits for the removal itself.
+    while ((await sessions.countDocuments()) > 0) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(Date.now() - start).toBeGreaterThanOrEqual(900);
   });
 
