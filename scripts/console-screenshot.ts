@@ -16,6 +16,7 @@ import { consoleRouter } from '../adapters/console/routes.js';
 import { createLogger } from '../src/observability/logger.js';
 import { seedExampleWorkspace } from '../src/seed/index.js';
 import { createServiceDeps, offlineExecutionPorts, workspaceDefaults } from '../src/service-deps.js';
+import { ConsoleInboxStore } from '../src/store/console-inbox.js';
 import { resolveDatabase } from '../src/store/database.js';
 import { runDueSweep } from '../src/workflow/execution/due-sweep.js';
 
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const client = new MongoClient(database.uri);
   await client.connect();
   const db = client.db('stempel_screenshot');
-  const inbox = new ConsoleInbox(db, () => NOW);
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(db), () => NOW);
   await inbox.ensureIndexes();
   const offline = offlineExecutionPorts();
   const execution = { ...offline, processes: { ...offline.processes, chat: inbox } };

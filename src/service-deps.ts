@@ -1,11 +1,12 @@
 import type { Db } from 'mongodb';
 import type { Config } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
+import type { WorkspaceSettings } from './domain/workspace.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
 import { addressPolicy } from './outbound/address-policy.js';
 import { createWebhookClient } from './outbound/webhook-client.js';
-import type { WorkspaceSettings } from './store/settings.js';
+import { IdempotencyKeyStore } from './store/idempotency-keys.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
 import type { ExecutionPorts } from './workflow/execution/execute-action.js';
@@ -64,8 +65,9 @@ export async function createServiceDeps(
   },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
-  const idempotency = new IdempotencyStore(db);
-  await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
+  const idempotencyKeys = new IdempotencyKeyStore(db);
+  const idempotency = new IdempotencyStore(idempotencyKeys);
+  await Promise.all([ensureIndexes(stores), idempotencyKeys.ensureIndexes()]);
   const clock = options.clock ?? (() => new Date());
   return {
     workflow: {

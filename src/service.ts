@@ -13,6 +13,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { executionPortsFromConfig } from './service-ports.js';
+import { ConsoleInboxStore } from './store/console-inbox.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
@@ -106,7 +107,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await client.connect();
   const db = client.db(config.MONGODB_DB);
   // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
-  const inbox = new ConsoleInbox(db);
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(db));
   await inbox.ensureIndexes();
   const deps = await createServiceDeps(db, {
     logger,

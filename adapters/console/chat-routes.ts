@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isParseFailure, parseCommand } from '../../src/chat/commands/grammar.js';
 import { type ChatContext, handleButton, handleCommand } from '../../src/chat/handle.js';
 import type { ChatView } from '../../src/chat/model.js';
-import type { ApiScope } from '../../src/store/api-tokens.js';
+import type { ApiScope } from '../../src/domain/access.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { myColourCounts } from './glance.js';

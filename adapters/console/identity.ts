@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ApiScope } from '../../src/domain/access.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import type { ApiScope } from '../../src/store/api-tokens.js';
-import type { UserRecord } from '../../src/store/users.js';
+import type { UserRecord } from '../../src/domain/rights/user.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { RenderContext } from './render/context.js';
 import {

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorView } from '../../src/chat/model.js';
 import { say } from '../../src/chat/texts.js';
+import type { UserRecord } from '../../src/domain/rights/user.js';
 import type { Logger } from '../../src/observability/logger.js';
-import type { UserRecord } from '../../src/store/users.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import { renderContextOf, visitorOf } from './identity.js';
 import { type IdentityBar, renderPage } from './pages/layout.js';

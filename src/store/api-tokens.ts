@@ -1,17 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 
-export const apiScopes = [
-  'templates:read',
-  'templates:write',
-  'dossiers:read',
-  'dossiers:write',
-  'events:write',
-  'actions:read',
-  'actions:write',
-  'admin',
-] as const;
-export type ApiScope = (typeof apiScopes)[number];
+import type { ApiScope } from '../domain/access.js';
+
+export { type ApiScope, apiScopes } from '../domain/access.js';
 
 export interface ApiTokenDoc {
   _id: string;

@@ -1,32 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
+import type { AuditEntityType, AuditEntry } from '../domain/audit.js';
 import { insertSkippingDuplicates } from './documents.js';
 
-export const AUDIT_ENTITY_TYPES = [
-  'dossier',
-  'template',
-  'action',
-  'user',
-  'sender',
-  'settings',
-  'event',
-  'api-token',
-] as const;
-export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
-
-/** Who did what to which entity, when, with the state before and after. */
-export interface AuditEntry {
-  at: Date;
-  /** A user id, 'system' for the bot itself, or 'token:<id>' is never used: tokens act as their user. */
-  actor: string;
-  /** E.g. 'dossier.updated', 'template.created', 'action.completed', 'actions.stamped'. */
-  kind: string;
-  entity: { type: AuditEntityType; id: string };
-  before?: unknown;
-  after?: unknown;
-  /** Extra facts, e.g. the number of actions a batch stamped. */
-  details?: Record<string, unknown>;
-}
+export { AUDIT_ENTITY_TYPES, type AuditEntityType, type AuditEntry } from '../domain/audit.js';
 
 type AuditDoc = AuditEntry & { _id: string };
 

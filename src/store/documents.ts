@@ -21,6 +21,24 @@ export function isDuplicateKeyError(error: unknown): boolean {
 }
 
 /**
+ * A write against a unique index, answered in the caller's terms: 'written', or the field of the unique
+ * index that already holds the value. Repositories use it so that no use case learns MongoDB's error codes.
+ */
+export async function writeUnlessTaken(
+  write: () => Promise<unknown>,
+): Promise<'written' | { taken: string }> {
+  try {
+    await write();
+    return 'written';
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    const pattern = (error as { keyPattern?: Record<string, unknown> }).keyPattern ?? {};
+    const [field = '_id'] = Object.keys(pattern);
+    return { taken: field === '_id' ? 'id' : field };
+  }
+}
+
+/**
  * Inserts documents in one unordered batch where some may already exist (a retried or repeated write):
  * duplicates of a unique key are skipped, any other failure is an error. Returns the positions skipped.
  */

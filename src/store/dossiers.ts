@@ -1,8 +1,8 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { RecordKind } from '../domain/dossiers/kinds.js';
-import type { DossierRecord, Participant } from '../domain/dossiers/schemas.js';
+import type { DossierRecord, Participant, VersionedDossier } from '../domain/dossiers/schemas.js';
 import type { AuditEntry } from './audit.js';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
 import type { StoredEvent } from './events.js';
 
 /**
@@ -11,8 +11,7 @@ import type { StoredEvent } from './events.js';
  */
 const BULK_BATCH_SIZE = 100_000;
 
-/** A stored dossier: the domain record plus a version that makes every update conditional. */
-export type VersionedDossier = DossierRecord & { version: number };
+export type { VersionedDossier } from '../domain/dossiers/schemas.js';
 
 /**
  * What follows from a change — its audit entry and its events — written into the record in the same
@@ -33,6 +32,13 @@ function toRecord(doc: DossierDoc): VersionedDossier {
   const { pending: _pending, ...stored } = doc;
   return fromDocument<VersionedDossier>(stored);
 }
+
+/** What a write of a record came to, in the use cases' terms. */
+export type DossierWrite =
+  | { outcome: 'written'; record: VersionedDossier }
+  | { outcome: 'stale' }
+  /** A unique field (the id, a course type's key) already names another record. */
+  | { outcome: 'taken'; field: string };
 
 export interface DossierQuery {
   group: RecordKind;
@@ -127,24 +133,34 @@ export class DossierStore {
     return byCourse;
   }
 
-  async insert(record: DossierRecord, pending?: PendingChange): Promise<VersionedDossier> {
+  /** Inserts a new record; `taken` names the unique field already in use ('id', or a course type's 'key'). */
+  async insert(record: DossierRecord, pending?: PendingChange): Promise<DossierWrite> {
     const stored = { ...record, version: 1 } as VersionedDossier;
-    await this.#dossiers.insertOne({ ...toDocument(stored), ...(pending ? { pending } : {}) });
-    return stored;
+    const written = await writeUnlessTaken(() =>
+      this.#dossiers.insertOne({ ...toDocument(stored), ...(pending ? { pending } : {}) }),
+    );
+    return written === 'written'
+      ? { outcome: 'written', record: stored }
+      : { outcome: 'taken', field: written.taken };
   }
 
-  /** Replaces the record only if nobody changed it since it was read; false means a concurrent change won. */
+  /** Replaces the record only if nobody changed it since it was read; 'stale' means a concurrent change won. */
   async replace(
     record: DossierRecord,
     expectedVersion: number,
     pending?: PendingChange,
-  ): Promise<VersionedDossier | undefined> {
+  ): Promise<DossierWrite> {
     const next = { ...record, version: expectedVersion + 1 } as VersionedDossier;
-    const result = await this.#dossiers.replaceOne(
-      { _id: record.id, version: expectedVersion },
-      { ...toDocument(next), ...(pending ? { pending } : {}) },
-    );
-    return result.matchedCount === 1 ? next : undefined;
+    let matched = false;
+    const written = await writeUnlessTaken(async () => {
+      const result = await this.#dossiers.replaceOne(
+        { _id: record.id, version: expectedVersion },
+        { ...toDocument(next), ...(pending ? { pending } : {}) },
+      );
+      matched = result.matchedCount === 1;
+    });
+    if (written !== 'written') return { outcome: 'taken', field: written.taken };
+    return matched ? { outcome: 'written', record: next } : { outcome: 'stale' };
   }
 
   /** Drops the pending block once its contents are safely in the audit and event logs. */

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { DomainEvent } from '../domain/events/types.js';
-import { fromDocument, insertSkippingDuplicates, type Stored, toDocument } from './documents.js';
+import {
+  fromDocument,
+  insertSkippingDuplicates,
+  type Stored,
+  toDocument,
+  writeUnlessTaken,
+} from './documents.js';
 
 /**
  * The event log doubles as an outbox: an event is written before its consequences (stamping,
@@ -43,6 +49,15 @@ export class EventStore {
   /** Idempotent: events already recorded (same ids, a repeated flush after a crash) are skipped. */
   async insertMany(events: readonly StoredEvent[]): Promise<void> {
     await insertSkippingDuplicates(this.#events, events.map(toDocument));
+  }
+
+  /**
+   * Records events that must be new: 'already-there' when an event with the same externalId exists (a
+   * retried or racing post), and then nothing is recorded.
+   */
+  async insertNew(events: readonly StoredEvent[]): Promise<'created' | 'already-there'> {
+    const written = await writeUnlessTaken(() => this.#events.insertMany(events.map(toDocument)));
+    return written === 'written' ? 'created' : 'already-there';
   }
 
   async getByExternalId(externalId: string): Promise<StoredEvent | undefined> {

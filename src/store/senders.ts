@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
 
 /** An address e-mail actions may send from; only approved ones can be used by templates. */
 export interface SenderAddress {
@@ -37,8 +37,11 @@ export class SenderStore {
     return doc ? fromDocument<SenderAddress>(doc) : undefined;
   }
 
-  async insert(sender: SenderAddress): Promise<void> {
-    await this.#senders.insertOne(toDocument({ ...sender, address: sender.address.toLowerCase() }));
+  async insert(sender: SenderAddress): Promise<'created' | 'address-taken'> {
+    const written = await writeUnlessTaken(() =>
+      this.#senders.insertOne(toDocument({ ...sender, address: sender.address.toLowerCase() })),
+    );
+    return written === 'written' ? 'created' : 'address-taken';
   }
 
   async replace(sender: SenderAddress): Promise<boolean> {

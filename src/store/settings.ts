@@ -1,14 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import { z } from 'zod';
-import { LocaleSchema } from '../domain/i18n/locale.js';
-import { WorkCalendarConfigSchema } from '../domain/timing/index.js';
+import type { WorkspaceSettings } from '../domain/workspace.js';
 
-/** The workspace: its calendar (zone, holidays, closing days, default time) and its language. */
-export const WorkspaceSettingsSchema = z.object({
-  calendar: WorkCalendarConfigSchema,
-  locale: LocaleSchema,
-});
-export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
+export { type WorkspaceSettings, WorkspaceSettingsSchema } from '../domain/workspace.js';
 
 interface SettingsDoc {
   _id: 'workspace';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { DataGroup } from '../domain/dossiers/kinds.js';
 import type { ActionTemplate } from '../domain/templates/schema.js';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
 
 type TemplateDoc = Stored<ActionTemplate>;
 
@@ -74,8 +74,10 @@ export class TemplateStore {
     return docs.map((doc) => fromDocument<ActionTemplate>(doc));
   }
 
-  async insert(template: ActionTemplate): Promise<void> {
-    await this.#templates.insertOne(toDocument(template));
+  /** 'key-taken' when another template has the key (a unique index decides, also between instances). */
+  async insert(template: ActionTemplate): Promise<'created' | 'key-taken'> {
+    const written = await writeUnlessTaken(() => this.#templates.insertOne(toDocument(template)));
+    return written === 'written' ? 'created' : 'key-taken';
   }
 
   async replaceIfVersion(template: ActionTemplate, expectedVersion: number): Promise<boolean> {

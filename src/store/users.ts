@@ -1,17 +1,9 @@
 import type { Collection, Db } from 'mongodb';
-import type { User } from '../domain/rights/user.js';
-import { fromDocument, type Stored, toDocument } from './documents.js';
+import type { UserRecord } from '../domain/rights/user.js';
+import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
 
-/** A chat identity linked to a user: a Slack user in a workspace, or a Teams (Entra ID) user. */
-export type ChatIdentity =
-  | { platform: 'slack'; teamId: string; userId: string }
-  | { platform: 'teams'; aadObjectId: string; tenantId?: string };
-
-export interface UserRecord extends User {
-  chatIdentities: ChatIdentity[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+// The shape belongs to the domain; re-exported for the repository's callers.
+export type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
 
 export class UserStore {
   readonly #users: Collection<Stored<UserRecord>>;
@@ -53,16 +45,23 @@ export class UserStore {
     return docs.map((doc) => fromDocument<UserRecord>(doc));
   }
 
-  async insert(user: UserRecord): Promise<void> {
-    await this.#users.insertOne(
-      toDocument({ ...user, ...(user.email ? { email: user.email.toLowerCase() } : {}) }),
+  /** 'email-taken' when another user has the address: e-mail addresses are unique. */
+  async insert(user: UserRecord): Promise<'created' | 'email-taken'> {
+    const written = await writeUnlessTaken(() =>
+      this.#users.insertOne(
+        toDocument({ ...user, ...(user.email ? { email: user.email.toLowerCase() } : {}) }),
+      ),
     );
+    return written === 'written' ? 'created' : 'email-taken';
   }
 
-  async replace(user: UserRecord): Promise<void> {
-    await this.#users.replaceOne(
-      { _id: user.id },
-      toDocument({ ...user, ...(user.email ? { email: user.email.toLowerCase() } : {}) }),
+  async replace(user: UserRecord): Promise<'replaced' | 'email-taken'> {
+    const written = await writeUnlessTaken(() =>
+      this.#users.replaceOne(
+        { _id: user.id },
+        toDocument({ ...user, ...(user.email ? { email: user.email.toLowerCase() } : {}) }),
+      ),
     );
+    return written === 'written' ? 'replaced' : 'email-taken';
   }
 }

@@ -15,7 +15,6 @@ import {
   eventsForUpdate,
 } from '../domain/events/index.js';
 import type { User } from '../domain/rights/user.js';
-import { isDuplicateKeyError } from '../store/documents.js';
 import type { PendingChange, VersionedDossier } from '../store/dossiers.js';
 import type { WorkflowDeps } from './deps.js';
 import { referencesOf } from './dossier-references.js';
@@ -126,9 +125,8 @@ function webRequestLinkIssues(record: DossierRecord, loaded: readonly DossierRec
 }
 
 /** A unique-index violation as the domain error it means; other errors pass through unchanged. */
-function duplicateError(error: unknown, record: DossierRecord): unknown {
-  if (!isDuplicateKeyError(error)) return error;
-  if ((error as { keyPattern?: Record<string, unknown> }).keyPattern?.key !== undefined) {
+function takenError(field: string, record: DossierRecord): DomainError {
+  if (field === 'key') {
     return new DomainError({
       category: 'conflict',
       code: 'course-type.key-taken',
@@ -263,10 +261,10 @@ export async function createDossierRecord(
     undefined,
     eventsForCreated(record),
   );
-  const stored = await deps.stores.dossiers.insert(record, pending).catch((error: unknown) => {
-    throw duplicateError(error, record);
-  });
-  return { record: stored, outcome: await completeChange(deps, stored, pending, actor.id) };
+  const written = await deps.stores.dossiers.insert(record, pending);
+  if (written.outcome === 'taken') throw takenError(written.field, record);
+  if (written.outcome !== 'written') throw concurrentChange('dossier', record.id);
+  return { record: written.record, outcome: await completeChange(deps, written.record, pending, actor.id) };
 }
 
 export async function getDossierRecord(deps: WorkflowDeps, id: string): Promise<VersionedDossier> {
@@ -311,14 +309,13 @@ export async function updateDossierRecord(
       before,
       events,
     );
-    const stored = await deps.stores.dossiers.replace(after, version, pending).catch((error: unknown) => {
-      throw duplicateError(error, after);
-    });
-    if (!stored) {
+    const written = await deps.stores.dossiers.replace(after, version, pending);
+    if (written.outcome === 'taken') throw takenError(written.field, after);
+    if (written.outcome === 'stale') {
       if (command.expectedVersion !== undefined) throw concurrentChange('dossier', command.id);
       continue;
     }
-    return { record: stored, outcome: await completeChange(deps, stored, pending, actor.id) };
+    return { record: written.record, outcome: await completeChange(deps, written.record, pending, actor.id) };
   }
   throw concurrentChange('dossier', command.id);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleInbox, INBOX_TTL_SECONDS } from '../../adapters/console/inbox.js';
+import { ConsoleInbox } from '../../adapters/console/inbox.js';
 import type { OutboundMessage } from '../../src/delivery/port.js';
+import { ConsoleInboxStore, INBOX_TTL_SECONDS } from '../../src/store/console-inbox.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -10,7 +11,7 @@ let now = new Date(Date.now() - 60_000);
 
 beforeAll(async () => {
   database = await openTestDatabase('console_inbox');
-  inbox = new ConsoleInbox(database.db, () => now);
+  inbox = new ConsoleInbox(new ConsoleInboxStore(database.db), () => now);
   await inbox.ensureIndexes();
 });
 afterAll(() => database.close());

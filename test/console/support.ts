@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { ConsoleInbox } from '../../adapters/console/inbox.js';
 import { type ConsoleRouterOptions, consoleRouter } from '../../adapters/console/routes.js';
+import { ConsoleInboxStore } from '../../src/store/console-inbox.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
@@ -34,7 +35,7 @@ export async function startConsole(
   options: { requireLogin?: boolean; start?: string } = {},
 ): Promise<ConsoleHarness> {
   const ws = await openWorkspace(name, options.start ? { start: options.start } : {});
-  const inbox = new ConsoleInbox(ws.database.db, ws.clock.read);
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(ws.database.db), ws.clock.read);
   await inbox.ensureIndexes();
   const execution = executionPorts({ chat: inbox });
   const app = consoleTestApp({

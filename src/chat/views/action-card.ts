@@ -5,13 +5,13 @@ import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import { colourOf } from '../../domain/timing/index.js';
 import { formatMoment } from '../../i18n/messages.js';
-import type { Stores } from '../../store/stores.js';
 import type { ActionCardView, ButtonView } from '../model.js';
 import { say } from '../texts.js';
-import { recordLabels } from './labels.js';
+import { recordLabels, type ViewLookups } from './labels.js';
 
 export interface ViewContext {
-  stores: Stores;
+  /** Read-only look-ups of names and labels (the repositories satisfy it). */
+  stores: ViewLookups;
   actor: User;
   now: Date;
   /** The viewer's zone (their own, else the workspace's). */

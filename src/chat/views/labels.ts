@@ -1,6 +1,15 @@
-import type { DossierRecord } from '../../domain/dossiers/index.js';
+import type { DossierRecord, DossierRecord as StoredRecord } from '../../domain/dossiers/index.js';
 import { personName } from '../../domain/dossiers/index.js';
-import type { Stores } from '../../store/stores.js';
+import type { User } from '../../domain/rights/user.js';
+
+/**
+ * What views read to name people and records, and nothing else: the composition root passes the
+ * repositories, which satisfy it, so views know no store.
+ */
+export interface ViewLookups {
+  users: { getMany(ids: readonly string[]): Promise<Array<Pick<User, 'id' | 'name'>>> };
+  dossiers: { getMany(ids: Iterable<string>): Promise<StoredRecord[]> };
+}
 
 const groupNames = {
   en: {
@@ -60,7 +69,7 @@ function describe(record: DossierRecord, related: Map<string, DossierRecord>): s
  * basics"), for many records in two queries: the records, then the persons and courses they mention.
  */
 export async function recordLabels(
-  stores: Stores,
+  stores: ViewLookups,
   refs: ReadonlyArray<{ group: string; id: string }>,
   locale: 'nl' | 'en',
 ): Promise<Map<string, string>> {

@@ -68,6 +68,8 @@ export type Location = z.infer<typeof LocationSchema>;
 export type CourseType = z.infer<typeof CourseTypeSchema>;
 export type DossierRecord = z.infer<typeof DossierRecordSchema>;
 export type RecordOf<K extends RecordKind> = Extract<DossierRecord, { group: K }>;
+/** A stored dossier: the record plus a version that makes every update conditional. */
+export type VersionedDossier = DossierRecord & { version: number };
 
 // Inputs are strict: a misspelt field is an error naming it, not silently dropped.
 function createSchema<F extends z.ZodRawShape, D extends z.ZodRawShape>(fields: F, defaults: D) {

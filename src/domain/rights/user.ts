@@ -20,3 +20,15 @@ export const UserSchema = z.object({
   active: z.boolean().default(true),
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** A chat identity linked to a user: a Slack user in a workspace, or a Teams (Entra ID) user. */
+export type ChatIdentity =
+  | { platform: 'slack'; teamId: string; userId: string }
+  | { platform: 'teams'; aadObjectId: string; tenantId?: string };
+
+/** A user as stored: the rights-relevant part plus linked chat identities and bookkeeping. */
+export interface UserRecord extends User {
+  chatIdentities: ChatIdentity[];
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { User } from '../../domain/rights/user.js';
 import type { Logger } from '../../observability/logger.js';
+import { verifyApiToken } from '../../workflow/admin/tokens.js';
+import { activeUser } from '../../workflow/admin/users.js';
 import type { WorkflowDeps } from '../../workflow/deps.js';
 import type { ExecutionPorts } from '../../workflow/execution/execute-action.js';
 import type { IdempotencyStore } from './idempotency.js';
@@ -31,15 +33,12 @@ export function createApiRouter(options: ApiRouterOptions): Router {
   });
   router.use(
     mountApi<User>(routes, {
-      tokens: deps.stores.apiTokens,
+      verifyToken: (secret) => verifyApiToken(deps, secret),
       idempotency: options.idempotency,
       logger: options.logger,
       now: deps.clock,
       isAdministrator: (actor) => actor.admin,
-      loadActor: async (token) => {
-        const user = await deps.stores.users.get(token.userId);
-        return user?.active ? user : undefined;
-      },
+      loadActor: (token) => activeUser(deps, token.userId),
     }),
   );
   return router;

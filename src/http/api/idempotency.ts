@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -14,7 +12,7 @@ export interface SerializedResponse {
   headers?: Record<string, string>;
 }
 
-interface IdempotencyDoc {
+interface IdempotencyKeyRecord {
   _id: string;
   requestHash: string;
   state: 'in-progress' | 'done';
@@ -22,8 +20,15 @@ interface IdempotencyDoc {
   createdAt: Date;
 }
 
-/** How long a key is remembered; clients retry within minutes, a day is generous. */
-const retentionSeconds = 24 * 60 * 60;
+/** Where keys are kept (src/store/idempotency-keys.ts); the rules of their use are this file's. */
+export interface IdempotencyKeys {
+  claim(id: string, requestHash: string, now: Date): Promise<'claimed' | 'already-there'>;
+  get(id: string): Promise<IdempotencyKeyRecord | null>;
+  takeOver(existing: IdempotencyKeyRecord, now: Date): Promise<boolean>;
+  release(id: string): Promise<void>;
+  complete(id: string, response: SerializedResponse): Promise<void>;
+}
+
 /** A request still "running" after this long died with its process; a retry may take the key over. */
 const abandonedAfterMs = 2 * 60 * 1000;
 
@@ -34,15 +39,7 @@ const abandonedAfterMs = 2 * 60 * 1000;
  * cannot collide.
  */
 export class IdempotencyStore {
-  readonly #keys: Collection<IdempotencyDoc>;
-
-  constructor(db: Db) {
-    this.#keys = db.collection<IdempotencyDoc>('idempotencyKeys');
-  }
-
-  async ensureIndexes(): Promise<void> {
-    await this.#keys.createIndexes([{ key: { createdAt: 1 }, expireAfterSeconds: retentionSeconds }]);
-  }
+  constructor(private readonly keys: IdempotencyKeys) {}
 
   async run(
     scope: { tokenId: string; key: string; method: string; path: string; body: unknown },
@@ -61,11 +58,8 @@ export class IdempotencyStore {
     }
     const id = hash(`${scope.tokenId}\n${scope.key}`);
     const requestHash = hash(`${scope.method}\n${scope.path}\n${JSON.stringify(scope.body ?? null)}`);
-    try {
-      await this.#keys.insertOne({ _id: id, requestHash, state: 'in-progress', createdAt: now });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.#keys.findOne({ _id: id });
+    if ((await this.keys.claim(id, requestHash, now)) === 'already-there') {
+      const existing = await this.keys.get(id);
       // The first request failed (and released its key) in between: this one may run after all.
       if (!existing) return this.run(scope, now, execute);
       if (existing.requestHash !== requestHash) {
@@ -89,13 +83,9 @@ export class IdempotencyStore {
   }
 
   /** Claims an abandoned key with a conditional update, so of several retries exactly one runs. */
-  async #takeOver(existing: IdempotencyDoc, now: Date): Promise<boolean> {
+  async #takeOver(existing: IdempotencyKeyRecord, now: Date): Promise<boolean> {
     if (now.getTime() - existing.createdAt.getTime() < abandonedAfterMs) return false;
-    const claimed = await this.#keys.updateOne(
-      { _id: existing._id, state: 'in-progress', createdAt: existing.createdAt },
-      { $set: { createdAt: now } },
-    );
-    return claimed.modifiedCount === 1;
+    return this.keys.takeOver(existing, now);
   }
 
   async #execute(
@@ -107,10 +97,10 @@ export class IdempotencyStore {
       response = await execute();
     } catch (error) {
       // Failures are not remembered: the client may retry the same key once the cause is gone.
-      await this.#keys.deleteOne({ _id: id, state: 'in-progress' });
+      await this.keys.release(id);
       throw error;
     }
-    await this.#keys.updateOne({ _id: id }, { $set: { state: 'done', response } });
+    await this.keys.complete(id, response);
     return { ...response, replayed: false };
   }
 }

@@ -1,17 +1,18 @@
 import express, { type Request, type Response, Router } from 'express';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
+import type { ApiTokenGrant } from '../../domain/access.js';
 import type { Logger } from '../../observability/logger.js';
-import type { ApiTokenDoc, ApiTokenStore } from '../../store/api-tokens.js';
 import type { IdempotencyStore, SerializedResponse } from './idempotency.js';
 import { HttpProblem, sendProblem, toProblem, zodFieldErrors } from './problem.js';
 import type { AnyApiRoute } from './route.js';
 
 export interface ApiDependencies<TActor> {
-  tokens: ApiTokenStore;
+  /** The grant of a presented token when it is valid now. */
+  verifyToken(secret: string): Promise<ApiTokenGrant | undefined>;
   idempotency: IdempotencyStore;
   /** The user a token acts for; undefined when the user no longer exists or is deactivated. */
-  loadActor(token: ApiTokenDoc): Promise<TActor | undefined>;
+  loadActor(token: ApiTokenGrant): Promise<TActor | undefined>;
   /** Routes of the `admin` scope are for administrators: the token's scope alone is not enough. */
   isAdministrator(actor: TActor): boolean;
   logger: Logger;
@@ -39,7 +40,7 @@ async function authenticate<TActor>(req: Request, deps: ApiDependencies<TActor>,
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1])
     throw new HttpProblem(401, 'auth.missing-token', 'Send an API token as `Authorization: Bearer <token>`');
-  const token = await deps.tokens.verify(match[1], deps.now());
+  const token = await deps.verifyToken(match[1]);
   if (!token)
     throw new HttpProblem(401, 'auth.invalid-token', 'The API token is unknown, expired or revoked');
   if (!token.scopes.includes(route.scope) && !token.scopes.includes('admin')) {
@@ -172,7 +173,7 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
         const response =
           route.method === 'post' && key !== undefined
             ? await deps.idempotency.run(
-                { tokenId: token._id, key, method: route.method, path: req.originalUrl, body: req.body },
+                { tokenId: token.id, key, method: route.method, path: req.originalUrl, body: req.body },
                 input.now,
                 execute,
               )

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiScope } from '../../store/api-tokens.js';
+import type { ApiScope } from '../../domain/access.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

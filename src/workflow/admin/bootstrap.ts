@@ -1,5 +1,4 @@
 import { apiScopes } from '../../store/api-tokens.js';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import type { UserRecord } from '../../store/users.js';
 import type { WorkflowDeps } from '../deps.js';
 import { newUserId } from './users.js';
@@ -54,13 +53,8 @@ async function ensureAdmin(deps: WorkflowDeps, email: string): Promise<UserRecor
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await deps.stores.users.insert(user);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    // Another instance inserted the same admin a moment ago.
-    return ensureAdmin(deps, email);
-  }
+  // Another instance may have inserted the same admin a moment ago.
+  if ((await deps.stores.users.insert(user)) === 'email-taken') return ensureAdmin(deps, email);
   await deps.stores.audit.write({
     at: now,
     actor: bootstrapActor,

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { TEXT_LIMITS, text } from '../../domain/text.js';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import type { SenderAddress } from '../../store/senders.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
@@ -34,10 +33,7 @@ export async function createSender(deps: WorkflowDeps, actor: User, input: unkno
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await deps.stores.senders.insert(sender);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+  if ((await deps.stores.senders.insert(sender)) === 'address-taken') {
     throw new DomainError({
       category: 'conflict',
       code: 'sender.exists',

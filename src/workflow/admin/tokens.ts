@@ -1,6 +1,7 @@
+import { type ApiScope, type ApiTokenGrant, apiScopes } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
-import { type ApiScope, type ApiTokenDoc, apiScopes } from '../../store/api-tokens.js';
+import type { ApiTokenDoc } from '../../store/api-tokens.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { requireAdmin } from './authorize.js';
@@ -110,4 +111,13 @@ export async function revokeApiToken(deps: WorkflowDeps, actor: User, id: string
     kind: 'api-token.revoked',
     entity: { type: 'api-token', id },
   });
+}
+
+/**
+ * The grant a presented API token carries, when it is valid now (not revoked, not expired); its last use
+ * is stamped. The one way every surface (REST API, console sign-in) checks a token.
+ */
+export async function verifyApiToken(deps: WorkflowDeps, secret: string): Promise<ApiTokenGrant | undefined> {
+  const token = await deps.stores.apiTokens.verify(secret, deps.clock());
+  return token ? { id: token._id, name: token.name, userId: token.userId, scopes: token.scopes } : undefined;
 }

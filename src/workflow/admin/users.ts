@@ -5,7 +5,6 @@ import { LocaleSchema } from '../../domain/i18n/locale.js';
 import type { User } from '../../domain/rights/user.js';
 import { TEXT_LIMITS, text } from '../../domain/text.js';
 import { WorkCalendarConfigSchema } from '../../domain/timing/index.js';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import type { UserRecord } from '../../store/users.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -76,12 +75,7 @@ export async function createUser(deps: WorkflowDeps, actor: User, input: unknown
     { ...fields, id: newUserId(), chatIdentities: [], createdAt: now, updatedAt: now },
     timeZone,
   );
-  try {
-    await deps.stores.users.insert(user);
-  } catch (error) {
-    if (isDuplicateKeyError(error)) throw emailTaken(fields.email);
-    throw error;
-  }
+  if ((await deps.stores.users.insert(user)) === 'email-taken') throw emailTaken(fields.email);
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
@@ -113,12 +107,7 @@ export async function updateUser(
   }
   const now = deps.clock();
   const after = withTimeZone({ ...before, ...fields, updatedAt: now }, timeZone);
-  try {
-    await deps.stores.users.replace(after);
-  } catch (error) {
-    if (isDuplicateKeyError(error)) throw emailTaken(after.email ?? '');
-    throw error;
-  }
+  if ((await deps.stores.users.replace(after)) === 'email-taken') throw emailTaken(after.email ?? '');
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
@@ -147,4 +136,29 @@ export async function listUsers(
     ...(filter.role ? { role: filter.role } : {}),
     ...(filter.active === undefined ? {} : { active: filter.active }),
   });
+}
+
+/** The user with this id when they may act now (exist and are active): who a token or session acts as. */
+export async function activeUser(deps: WorkflowDeps, id: string): Promise<UserRecord | undefined> {
+  const user = await deps.stores.users.get(id);
+  return user?.active ? user : undefined;
+}
+
+/** Everyone who may act now, by name: the console's user picker. */
+export function activeUsers(deps: WorkflowDeps): Promise<UserRecord[]> {
+  return deps.stores.users.list({ active: true });
+}
+
+/**
+ * A user as people name them in chat: `me`, an e-mail address or an id. Undefined when there is none;
+ * the caller decides what that means (an error naming the field).
+ */
+export async function findUser(
+  deps: WorkflowDeps,
+  actor: User,
+  word: string,
+): Promise<UserRecord | undefined> {
+  if (!actor.active) return undefined;
+  if (word === 'me') return deps.stores.users.get(actor.id);
+  return word.includes('@') ? deps.stores.users.findByEmail(word) : deps.stores.users.get(word);
 }

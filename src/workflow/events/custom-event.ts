@@ -3,12 +3,11 @@ import { DataGroupSchema, IdSchema, isDataGroup } from '../../domain/dossiers/in
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { TEXT_LIMITS, text } from '../../domain/text.js';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import type { StoredEvent } from '../../store/events.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { processEvents } from './process-events.js';
-import { recordEvents } from './record-events.js';
+import { eventsToStore } from './record-events.js';
 
 export const CustomEventSchema = z.strictObject({
   group: DataGroupSchema,
@@ -47,20 +46,18 @@ export async function postCustomEvent(
   if (!record || !isDataGroup(record.group) || record.group !== command.group) {
     throw notFound(command.group, command.recordId, 'recordId');
   }
-  let events: StoredEvent[];
-  try {
-    events = await recordEvents(
-      deps,
-      [{ type: 'custom', group: command.group, recordId: record.id, data: { name: command.name } }],
-      actor.id,
-      command.externalId ? { externalId: command.externalId } : {},
-    );
-  } catch (error) {
-    const existing =
-      isDuplicateKeyError(error) && command.externalId
-        ? await deps.stores.events.getByExternalId(command.externalId)
-        : undefined;
-    if (!existing) throw error;
+  const events = eventsToStore(
+    [{ type: 'custom', group: command.group, recordId: record.id, data: { name: command.name } }],
+    deps.clock(),
+    actor.id,
+    command.externalId ? { externalId: command.externalId } : {},
+  );
+  // With an externalId the unique index decides between racing posts: the loser records nothing.
+  if ((await deps.stores.events.insertNew(events)) === 'already-there') {
+    const existing = command.externalId
+      ? await deps.stores.events.getByExternalId(command.externalId)
+      : undefined;
+    if (!existing) throw new Error(`event ${events[0]!.id} could not be recorded`);
     return duplicateOf(existing, command);
   }
   const outcome = await processEvents(deps, events, actor.id);

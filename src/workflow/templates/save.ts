@@ -6,7 +6,6 @@ import {
   type TemplateDefinition,
   validateTemplate,
 } from '../../domain/templates/index.js';
-import { isDuplicateKeyError } from '../../store/documents.js';
 import { newTemplateId } from '../../store/templates.js';
 import type { WorkflowDeps } from '../deps.js';
 import { concurrentChange, forbidden, notFound } from '../errors.js';
@@ -93,10 +92,7 @@ export async function createTemplate(
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await deps.stores.templates.insert(template);
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
+  if ((await deps.stores.templates.insert(template)) === 'key-taken') {
     throw new DomainError({
       category: 'conflict',
       code: 'template.key-taken',

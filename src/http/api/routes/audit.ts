@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { AUDIT_ENTITY_TYPES } from '../../../domain/audit.js';
 import { IdSchema } from '../../../domain/dossiers/values.js';
-import { AUDIT_ENTITY_TYPES } from '../../../store/audit.js';
 import { listAuditEntries } from '../../../workflow/admin/audit.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { page, pageOf, pagination, route } from './shared.js';

@@ -14,9 +14,9 @@ import {
   type RecordKind,
   RequestSchema,
   TeacherSchema,
+  type VersionedDossier,
   WebRequestSchema,
 } from '../../../domain/dossiers/index.js';
-import type { VersionedDossier } from '../../../store/dossiers.js';
 import { expectedVersionField, pagination, queryFlag } from './shared.js';
 
 const recordSchemas = {

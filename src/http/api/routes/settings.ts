@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema } from '../../../domain/i18n/locale.js';
 import { WorkCalendarConfigSchema } from '../../../domain/timing/index.js';
-import { WorkspaceSettingsSchema } from '../../../store/settings.js';
+import { WorkspaceSettingsSchema } from '../../../domain/workspace.js';
 import { getSettings, updateSettings } from '../../../workflow/admin/settings.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { expectedVersion, expectedVersionField, patchOf, route, versionTag } from './shared.js';
