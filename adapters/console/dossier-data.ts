@@ -5,7 +5,11 @@ import { ACTION_STATES, type Action } from '../../src/domain/actions/index.js';
 import { type DossierRecord, deriveFacts, fieldsOf, readField } from '../../src/domain/dossiers/index.js';
 import { formatValue } from '../../src/domain/i18n/format-value.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
-import { getDossierRecord } from '../../src/workflow/dossiers.js';
+import {
+  participantSummariesOf,
+  participantsOf,
+  readDossierRecord,
+} from '../../src/workflow/dossier-queries.js';
 import type { TimelineLane } from './render/timeline.js';
 import { type Viewer, viewContextOf } from './viewer.js';
 
@@ -31,9 +35,7 @@ function humanise(name: string): string {
 async function factsOf(viewer: Viewer, record: DossierRecord): Promise<FactView[]> {
   const { deps, actor, timeZone } = viewer;
   const participants =
-    record.group === 'course'
-      ? (await deps.stores.dossiers.participantSummaries([record.id])).get(record.id)
-      : undefined;
+    record.group === 'course' ? await participantSummariesOf(deps, actor, record.id) : undefined;
   const derived = deriveFacts(record, { courseParticipants: participants }, deps.clock());
   const hidden = new Set(['id', 'createdAt', 'updatedAt']);
   return fieldsOf(record.group)
@@ -70,16 +72,13 @@ async function actionsOf(
  * Actions come through listActions, so the viewer sees exactly what their roles allow.
  */
 export async function loadDossierTimeline(viewer: Viewer, id: string): Promise<DossierTimeline> {
-  const requested = await getDossierRecord(viewer.deps, id);
+  const requested = await readDossierRecord(viewer.deps, viewer.actor, id);
   const course =
-    requested.group === 'participant' ? await getDossierRecord(viewer.deps, requested.courseId) : requested;
+    requested.group === 'participant'
+      ? await readDossierRecord(viewer.deps, viewer.actor, requested.courseId)
+      : requested;
   const participants =
-    course.group === 'course'
-      ? (await viewer.deps.stores.dossiers.findRelated('participant', 'courseId', [course.id])).slice(
-          0,
-          MAX_LANES,
-        )
-      : [];
+    course.group === 'course' ? await participantsOf(viewer.deps, viewer.actor, course.id, MAX_LANES) : [];
   const records = [course, ...participants];
   const [labels, actions] = await Promise.all([
     recordLabels(viewer.deps.stores, records, viewer.actor.locale),

@@ -1,5 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { verifyApiToken } from '../../src/workflow/admin/tokens.js';
+import { activeUser, activeUsers } from '../../src/workflow/admin/users.js';
 import { type IdentityOptions, renderContextOf, startSession, visitorOf } from './identity.js';
 import { renderLoginPage, renderPickPage } from './pages/identity.js';
 import { consoleError, sendError, sendHtml } from './respond.js';
@@ -15,7 +17,7 @@ export async function sendFrontDoor(req: Request, res: Response, options: Identi
     sendHtml(res, problem ? 401 : 200, renderLoginPage(context, problem));
     return;
   }
-  sendHtml(res, 200, renderPickPage(context, await options.deps.stores.users.list({ active: true })));
+  sendHtml(res, 200, renderPickPage(context, await activeUsers(options.deps)));
 }
 
 export function identityRoutes(options: IdentityOptions): Router {
@@ -29,7 +31,7 @@ export function identityRoutes(options: IdentityOptions): Router {
       return;
     }
     const body = PickBody.safeParse(req.body);
-    const user = body.success ? await deps.stores.users.get(body.data.userId) : undefined;
+    const user = body.success ? await activeUser(deps, body.data.userId) : undefined;
     if (!user?.active) {
       await sendFrontDoor(req, res, options);
       return;
@@ -45,9 +47,7 @@ export function identityRoutes(options: IdentityOptions): Router {
       return;
     }
     const body = LoginBody.safeParse(req.body);
-    const token = body.success
-      ? await deps.stores.apiTokens.verify(body.data.token.trim(), deps.clock())
-      : undefined;
+    const token = body.success ? await verifyApiToken(deps, body.data.token.trim()) : undefined;
     if (!token) {
       await sendFrontDoor(req, res, options, consoleText(locale, 'login.failed'));
       return;
@@ -56,7 +56,7 @@ export function identityRoutes(options: IdentityOptions): Router {
       await sendFrontDoor(req, res, options, consoleText(locale, 'login.scope'));
       return;
     }
-    const user = await deps.stores.users.get(token.userId);
+    const user = await activeUser(deps, token.userId);
     if (!user?.active) {
       await sendFrontDoor(req, res, options, consoleText(locale, 'login.inactive'));
       return;

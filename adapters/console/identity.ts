@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { ApiScope } from '../../src/domain/access.js';
 import type { Locale } from '../../src/domain/i18n/locale.js';
 import type { UserRecord } from '../../src/domain/rights/user.js';
+import { activeUser } from '../../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { RenderContext } from './render/context.js';
 import {
@@ -69,7 +70,7 @@ export function loadVisitor(options: IdentityOptions) {
     const { deps, requireLogin, sessionSecret } = options;
     const now = deps.clock();
     let session = decodeSession(readCookie(req.headers.cookie, SESSION_COOKIE), sessionSecret, now);
-    let user = session?.userId ? await deps.stores.users.get(session.userId) : undefined;
+    let user = session?.userId ? await activeUser(deps, session.userId) : undefined;
     const identityValid = user?.active === true && !(requireLogin && session?.via !== 'token');
     if (!session || (session.userId && !identityValid)) {
       session = startSession(req, res, options);

@@ -1,6 +1,5 @@
 import { actionCards } from '../../src/chat/views/action-card.js';
-import type { Action } from '../../src/domain/actions/index.js';
-import { canReadAction } from '../../src/domain/rights/index.js';
+import { readableActions } from '../../src/workflow/actions/queries.js';
 import type { ConsoleInbox } from './inbox.js';
 import type { InboxEntry } from './pages/chat.js';
 import { type Viewer, viewContextOf } from './viewer.js';
@@ -13,9 +12,7 @@ import { type Viewer, viewContextOf } from './viewer.js';
 export async function inboxEntries(viewer: Viewer, inbox: ConsoleInbox): Promise<InboxEntry[]> {
   const messages = await inbox.unreadFor(viewer.actor.id);
   const actionIds = [...new Set(messages.flatMap((message) => (message.actionId ? [message.actionId] : [])))];
-  const actions = (await Promise.all(actionIds.map((id) => viewer.deps.stores.actions.get(id)))).filter(
-    (action): action is Action => action !== undefined && canReadAction(viewer.actor, action),
-  );
+  const actions = await readableActions(viewer.deps, viewer.actor, actionIds);
   const cards = new Map(
     (await actionCards(viewContextOf(viewer), actions)).map((card) => [card.actionId, card]),
   );

@@ -3,6 +3,7 @@ import { actionCards } from '../../src/chat/views/action-card.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import { listTemplates } from '../../src/workflow/templates/queries.js';
 import { loadDossierTimeline } from './dossier-data.js';
 import { renderContextOf, visitorMay, visitorOf } from './identity.js';
 import { renderBoardPage } from './pages/board.js';
@@ -28,7 +29,7 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
     const viewer = viewerOf(res);
     const filters = parseBoardFilters(req.query as Record<string, unknown>);
     const [templates, result] = await Promise.all([
-      deps.stores.templates.list(),
+      listTemplates(deps, viewer.actor),
       listActions(deps, viewer.actor, {
         states: statesOf(filters),
         owner: filters.owner === 'anyone' ? undefined : filters.owner === 'me' ? 'me' : null,

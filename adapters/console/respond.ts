@@ -3,6 +3,7 @@ import type { ErrorView } from '../../src/chat/model.js';
 import { say } from '../../src/chat/texts.js';
 import type { UserRecord } from '../../src/domain/rights/user.js';
 import type { Logger } from '../../src/observability/logger.js';
+import { activeUsers } from '../../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import { renderContextOf, visitorOf } from './identity.js';
 import { type IdentityBar, renderPage } from './pages/layout.js';
@@ -31,7 +32,7 @@ export async function identityBarOf(
 ): Promise<IdentityBar & { mode: 'pick' | 'token' }> {
   const current = signedInUser(res);
   if (requireLogin) return { mode: 'token', current };
-  return { mode: 'pick', current, users: await deps.stores.users.list({ active: true }) };
+  return { mode: 'pick', current, users: await activeUsers(deps) };
 }
 
 export function signedInUser(res: Response): UserRecord {

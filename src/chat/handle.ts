@@ -8,6 +8,7 @@ import { readableAction } from '../workflow/actions/change-action.js';
 import { assignAction, cancelAction, completeAction, snoozeAction } from '../workflow/actions/commands.js';
 import { listActions } from '../workflow/actions/queries.js';
 import { stampByHand } from '../workflow/actions/stamp-by-hand.js';
+import { findUser } from '../workflow/admin/users.js';
 import type { WorkflowDeps } from '../workflow/deps.js';
 import {
   type ExecutionPorts,
@@ -15,7 +16,7 @@ import {
   executeAction,
 } from '../workflow/execution/execute-action.js';
 import { previewAction } from '../workflow/execution/preview.js';
-import { getTemplate } from '../workflow/templates/save.js';
+import { listTemplates, readableTemplate } from '../workflow/templates/queries.js';
 import {
   type ChatCommand,
   isParseFailure,
@@ -64,9 +65,7 @@ async function withCard(context: ChatContext, message: string, action: Action): 
 async function resolveOwner(context: ChatContext, word: string): Promise<string | null> {
   if (word === 'me') return context.actor.id;
   if (word === 'none') return null;
-  const user = word.includes('@')
-    ? await context.deps.stores.users.findByEmail(word)
-    : await context.deps.stores.users.get(word);
+  const user = await findUser(context.deps, context.actor, word);
   if (!user) {
     throw new DomainError({
       category: 'not-found',
@@ -111,7 +110,9 @@ async function list(context: ChatContext, filters: ListFilters, mine: boolean): 
   // resolveOwner already maps 'me' to the actor and 'none' to unassigned.
   const ownerWord = mine ? 'me' : filters.owner;
   const owner = ownerWord === undefined ? undefined : await resolveOwner(context, ownerWord);
-  const templateId = filters.template ? (await getTemplate(context.deps, filters.template)).id : undefined;
+  const templateId = filters.template
+    ? (await readableTemplate(context.deps, context.actor, filters.template)).id
+    : undefined;
   const result = await listActions(context.deps, context.actor, {
     states: filters.states,
     owner,
@@ -205,7 +206,7 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
       const ownerUserId = await resolveOwner(context, command.owner);
       const action = await assignAction(deps, actor, { ref: command.ref, ownerUserId });
       const owner = ownerUserId
-        ? ((await deps.stores.users.get(ownerUserId))?.name ?? ownerUserId)
+        ? ((await findUser(deps, actor, ownerUserId))?.name ?? ownerUserId)
         : say(locale, 'fact.nobody');
       return withCard(context, say(locale, 'result.assigned', { number: action.number, owner }), action);
     }
@@ -220,7 +221,7 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
       return withCard(context, say(locale, 'result.stamped', { number: action.number }), action);
     }
     case 'templates': {
-      const templates = await deps.stores.templates.list(command.search ? { text: command.search } : {});
+      const templates = await listTemplates(deps, actor, command.search ? { text: command.search } : {});
       return [
         {
           kind: 'templates',
@@ -238,7 +239,7 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
       ];
     }
     case 'template': {
-      const template = await getTemplate(deps, command.key);
+      const template = await readableTemplate(deps, actor, command.key);
       return [
         {
           kind: 'text',

@@ -166,3 +166,20 @@ describe('template files', () => {
     expect(broken.body.code).toBe('request.malformed-yaml');
   });
 });
+
+describe('template rights over the API', () => {
+  it('lists and reads only the templates the token’s user may see', async () => {
+    const key = unique('sales-only');
+    await created(api, token, '/templates', {
+      ...handTemplate(key),
+      readRoles: ['sales'],
+      writeRoles: ['sales'],
+    });
+    const planner = await api.token(await api.user({ roles: ['planning'] }), ['templates:read']);
+    const listed = await api.request('GET', '/templates?limit=500', { token: planner });
+    expect(listed.body.items.map((template: { key: string }) => template.key)).not.toContain(key);
+    expect((await api.request('GET', `/templates/${key}`, { token: planner })).status).toBe(404);
+    const seller = await api.token(await api.user({ roles: ['sales'] }), ['templates:read']);
+    expect((await api.request('GET', `/templates/${key}`, { token: seller })).status).toBe(200);
+  });
+});

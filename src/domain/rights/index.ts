@@ -2,6 +2,8 @@ export {
   canChangeExecution,
   canEditTemplate,
   canReadAction,
+  canReadDossiers,
+  canReadTemplate,
   canStampTemplate,
   canWriteAction,
   hasAutomaticWorkflow,

@@ -47,6 +47,19 @@ export function canWriteAction(
   return isOwner(user, action) || canWrite(user, action);
 }
 
+/**
+ * Seeing a template: whoever may see the actions it stamps or stamp it (its roles), and whoever designs
+ * workflows (the automatic-workflow right, admins). A template one may not see looks like a missing one.
+ */
+export function canReadTemplate(user: User, template: RoleRule): boolean {
+  return hasAutomaticWorkflow(user) || canRead(user, template);
+}
+
+/** Dossiers carry no roles of their own: every active user may read them (their actions have roles). */
+export function canReadDossiers(user: User): boolean {
+  return user.active;
+}
+
 export function canStampTemplate(user: User, template: RoleRule & { readonly archived: boolean }): boolean {
   return !template.archived && canWrite(user, template);
 }

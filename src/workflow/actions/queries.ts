@@ -94,3 +94,13 @@ export async function listActions(
     total: page.total,
   };
 }
+
+/** The actions of these ids that `actor` may see; the others are left out as if they did not exist. */
+export async function readableActions(
+  deps: WorkflowDeps,
+  actor: User,
+  ids: readonly string[],
+): Promise<Action[]> {
+  const found = await Promise.all([...new Set(ids)].map((id) => deps.stores.actions.get(id)));
+  return found.filter((action): action is Action => action !== undefined && canReadAction(actor, action));
+}

@@ -5,7 +5,7 @@ import { TEXT_LIMITS, text } from '../../../domain/text.js';
 import { getAction, listActions } from '../../../workflow/actions/queries.js';
 import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import { getTemplate } from '../../../workflow/templates/save.js';
+import { readableTemplate } from '../../../workflow/templates/queries.js';
 import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
 
 export const tag = 'Actions';
@@ -53,7 +53,9 @@ export function actionRoutes(deps: WorkflowDeps) {
       query: listQuery,
       response: pageOf(ActionViewSchema),
       handler: async ({ actor, query }) => {
-        const templateId = query.template ? (await getTemplate(deps, query.template)).id : undefined;
+        const templateId = query.template
+          ? (await readableTemplate(deps, actor, query.template)).id
+          : undefined;
         const owner = query.owner === 'none' ? null : query.owner;
         const result = await listActions(deps, actor, {
           states: query.state,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ActionTemplateSchema } from '../../../domain/templates/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import { recordOfKind, recordRoutes } from './dossiers.js';
+import { readDossierRecord } from '../../../workflow/dossier-queries.js';
+import { listTemplates } from '../../../workflow/templates/queries.js';
+import { recordRoutes } from './dossiers.js';
 import { idParam, pageFrom, pageOf, pagination, route } from './shared.js';
 
 const tag = 'Course types';
@@ -23,9 +25,9 @@ export function courseTypeRoutes(deps: WorkflowDeps) {
       params: idParam,
       query: z.object(pagination),
       response: pageOf(ActionTemplateSchema),
-      handler: async ({ params, query }) => {
-        await recordOfKind(deps, 'course-type', params.id);
-        const linked = await deps.stores.templates.list({ courseTypeId: params.id });
+      handler: async ({ actor, params, query }) => {
+        await readDossierRecord(deps, actor, params.id, 'course-type');
+        const linked = await listTemplates(deps, actor, { courseTypeId: params.id });
         return { body: pageFrom(linked, query) };
       },
     }),

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { DATA_GROUPS, type RecordKind } from '../../../domain/dossiers/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import {
-  createDossierRecord,
-  deleteDossierRecord,
-  getDossierRecord,
-  updateDossierRecord,
-} from '../../../workflow/dossiers.js';
-import { notFound } from '../../../workflow/errors.js';
+import { listDossierRecords, readDossierRecord } from '../../../workflow/dossier-queries.js';
+import { createDossierRecord, deleteDossierRecord, updateDossierRecord } from '../../../workflow/dossiers.js';
 import {
   createRecordSchema,
   patchRecordSchema,
@@ -32,13 +27,6 @@ const names: Record<RecordKind, [singular: string, plural: string]> = {
   'course-type': ['CourseType', 'CourseTypes'],
 };
 
-/** The record of this kind, or 404: a course id under /dossiers/participant is as unknown as a typo. */
-export async function recordOfKind(deps: WorkflowDeps, kind: RecordKind, id: string) {
-  const record = await getDossierRecord(deps, id);
-  if (record.group !== kind) throw notFound(kind, id);
-  return record;
-}
-
 const deletedSchema = z.object({
   id: z.string(),
   deleted: z.literal(true),
@@ -62,9 +50,14 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
       scope: 'dossiers:read',
       query: recordFilterSchema(kind),
       response: pageOf(record),
-      handler: async ({ query }) => {
+      handler: async ({ actor, query }) => {
         const { limit, skip } = query;
-        const result = await deps.stores.dossiers.list({ group: kind, where: whereOf(query), limit, skip });
+        const result = await listDossierRecords(deps, actor, {
+          group: kind,
+          where: whereOf(query),
+          limit,
+          skip,
+        });
         return { body: page(result.items, result.total, { limit, skip }) };
       },
     }),
@@ -92,8 +85,8 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
       scope: 'dossiers:read',
       params: idParam,
       response: record,
-      handler: async ({ params }) => {
-        const found = await recordOfKind(deps, kind, params.id);
+      handler: async ({ actor, params }) => {
+        const found = await readDossierRecord(deps, actor, params.id, kind);
         return { body: found, headers: versionTag(found) };
       },
     }),
@@ -112,7 +105,7 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
       response: record,
       handler: async ({ actor, params, body, ifMatch }) => {
         const { expectedVersion: bodyVersion, ...patch } = body;
-        await recordOfKind(deps, kind, params.id);
+        await readDossierRecord(deps, actor, params.id, kind);
         const change = await updateDossierRecord(deps, actor, {
           id: params.id,
           patch,
@@ -133,7 +126,7 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
       params: idParam,
       response: deletedSchema,
       handler: async ({ actor, params, ifMatch }) => {
-        await recordOfKind(deps, kind, params.id);
+        await readDossierRecord(deps, actor, params.id, kind);
         const outcome = await deleteDossierRecord(deps, actor, { id: params.id, expectedVersion: ifMatch });
         return {
           body: { id: params.id, deleted: true as const, cancelledActions: outcome.reconciled.cancelled },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CreateDossierSchemas, IdSchema, PARTICIPANT_STATUSES } from '../../../domain/dossiers/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
+import { listDossierRecords, readDossierRecord } from '../../../workflow/dossier-queries.js';
 import { createDossierRecord } from '../../../workflow/dossiers.js';
 import { storedRecordSchema } from './dossier-schemas.js';
-import { recordOfKind } from './dossiers.js';
 import { idParam, page, pageOf, pagination, route, versionTag } from './shared.js';
 
 const tag = 'Dossiers';
@@ -22,9 +22,9 @@ export function participantRoutes(deps: WorkflowDeps) {
       params: idParam,
       query: z.object({ status: z.enum(PARTICIPANT_STATUSES).optional(), ...pagination }),
       response: pageOf(participant),
-      handler: async ({ params, query }) => {
-        await recordOfKind(deps, 'course', params.id);
-        const result = await deps.stores.dossiers.list({
+      handler: async ({ actor, params, query }) => {
+        await readDossierRecord(deps, actor, params.id, 'course');
+        const result = await listDossierRecords(deps, actor, {
           group: 'participant',
           where: { courseId: params.id, ...(query.status ? { status: query.status } : {}) },
           limit: query.limit,
@@ -46,7 +46,7 @@ export function participantRoutes(deps: WorkflowDeps) {
         .extend({ id: IdSchema.optional().describe('Your own id for the participant record') }),
       response: participant,
       handler: async ({ actor, params, body }) => {
-        await recordOfKind(deps, 'course', params.id);
+        await readDossierRecord(deps, actor, params.id, 'course');
         const { id, ...input } = body;
         const change = await createDossierRecord(deps, actor, {
           group: 'participant',

@@ -3,12 +3,8 @@ import { DataGroupSchema, IdSchema } from '../../../domain/dossiers/index.js';
 import { EventSpecSchema } from '../../../domain/events/index.js';
 import { ActionTemplateSchema, TemplateDefinitionSchema } from '../../../domain/templates/index.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
-import {
-  createTemplate,
-  deleteTemplate,
-  getTemplate,
-  updateTemplate,
-} from '../../../workflow/templates/save.js';
+import { listTemplates, readableTemplate } from '../../../workflow/templates/queries.js';
+import { createTemplate, deleteTemplate, updateTemplate } from '../../../workflow/templates/save.js';
 import {
   expectedVersion,
   expectedVersionField,
@@ -60,16 +56,9 @@ export function templateRoutes(deps: WorkflowDeps) {
       scope: 'templates:read',
       query: listQuery,
       response: pageOf(ActionTemplateSchema),
-      handler: async ({ query }) => {
-        const all = await deps.stores.templates.list({
-          ...(query.dataGroup ? { dataGroup: query.dataGroup } : {}),
-          ...(query.category ? { category: query.category } : {}),
-          ...(query.courseTypeId ? { courseTypeId: query.courseTypeId } : {}),
-          ...(query.text ? { text: query.text } : {}),
-          includeArchived: query.includeArchived ?? false,
-        });
-        return { body: pageFrom(all, query) };
-      },
+      handler: async ({ actor, query }) => ({
+        body: pageFrom(await listTemplates(deps, actor, query), query),
+      }),
     }),
     route({
       method: 'post',
@@ -97,8 +86,8 @@ export function templateRoutes(deps: WorkflowDeps) {
       scope: 'templates:read',
       params: templateRefParam,
       response: ActionTemplateSchema,
-      handler: async ({ params }) => {
-        const template = await getTemplate(deps, params.ref);
+      handler: async ({ actor, params }) => {
+        const template = await readableTemplate(deps, actor, params.ref);
         return { body: template, headers: versionTag(template) };
       },
     }),
