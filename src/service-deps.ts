@@ -45,19 +45,26 @@ export function offlineExecutionPorts(): ExecutionPorts {
 
 export async function createServiceDeps(
   db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date; execution?: ExecutionPorts },
+  options: {
+    logger: Logger;
+    defaults: WorkspaceSettings;
+    clock?: () => Date;
+    /** The ports, or how to make them from the use cases' deps (the chat outbox needs those). */
+    execution?: ExecutionPorts | ((workflow: WorkflowDeps) => ExecutionPorts);
+  },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
   await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
-  return {
-    workflow: {
-      stores,
-      clock: options.clock ?? (() => new Date()),
-      logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults),
-    },
-    idempotency,
-    execution: options.execution ?? offlineExecutionPorts(),
+  const workflow: WorkflowDeps = {
+    stores,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger,
+    workspace: new WorkspaceProvider(stores, options.defaults),
   };
+  const execution =
+    typeof options.execution === 'function'
+      ? options.execution(workflow)
+      : (options.execution ?? offlineExecutionPorts());
+  return { workflow, idempotency, execution };
 }

@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
+import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
@@ -109,14 +110,19 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();
   const db = client.db(config.MONGODB_DB);
-  // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
+  // The console inbox is always one of the chat platforms: the fallback that reaches every user.
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
+  let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
-    execution: executionPortsFromConfig(config, inbox),
+    execution: (workflow) => {
+      delivery = createChatDelivery(workflow, { platforms: [inbox] });
+      return executionPortsFromConfig(config, delivery.outbox);
+    },
   });
+  const chat = delivery!;
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
@@ -158,6 +164,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
+  chat.worker.start();
   if (config.SCHEDULER_ENABLED) await scheduler.start();
   logger.info({ url: http.url }, 'stempel is ready');
 
@@ -170,6 +177,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
+      await chat.worker.stop();
+      logger.info({ step: 'delivery-stopped' }, 'shutdown: chat delivery stopped');
       await client.close();
       await database.stop();
       logger.info({ step: 'database-closed' }, 'shutdown: database closed');

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { User } from '../domain/rights/user.js';
+import type { ChatPlatformId } from '../domain/templates/process.js';
 import { fromDocument, type Stored, toDocument } from './documents.js';
 
 /** A chat identity linked to a user: a Slack user in a workspace, or a Teams (Entra ID) user. */
@@ -9,6 +10,8 @@ export type ChatIdentity =
 
 export interface UserRecord extends User {
   chatIdentities: ChatIdentity[];
+  /** Where the user wants their chat messages when linked on several platforms (docs/delivery.md). */
+  chatPreference?: ChatPlatformId;
   createdAt: Date;
   updatedAt: Date;
 }
