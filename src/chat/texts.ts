@@ -215,6 +215,10 @@ const texts = {
     en: 'Type /actie help for every command, or /actie new to create an action.',
     nl: 'Typ /actie hulp voor alle commando’s, of /actie nieuw om een actie te maken.',
   },
+  'identity.unknown': {
+    en: 'I do not know you yet, so I cannot show you anything. Ask a Stempel administrator to link your account ({who}), or make sure your e-mail address here is the one Stempel knows.',
+    nl: 'Ik ken je nog niet, dus ik kan je niets laten zien. Vraag een Stempel-beheerder je account te koppelen ({who}), of zorg dat je e-mailadres hier het adres is dat Stempel kent.',
+  },
   'card.not-visible': {
     en: 'This action is not visible to everyone here.',
     nl: 'Deze actie is hier niet voor iedereen zichtbaar.',

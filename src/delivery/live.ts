@@ -1,6 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { Action } from '../domain/actions/index.js';
 import type { Logger } from '../observability/logger.js';
-import type { DeliveryStore } from '../store/deliveries.js';
+import type { DeliveryContent, DeliveryStore, DeliveryViewer, LiveCopy } from '../store/deliveries.js';
+import type { Address, MessageRef } from './platform.js';
+
+/** How long a posted copy keeps following its actions; older messages are left as they are. */
+export const LIVE_COPY_DAYS = 30;
 
 export interface LiveCopiesDeps {
   store: DeliveryStore;
@@ -48,6 +53,37 @@ export class LiveCopies {
       // The change itself is written; the periodic reconcile repairs the copies.
       this.deps.logger.warn({ err: error }, 'could not mark live copies dirty');
     }
+  }
+
+  /**
+   * Records a message a platform adapter posted itself (a reply carrying a card, a card posted into a
+   * channel on request), so that it follows its actions like the messages the worker sends.
+   */
+  async recordPosted(copy: {
+    kind: LiveCopy['kind'];
+    address: Address;
+    ref: MessageRef;
+    content: DeliveryContent;
+    viewer: DeliveryViewer;
+    versions: Record<string, number>;
+  }): Promise<void> {
+    const now = this.deps.clock();
+    await this.deps.store.recordCopy({
+      id: `copy_${randomBytes(8).toString('hex')}`,
+      kind: copy.kind,
+      address: copy.address,
+      ref: copy.ref,
+      content: copy.content,
+      viewer: copy.viewer,
+      actionIds: Object.keys(copy.versions),
+      versions: copy.versions,
+      final: false,
+      dirty: false,
+      attempts: 0,
+      createdAt: now,
+      renderedAt: now,
+      expiresAt: new Date(now.getTime() + LIVE_COPY_DAYS * 86_400_000),
+    });
   }
 
   /** Marks copies whose actions changed since they were rendered; returns how many. */

@@ -1,5 +1,6 @@
 import type { Logger } from '../observability/logger.js';
 import type { DeliveryRecord, DeliveryStore, LiveCopy } from '../store/deliveries.js';
+import { LIVE_COPY_DAYS } from './live.js';
 import type { ChatPlatform, OutgoingMessage, PlatformId, PlatformOutcome } from './platform.js';
 import type { BuiltMessage, MessageViews } from './views.js';
 
@@ -233,7 +234,7 @@ export class DeliveryWorker {
       attempts: 0,
       createdAt: at,
       renderedAt: at,
-      ...(kind === 'home' ? {} : { expiresAt: new Date(at.getTime() + 30 * 24 * 60 * 60 * 1000) }),
+      ...(kind === 'home' ? {} : { expiresAt: new Date(at.getTime() + LIVE_COPY_DAYS * 86_400_000) }),
     };
     if (kind === 'home') await this.#deps.store.upsertHome(copy);
     else await this.#deps.store.recordCopy(copy);
