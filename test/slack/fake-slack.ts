@@ -114,9 +114,9 @@ export class FakeSlack {
   }
 
   /** Resolves once `predicate` holds for what was recorded; every recorded call re-checks it. */
-  async until(predicate: () => boolean, what = 'the expected Slack calls'): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!predicate()) {
+  async until(predicate: () => boolean | Promise<boolean>, what = 'the expected Slack calls'): Promise<void> {
+    const deadline = Date.now() + 25_000;
+    while (!(await predicate())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise<void>((resolve) => {
         this.#waiters.push(resolve);

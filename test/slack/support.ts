@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { pino } from 'pino';
 import { ConsoleInbox } from '../../adapters/console/inbox.js';
 import { createSlackAdapter, type SlackRuntime } from '../../adapters/slack/index.js';
 import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-delivery.js';
 import type { SlackMode } from '../../src/config/config.js';
 import type { User } from '../../src/domain/rights/user.js';
+import { IdempotencyStore } from '../../src/http/api/idempotency.js';
+import { buildApp } from '../../src/service.js';
 import { InboundRequestStore } from '../../src/store/inbound-requests.js';
 import { SlackInstallationStore } from '../../src/store/slack-installations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
@@ -39,6 +40,8 @@ export interface SlackHarness {
   readonly url: string;
   /** Links a test user to their Slack identity (as an admin would). */
   link(user: User, slackId: string): Promise<void>;
+  /** A REST API call on the same server, as `user` with every scope. */
+  api(user: User, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
 }
 
@@ -195,8 +198,14 @@ export async function startSlack(
   const execution = executionPorts({ chat: delivery.outbox });
   const runtime = adapter.attach({ deps: ws.deps, execution, delivery, inbound });
   await runtime.start();
-  const app = express();
-  if (runtime.router) app.use(runtime.router);
+  const idempotency = new IdempotencyStore(db);
+  await idempotency.ensureIndexes();
+  const app = buildApp(
+    { workflow: ws.deps, idempotency, execution },
+    undefined,
+    undefined,
+    runtime.router ? [runtime.router] : [],
+  );
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -215,6 +224,24 @@ export async function startSlack(
         { platform: 'slack', teamId: fake.teamId, userId: slackId },
         new Date(),
       );
+    },
+    api: async (user, method, path, body) => {
+      const { token } = await ws.stores.apiTokens.create({
+        name: 'slack test',
+        userId: user.id,
+        scopes: ['admin'],
+        now: new Date(),
+      });
+      const response = await fetch(`${url}/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
     close: async () => {
       await delivery.worker.stop();
