@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   readonly idempotency: IdempotencyStore;
   /** The outside world of processes (SMTP, webhooks, chat) and the execution settings. */
   readonly execution: ExecutionPorts;
+  /** Served at /metrics; components feed it (docs/operations.md). */
+  readonly metrics: Metrics;
 }
 
 /** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
@@ -45,7 +48,13 @@ export function offlineExecutionPorts(): ExecutionPorts {
 
 export async function createServiceDeps(
   db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date; execution?: ExecutionPorts },
+  options: {
+    logger: Logger;
+    defaults: WorkspaceSettings;
+    clock?: () => Date;
+    execution?: ExecutionPorts;
+    metrics?: Metrics;
+  },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
@@ -59,5 +68,6 @@ export async function createServiceDeps(
     },
     idempotency,
     execution: options.execution ?? offlineExecutionPorts(),
+    metrics: options.metrics ?? new Metrics(),
   };
 }

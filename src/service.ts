@@ -6,13 +6,23 @@ import { consoleRouter } from '../adapters/console/routes.js';
 import { type Config, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
+import { metricsRoute, requestObservability } from './http/observability.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import {
+  executionMetrics,
+  meteredDelivery,
+  observeDatabasePool,
+  observeScheduler,
+  recordSweepPass,
+} from './observability/service-metrics.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
+import { removeRuntimeFile, writeRuntimeFile } from './store/runtime-file.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
@@ -38,15 +48,21 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
+/**
+ * The HTTP application: request ids and the access log, health probes, /metrics, the REST API under /api
+ * and the web console. Tests run it in-process.
+ */
 export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
+  options: { metricsToken?: string | undefined } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestObservability({ logger: deps.workflow.logger, metrics: deps.metrics }));
   if (readiness) app.use(healthRoutes(readiness));
+  app.use(metricsRoute(deps.metrics, options.metricsToken));
   app.use(
     '/api',
     createApiRouter({
@@ -104,9 +120,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
   });
   const log = database.kind === 'embedded' ? logger.warn.bind(logger) : logger.info.bind(logger);
-  log({ database: database.kind }, `database: ${database.label}`);
+  log(
+    { database: database.kind, reason: database.reason },
+    `database: ${database.label} (${database.reason})`,
+  );
 
+  const metrics = new Metrics();
+  metrics.collectProcessMetrics();
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
+  observeDatabasePool(client, metrics);
   await client.connect();
   const db = client.db(config.MONGODB_DB);
   // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
@@ -115,13 +137,18 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
-    execution: executionPortsFromConfig(config, inbox),
+    execution: {
+      ...executionPortsFromConfig(config, meteredDelivery(inbox, metrics, 'console')),
+      observer: executionMetrics(metrics),
+    },
+    metrics,
   });
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
+  observeScheduler(scheduler.agenda, metrics);
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
     slots: config.SWEEP_SLOTS,
@@ -131,6 +158,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       budgetMs: config.SWEEP_BUDGET_MS,
       pendingEventGraceMs: config.SWEEP_REPAIR_GRACE_MS,
     },
+    onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
   let shuttingDown = false;
 
@@ -155,10 +183,22 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
+    { metricsToken: config.METRICS_TOKEN },
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
   if (config.SCHEDULER_ENABLED) await scheduler.start();
+  // An in-process database listens on a port of its own choosing; the CLI finds it through this file.
+  const inProcessDatabase = database.kind !== 'external';
+  if (inProcessDatabase) {
+    await writeRuntimeFile(config.DATA_DIR, {
+      pid: process.pid,
+      kind: database.kind,
+      uri: database.uri,
+      db: config.MONGODB_DB,
+      startedAt: new Date().toISOString(),
+    });
+  }
   logger.info({ url: http.url }, 'stempel is ready');
 
   let stopping: Promise<void> | undefined;
@@ -170,6 +210,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
+      if (inProcessDatabase) await removeRuntimeFile(config.DATA_DIR, process.pid);
       await client.close();
       await database.stop();
       logger.info({ step: 'database-closed' }, 'shutdown: database closed');

@@ -75,6 +75,7 @@ const problemSchema: JsonSchema = {
     detail: { type: 'string' },
     code: { type: 'string', description: 'Stable error code' },
     instance: { type: 'string' },
+    requestId: { type: 'string', description: 'The X-Request-Id of the request, as in the logs' },
     errors: {
       type: 'array',
       items: {
