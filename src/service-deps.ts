@@ -52,22 +52,23 @@ export async function createServiceDeps(
     logger: Logger;
     defaults: WorkspaceSettings;
     clock?: () => Date;
-    execution?: ExecutionPorts;
+    /** The ports, or how to make them from the use cases' deps (the chat outbox needs those). */
+    execution?: ExecutionPorts | ((workflow: WorkflowDeps) => ExecutionPorts);
     metrics?: Metrics;
   },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
   await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
-  return {
-    workflow: {
-      stores,
-      clock: options.clock ?? (() => new Date()),
-      logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults),
-    },
-    idempotency,
-    execution: options.execution ?? offlineExecutionPorts(),
-    metrics: options.metrics ?? new Metrics(),
+  const workflow: WorkflowDeps = {
+    stores,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger,
+    workspace: new WorkspaceProvider(stores, options.defaults),
   };
+  const execution =
+    typeof options.execution === 'function'
+      ? options.execution(workflow)
+      : (options.execution ?? offlineExecutionPorts());
+  return { workflow, idempotency, execution, metrics: options.metrics ?? new Metrics() };
 }

@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
+import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
@@ -11,8 +12,8 @@ import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
 import {
+  deliveryMetrics,
   executionMetrics,
-  meteredDelivery,
   observeDatabasePool,
   observeScheduler,
   recordSweepPass,
@@ -131,18 +132,23 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   observeDatabasePool(client, metrics);
   await client.connect();
   const db = client.db(config.MONGODB_DB);
-  // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
+  // The console inbox is always one of the chat platforms: the fallback that reaches every user.
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
+  let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
-    execution: {
-      ...executionPortsFromConfig(config, meteredDelivery(inbox, metrics, 'console')),
-      observer: executionMetrics(metrics),
+    execution: (workflow) => {
+      delivery = createChatDelivery(workflow, { platforms: [inbox], events: deliveryMetrics(metrics) });
+      return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
     },
     metrics,
   });
+  const chat = delivery!;
+  metrics.onScrape(async () =>
+    metrics.deliveryQueueDepth.set(await deps.workflow.stores.deliveries.queueDepth()),
+  );
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
@@ -187,6 +193,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
+  chat.worker.start();
   if (config.SCHEDULER_ENABLED) await scheduler.start();
   // An in-process database listens on a port of its own choosing; the CLI finds it through this file.
   const inProcessDatabase = database.kind !== 'external';
@@ -210,6 +217,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
+      await chat.worker.stop();
+      logger.info({ step: 'delivery-stopped' }, 'shutdown: chat delivery stopped');
       if (inProcessDatabase) await removeRuntimeFile(config.DATA_DIR, process.pid);
       await client.close();
       await database.stop();

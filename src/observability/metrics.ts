@@ -77,13 +77,17 @@ export class Metrics {
   );
   readonly deliveryQueueDepth = this.gauge(
     'stempel_delivery_queue_depth',
-    'Outbound chat messages waiting to be sent, per platform',
-    ['platform'],
+    'Outbound chat messages waiting to be sent or being sent, all platforms',
+  );
+  readonly deliverySent = this.counter(
+    'stempel_delivery_sent_total',
+    'Chat messages posted (kind="post") and posted cards updated (kind="update"), per platform',
+    ['platform', 'kind'],
   );
   readonly deliveryFailures = this.counter(
     'stempel_delivery_failures_total',
-    'Chat messages that could not be delivered, per platform; permanent="true" when retrying cannot help',
-    ['platform', 'permanent'],
+    'Failed chat sends per platform: outcome="retry" will be tried again, outcome="failed" was given up',
+    ['platform', 'kind', 'outcome'],
   );
   readonly jobFailures = this.counter(
     'stempel_scheduler_job_failures_total',
@@ -105,12 +109,23 @@ export class Metrics {
     ['reason'],
   );
 
+  /** Reads that only make sense when someone looks, e.g. counting the outbox: run before every scrape. */
+  readonly #scrapeHooks: Array<() => Promise<void>> = [];
+
   get contentType(): string {
     return this.registry.contentType;
   }
 
-  /** The Prometheus text exposition of every metric. */
-  text(): Promise<string> {
+  onScrape(hook: () => Promise<void>): void {
+    this.#scrapeHooks.push(hook);
+  }
+
+  /**
+   * The Prometheus text exposition of every metric. A hook that fails (the database is away) leaves its
+   * metric at the last value rather than failing the scrape: the other metrics are what tells why.
+   */
+  async text(): Promise<string> {
+    await Promise.all(this.#scrapeHooks.map((hook) => hook().catch(() => undefined)));
     return this.registry.metrics();
   }
 

@@ -1,6 +1,6 @@
 import type { Agenda } from 'agenda';
 import type { MongoClient } from 'mongodb';
-import type { ChatDelivery } from '../delivery/port.js';
+import type { DeliveryEvents } from '../delivery/worker.js';
 import type { SweepStats } from '../workflow/execution/due-sweep.js';
 import { dueMomentOf, type ExecutionObserver } from '../workflow/execution/observer.js';
 import type { Metrics } from './metrics.js';
@@ -62,16 +62,12 @@ export function observeScheduler(agenda: Agenda, metrics: Metrics): void {
   });
 }
 
-/** Counts failed sends of a platform's delivery; the outbox that queues messages reports its own depth. */
-export function meteredDelivery(delivery: ChatDelivery, metrics: Metrics, platform: string): ChatDelivery {
+/** The delivery worker's outcomes per platform: sent, to be retried, or given up. */
+export function deliveryMetrics(metrics: Metrics): DeliveryEvents {
   return {
-    get available() {
-      return delivery.available;
-    },
-    send: async (target, message) => {
-      const result = await delivery.send(target, message);
-      if (!result.ok) metrics.deliveryFailures.inc({ platform, permanent: String(result.permanent) });
-      return result;
+    outcome: (platform, kind, outcome) => {
+      if (outcome === 'sent') metrics.deliverySent.inc({ platform, kind });
+      else metrics.deliveryFailures.inc({ platform, kind, outcome });
     },
   };
 }

@@ -1,9 +1,12 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   composeOnlyKeys,
   documentedDefault,
   patternKeys,
   readRepoFile,
+  root,
   schemaDefaults,
   schemaKeys,
 } from './support.js';
@@ -58,6 +61,19 @@ describe('the README configuration table', () => {
         else expect(written, key).toBe(expected);
       });
     }
+  });
+});
+
+describe('the README project layout', () => {
+  it('names every top-level folder of src/ and adapters/', () => {
+    const readme = readRepoFile('README.md');
+    const layout = readme.slice(readme.indexOf('## Project layout'), readme.indexOf('## Documentation'));
+    const folders = ['src', 'adapters'].flatMap((parent) =>
+      readdirSync(path.join(root, parent), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${parent}/${entry.name}/`),
+    );
+    expect(folders.filter((folder) => !layout.includes(folder))).toEqual([]);
   });
 });
 

@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { noChatDelivery } from '../../src/delivery/port.js';
+import { createChatDelivery } from '../../src/chat-delivery.js';
+import type { ChatPlatform } from '../../src/delivery/platform.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { Metrics } from '../../src/observability/metrics.js';
 import {
+  deliveryMetrics,
   executionMetrics,
-  meteredDelivery,
   observeDatabasePool,
   observeScheduler,
   recordSweepPass,
@@ -48,18 +49,52 @@ describe('metrics registry', () => {
     expect(text).toContain('# TYPE stempel_delivery_failures_total counter');
   });
 
-  it('counts failed deliveries per platform and whether they are permanent', async () => {
+  it('reads what only makes sense at scrape time, and a failing read does not fail the scrape', async () => {
     const metrics = new Metrics();
-    const delivery = meteredDelivery(noChatDelivery, metrics, 'console');
-    const result = await delivery.send(
-      { kind: 'user', userId: 'usr_1' },
-      { purpose: 'reminder', text: 'hi', dedupeKey: 'k1' },
+    let depth = 4;
+    metrics.onScrape(async () => metrics.deliveryQueueDepth.set(depth));
+    metrics.onScrape(async () => {
+      throw new Error('database away');
+    });
+    expect(sample(await metrics.text(), 'stempel_delivery_queue_depth')).toBe(4);
+    depth = 1;
+    expect(sample(await metrics.text(), 'stempel_delivery_queue_depth')).toBe(1);
+  });
+});
+
+describe('delivery metrics', () => {
+  it('follow the real outbox and worker: queue depth, then a permanent failure per platform', async () => {
+    const metrics = new Metrics();
+    // A chat platform at the network edge that refuses every message for good.
+    const refusing: ChatPlatform = {
+      id: 'slack',
+      pacingMs: 0,
+      editable: false,
+      directAddress: async () => undefined,
+      channelAddress: async (channel) => ({
+        platform: 'slack',
+        key: `slack:T1:${channel}`,
+        label: channel,
+        data: {},
+      }),
+      post: async () => ({ ok: false, kind: 'permanent', reason: 'channel_not_found', targetBroken: true }),
+      update: async () => ({ ok: false, kind: 'permanent', reason: 'channel_not_found', targetBroken: true }),
+    };
+    const delivery = createChatDelivery(ws.deps, { platforms: [refusing], events: deliveryMetrics(metrics) });
+    metrics.onScrape(async () => metrics.deliveryQueueDepth.set(await ws.stores.deliveries.queueDepth()));
+    const queued = await delivery.outbox.send(
+      { kind: 'channel', platform: 'slack', channel: 'C-METRICS' },
+      { purpose: 'process', text: 'Hallo', dedupeKey: 'metrics-1' },
     );
-    expect(result.ok).toBe(false);
-    expect(delivery.available).toBe(false);
+    expect(queued.ok).toBe(true);
+    expect(sample(await metrics.text(), 'stempel_delivery_queue_depth')).toBe(1);
+
+    await delivery.worker.runOnce();
+    const text = await metrics.text();
     expect(
-      sample(await metrics.text(), 'stempel_delivery_failures_total{platform="console",permanent="true"}'),
+      sample(text, 'stempel_delivery_failures_total{platform="slack",kind="post",outcome="failed"}'),
     ).toBe(1);
+    expect(sample(text, 'stempel_delivery_queue_depth')).toBe(0);
   });
 });
 

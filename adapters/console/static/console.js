@@ -159,6 +159,30 @@
     }
   });
 
+  // A field that shapes the rest of its form (the record of a new action) rebuilds the form in place, so
+  // the dates shown are those the template gives for the chosen record.
+  document.addEventListener('change', async (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || !field.dataset.refresh) return;
+    const form = field.closest('form.form');
+    const section = form?.closest('.view-form');
+    if (!form || !section) return;
+    const submitter = form.querySelector('button[name="payload"]');
+    const body = new URLSearchParams(new FormData(form, submitter ?? undefined));
+    body.set('refresh', field.dataset.refresh);
+    const response = await fetch(form.action, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { 'X-Console-Fetch': '1', 'X-CSRF-Token': csrf },
+    }).catch(() => undefined);
+    if (!response?.ok) return;
+    const replacement = fragment(await response.text());
+    const focusName = field.getAttribute('name');
+    section.replaceWith(replacement);
+    if (focusName) document.querySelector(`.view-form [name="${CSS.escape(focusName)}"]`)?.focus();
+  });
+
   // Switching user reloads the whole page as the other person: no stale buttons of the previous one.
   for (const select of document.querySelectorAll('form[data-autosubmit] select')) {
     select.addEventListener('change', () => select.form?.requestSubmit());

@@ -22,6 +22,8 @@ export type ChatCommand =
   | { name: 'help' }
   | { name: 'mine'; filters: ListFilters }
   | { name: 'list'; filters: ListFilters }
+  /** Without a record: open the new-action form (with the template chosen when one is named). */
+  | { name: 'new-form'; template?: string }
   | { name: 'new'; template: string; recordId: string; owner?: string; start?: string; remarks?: string }
   | { name: 'show'; ref: string }
   | { name: 'done'; ref: string; note?: string }
@@ -33,7 +35,7 @@ export type ChatCommand =
   | { name: 'templates'; search?: string }
   | { name: 'template'; key: string };
 
-type Name = ChatCommand['name'];
+type Name = Exclude<ChatCommand['name'], 'new-form'>;
 
 /** What could not be read; `command` picks the usage line, shown in the user's language. */
 export type ParseFailure =
@@ -86,8 +88,8 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
     nl: '/actie lijst [te-laat|vandaag|gepland] [status:mislukt] [eigenaar:ik|niemand|e-mail] [template:sleutel]',
   },
   new: {
-    en: '/actie new <template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]',
-    nl: '/actie nieuw <template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]',
+    en: '/actie new [<template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]] (without a record: a form)',
+    nl: '/actie nieuw [<template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]] (zonder dossier: een formulier)',
   },
   show: { en: '/actie show <number>', nl: '/actie toon <nummer>' },
   done: { en: '/actie done <number> [note]', nl: '/actie klaar <nummer> [notitie]' },
@@ -276,8 +278,8 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
     }
     case 'new': {
       const [template, recordId, ...options] = rest;
-      if (!template) return { error: 'missing-argument', argument: 'template', command: 'new' };
-      if (!recordId) return { error: 'missing-argument', argument: 'record', command: 'new' };
+      if (!template) return { name: 'new-form' };
+      if (!recordId) return { name: 'new-form', template };
       const command: Extract<ChatCommand, { name: 'new' }> = { name, template, recordId };
       const remarks: string[] = [];
       for (const option of options) {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The chat platforms a channel can be on (docs/delivery.md). */
+export const CHAT_PLATFORMS = ['slack', 'teams', 'console'] as const;
+export type ChatPlatformId = (typeof CHAT_PLATFORMS)[number];
+
 export const RECIPIENT_ROLES = [
   'participant',
   'person-business',
@@ -80,7 +84,14 @@ export const ProcessSchema = z.discriminatedUnion(
       target: z.discriminatedUnion(
         'kind',
         [
-          z.strictObject({ kind: z.literal('channel'), channel: text }),
+          z.strictObject({
+            kind: z.literal('channel'),
+            /** Which chat platform the channel is on; the web console's channels when not said. */
+            platform: z
+              .enum(CHAT_PLATFORMS, { error: `platform must be one of: ${CHAT_PLATFORMS.join(', ')}` })
+              .default('console'),
+            channel: text,
+          }),
           z.strictObject({ kind: z.literal('user'), userId: text }),
         ],
         { error: "target kind must be 'channel' or 'user'" },
