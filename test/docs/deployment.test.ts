@@ -136,6 +136,8 @@ describe('compose.yaml', () => {
       `mongodb://stempel:${dotEnv.STEMPEL_DB_PASSWORD}@mongo:27017/stempel?authSource=stempel`,
     );
     expect(config.CONSOLE_SESSION_SECRET).toBe(dotEnv.CONSOLE_SESSION_SECRET);
+    // /metrics is not open to whoever reaches the port.
+    expect(config.METRICS_TOKEN).toBe(dotEnv.METRICS_TOKEN);
   });
 
   it('interpolates only variables that .env.example documents', async () => {
