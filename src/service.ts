@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express } from 'express';
-import { MongoClient } from 'mongodb';
+import express, { type Express, type Router } from 'express';
+import { type Db, MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
 import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
-import { type Config, isWeakSecret } from './config/config.js';
+import { type Config, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { metricsRoute, requestObservability } from './http/observability.js';
@@ -23,7 +24,9 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
+import { InboundRequestStore } from './store/inbound-requests.js';
 import { removeRuntimeFile, writeRuntimeFile } from './store/runtime-file.js';
+import { SlackInstallationStore } from './store/slack-installations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
@@ -57,6 +60,8 @@ export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
+  /** Chat platforms' request URLs; they read their own raw bodies (signatures), so they come first. */
+  platformRoutes: readonly Router[] = [],
   options: { metricsToken?: string | undefined } = {},
 ): Express {
   const app = express();
@@ -64,6 +69,7 @@ export function buildApp(
   app.use(requestObservability({ logger: deps.workflow.logger, metrics: deps.metrics }));
   if (readiness) app.use(healthRoutes(readiness));
   app.use(metricsRoute(deps.metrics, options.metricsToken));
+  for (const routes of platformRoutes) app.use(routes);
   app.use(
     '/api',
     createApiRouter({
@@ -87,6 +93,25 @@ export function buildApp(
     app.get('/', (_req, res) => res.redirect(302, '/console'));
   }
   return app;
+}
+
+/** The Slack adapter when Slack is configured (docs/slack.md); nothing of Slack exists otherwise. */
+function slackAdapterFromConfig(config: Config, db: Db, logger: Logger): SlackAdapter | undefined {
+  const mode = slackModeOf(config);
+  if (mode === 'off') return undefined;
+  return createSlackAdapter({
+    mode,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    botToken: config.SLACK_BOT_TOKEN,
+    appToken: config.SLACK_APP_TOKEN,
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    apiUrl: config.SLACK_API_URL,
+    timeoutMs: config.SLACK_TIMEOUT_MS,
+    installations: new SlackInstallationStore(db),
+    logger,
+  });
 }
 
 /**
@@ -135,12 +160,16 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   // The console inbox is always one of the chat platforms: the fallback that reaches every user.
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
+  const slack = slackAdapterFromConfig(config, db, logger);
   let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
     execution: (workflow) => {
-      delivery = createChatDelivery(workflow, { platforms: [inbox], events: deliveryMetrics(metrics) });
+      delivery = createChatDelivery(workflow, {
+        platforms: [inbox, ...(slack ? [slack.platform] : [])],
+        events: deliveryMetrics(metrics),
+      });
       return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
     },
     metrics,
@@ -149,6 +178,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   metrics.onScrape(async () =>
     metrics.deliveryQueueDepth.set(await deps.workflow.stores.deliveries.queueDepth()),
   );
+  const inbound = new InboundRequestStore(db);
+  await inbound.ensureIndexes();
+  const slackRuntime = slack?.attach({
+    deps: deps.workflow,
+    execution: deps.execution,
+    delivery: chat,
+    inbound,
+  });
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
@@ -189,10 +226,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
+    slackRuntime?.router ? [slackRuntime.router] : [],
     { metricsToken: config.METRICS_TOKEN },
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
+  await slackRuntime?.start();
+  if (slack) logger.info({ mode: slackModeOf(config) }, 'slack is on');
   chat.worker.start();
   if (config.SCHEDULER_ENABLED) await scheduler.start();
   // An in-process database listens on a port of its own choosing; the CLI finds it through this file.
@@ -214,6 +254,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ reason, step: 'readiness-off' }, 'shutdown: readiness off');
       shuttingDown = true;
       await http.close(config.SHUTDOWN_GRACE_MS);
+      await slackRuntime?.stop();
       logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');

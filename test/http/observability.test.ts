@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   ({ server, url } = await serve(app));
   ({ server: securedServer, url: securedUrl } = await serve(
-    buildApp(deps, undefined, undefined, { metricsToken: 'scrape-token-0123456789' }),
+    buildApp(deps, undefined, undefined, [], { metricsToken: 'scrape-token-0123456789' }),
   ));
 });
 
