@@ -67,7 +67,9 @@ export function registerActions(app: App, surface: SlackSurface): void {
     if (!carried) return;
     let turn = turnOf(press, client, respond, (await surface.deps.workspace.get()).locale);
     const verb = carried.payload.split(':')[0] ?? '';
-    if (modalVerbs.has(verb)) turn = await openLoading(turn);
+    // A press inside a modal (Details) answers in that modal; elsewhere a modal answer opens one.
+    if (press.view?.type === 'modal') turn = { ...turn, viewId: press.view.id };
+    else if (modalVerbs.has(verb)) turn = await openLoading(turn);
     const found = await actorFor(surface, turn, press.user.id);
     if (!found) return;
     turn = found.turn;
@@ -96,7 +98,7 @@ export function registerActions(app: App, surface: SlackSurface): void {
       const views = await handleButton(found.context, payload);
       // On a card everyone sees, the card itself follows the change; the presser gets the result line.
       const shared = !turn.ephemeral && press.container?.type === 'message';
-      const inHome = press.container?.type === 'view';
+      const inHome = press.view?.type === 'home';
       if (
         inHome &&
         !views.some(
