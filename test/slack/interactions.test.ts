@@ -32,7 +32,10 @@ async function press(action: object, user: string = SLACK_IDS.planner, extra: ob
 }
 
 async function answerTo(trigger: string) {
-  await slack.fake.until(() => slack.fake.responses.some((entry) => entry.id === trigger), `answer to ${trigger}`);
+  await slack.fake.until(
+    () => slack.fake.responses.some((entry) => entry.id === trigger),
+    `answer to ${trigger}`,
+  );
   return slack.fake.responses.find((entry) => entry.id === trigger)!.body;
 }
 
@@ -97,7 +100,12 @@ describe('card buttons in Slack', () => {
     const submissions = Array.from({ length: 20 }, (_, index) =>
       signedPost(
         slack.eventsUrl,
-        viewSubmissionBody(slack.fake, SLACK_IDS.planner, { ...preview, id: `VCONFIRM${index}`, hash: `h-${index}` }, {}),
+        viewSubmissionBody(
+          slack.fake,
+          SLACK_IDS.planner,
+          { ...preview, id: `VCONFIRM${index}`, hash: `h-${index}` },
+          {},
+        ),
         form,
       ),
     );
@@ -106,15 +114,16 @@ describe('card buttons in Slack', () => {
     expect(JSON.parse(acks[0]!.text)).toMatchObject({ response_action: 'update' });
     await slack.fake.until(
       () =>
-        slack.fake
-          .callsOf('views.update')
-          .filter((call) => String(call.body.view_id).startsWith('VCONFIRM')).length === 20,
+        slack.fake.callsOf('views.update').filter((call) => String(call.body.view_id).startsWith('VCONFIRM'))
+          .length === 20,
       'every confirm answered',
     );
     const stored = await slack.ws.stores.actions.get(action.id);
     expect(stored?.state).toBe('executed');
     expect(stored?.history.filter((entry) => entry.kind === 'executed')).toHaveLength(1);
-    const results = slack.fake.callsOf('views.update').filter((call) => String(call.body.view_id).startsWith('VCONFIRM'));
+    const results = slack.fake
+      .callsOf('views.update')
+      .filter((call) => String(call.body.view_id).startsWith('VCONFIRM'));
     expect(results.filter((call) => JSON.stringify(call.body.view).includes('was executed'))).toHaveLength(1);
     expect(await slack.ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: true });
   });
@@ -144,24 +153,48 @@ describe('card buttons in Slack', () => {
     const until = Date.parse('2026-10-20T07:30:00Z') / 1000;
     const ack = await signedPost(
       slack.eventsUrl,
-      viewSubmissionBody(slack.fake, SLACK_IDS.planner, { ...modal, id: 'VSNOOZE' }, {
-        until: { 'field:until': { type: 'datetimepicker', selected_date_time: until } },
-      }),
+      viewSubmissionBody(
+        slack.fake,
+        SLACK_IDS.planner,
+        { ...modal, id: 'VSNOOZE' },
+        {
+          until: { 'field:until': { type: 'datetimepicker', selected_date_time: until } },
+        },
+      ),
       form,
     );
     expect(JSON.parse(ack.text)).toMatchObject({ response_action: 'update' });
-    await slack.fake.until(() => slack.fake.callsOf('views.update').some((call) => call.body.view_id === 'VSNOOZE' && JSON.stringify(call.body.view).includes('now starts')), 'the snooze result');
-    expect((await slack.ws.stores.actions.get(action.id))?.start.toISOString()).toBe('2026-10-20T07:30:00.000Z');
+    await slack.fake.until(
+      () =>
+        slack.fake
+          .callsOf('views.update')
+          .some(
+            (call) =>
+              call.body.view_id === 'VSNOOZE' && JSON.stringify(call.body.view).includes('now starts'),
+          ),
+      'the snooze result',
+    );
+    expect((await slack.ws.stores.actions.get(action.id))?.start.toISOString()).toBe(
+      '2026-10-20T07:30:00.000Z',
+    );
   });
 
   it('Assign picks a person in Slack and gives the action to the Stempel user behind them', async () => {
     const action = await manualAction();
-    const trigger = await press({ type: 'users_select', action_id: `assign-pick:${action.id}`, selected_user: SLACK_IDS.sales });
+    const trigger = await press({
+      type: 'users_select',
+      action_id: `assign-pick:${action.id}`,
+      selected_user: SLACK_IDS.sales,
+    });
     const answer = await answerTo(trigger);
     expect(answer.text).toContain('is now owned by Sales');
     expect((await slack.ws.stores.actions.get(action.id))?.ownerUserId).toBe(slack.ws.users.sales.id);
 
-    const refused = await press({ type: 'users_select', action_id: `assign-pick:${action.id}`, selected_user: 'UNOBODY' });
+    const refused = await press({
+      type: 'users_select',
+      action_id: `assign-pick:${action.id}`,
+      selected_user: 'UNOBODY',
+    });
     expect((await answerTo(refused)).text).toContain('not linked to a Stempel user');
   });
 
@@ -174,7 +207,10 @@ describe('card buttons in Slack', () => {
 
   it('refuses a press by someone without the rights, in their language, and changes nothing', async () => {
     const action = await manualAction();
-    await slack.ws.stores.users.replace({ ...(await slack.ws.stores.users.get(slack.ws.users.sales.id))!, locale: 'nl' });
+    await slack.ws.stores.users.replace({
+      ...(await slack.ws.stores.users.get(slack.ws.users.sales.id))!,
+      locale: 'nl',
+    });
     const trigger = await press(buttonAction(`done:${action.id}`), SLACK_IDS.sales);
     const answer = await answerTo(trigger);
     expect(answer.text).toMatch(/Dat lukte niet/);
