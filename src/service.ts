@@ -8,14 +8,24 @@ import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
+import { metricsRoute, requestObservability } from './http/observability.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import {
+  deliveryMetrics,
+  executionMetrics,
+  observeDatabasePool,
+  observeScheduler,
+  recordSweepPass,
+} from './observability/service-metrics.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import { InboundRequestStore } from './store/inbound-requests.js';
+import { removeRuntimeFile, writeRuntimeFile } from './store/runtime-file.js';
 import { SlackInstallationStore } from './store/slack-installations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
@@ -42,17 +52,23 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
+/**
+ * The HTTP application: request ids and the access log, health probes, /metrics, the REST API under /api
+ * and the web console. Tests run it in-process.
+ */
 export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
   /** Chat platforms' request URLs; they read their own raw bodies (signatures), so they come first. */
   platformRoutes: readonly Router[] = [],
+  options: { metricsToken?: string | undefined } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestObservability({ logger: deps.workflow.logger, metrics: deps.metrics }));
   if (readiness) app.use(healthRoutes(readiness));
+  app.use(metricsRoute(deps.metrics, options.metricsToken));
   for (const routes of platformRoutes) app.use(routes);
   app.use(
     '/api',
@@ -130,9 +146,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
   });
   const log = database.kind === 'embedded' ? logger.warn.bind(logger) : logger.info.bind(logger);
-  log({ database: database.kind }, `database: ${database.label}`);
+  log(
+    { database: database.kind, reason: database.reason },
+    `database: ${database.label} (${database.reason})`,
+  );
 
+  const metrics = new Metrics();
+  metrics.collectProcessMetrics();
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
+  observeDatabasePool(client, metrics);
   await client.connect();
   const db = client.db(config.MONGODB_DB);
   // The console inbox is always one of the chat platforms: the fallback that reaches every user.
@@ -144,11 +166,18 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
     defaults: workspaceDefaults(config),
     execution: (workflow) => {
-      delivery = createChatDelivery(workflow, { platforms: [inbox, ...(slack ? [slack.platform] : [])] });
-      return executionPortsFromConfig(config, delivery.outbox);
+      delivery = createChatDelivery(workflow, {
+        platforms: [inbox, ...(slack ? [slack.platform] : [])],
+        events: deliveryMetrics(metrics),
+      });
+      return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
     },
+    metrics,
   });
   const chat = delivery!;
+  metrics.onScrape(async () =>
+    metrics.deliveryQueueDepth.set(await deps.workflow.stores.deliveries.queueDepth()),
+  );
   const inbound = new InboundRequestStore(db);
   await inbound.ensureIndexes();
   const slackRuntime = slack?.attach({
@@ -162,6 +191,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
+  observeScheduler(scheduler.agenda, metrics);
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
     slots: config.SWEEP_SLOTS,
@@ -171,6 +201,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       budgetMs: config.SWEEP_BUDGET_MS,
       pendingEventGraceMs: config.SWEEP_REPAIR_GRACE_MS,
     },
+    onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
   let shuttingDown = false;
 
@@ -196,6 +227,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
     slackRuntime?.router ? [slackRuntime.router] : [],
+    { metricsToken: config.METRICS_TOKEN },
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
@@ -203,6 +235,17 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (slack) logger.info({ mode: slackModeOf(config) }, 'slack is on');
   chat.worker.start();
   if (config.SCHEDULER_ENABLED) await scheduler.start();
+  // An in-process database listens on a port of its own choosing; the CLI finds it through this file.
+  const inProcessDatabase = database.kind !== 'external';
+  if (inProcessDatabase) {
+    await writeRuntimeFile(config.DATA_DIR, {
+      pid: process.pid,
+      kind: database.kind,
+      uri: database.uri,
+      db: config.MONGODB_DB,
+      startedAt: new Date().toISOString(),
+    });
+  }
   logger.info({ url: http.url }, 'stempel is ready');
 
   let stopping: Promise<void> | undefined;
@@ -217,6 +260,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
       await chat.worker.stop();
       logger.info({ step: 'delivery-stopped' }, 'shutdown: chat delivery stopped');
+      if (inProcessDatabase) await removeRuntimeFile(config.DATA_DIR, process.pid);
       await client.close();
       await database.stop();
       logger.info({ step: 'database-closed' }, 'shutdown: database closed');

@@ -22,7 +22,8 @@ export const usage = `Usage: stempel-cli <command>
   user create --email <email> --name <name> [--roles <a,b>] [--admin] [--automatic-workflow]
               [--locale nl|en] [--time-zone <IANA zone>]
 
-Reads the same environment as the service; MONGODB_URI is required.`;
+Reads the same environment as the service. Without MONGODB_URI it uses the in-process database of
+the service running on the same DATA_DIR (npm start).`;
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError({ category: 'invalid-input', code: 'cli.invalid', field, message });

@@ -68,13 +68,15 @@ export const configSchema = z.object({
   CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Ask console visitors for an API token; unset means only when HOST is not a loopback address. */
   CONSOLE_REQUIRE_LOGIN: booleanFlag.optional(),
+  /** When set, GET /metrics needs it as a bearer token (for a /metrics reachable from outside). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Seed the example workspace into an empty database. Unset: only in development; never in production. */
   SEED_EXAMPLE: booleanFlag.optional(),
   /** E-mail addresses of users who are made administrators at start-up (created when missing). */
   BOOTSTRAP_ADMINS: emailList.default([]),
   /**
-   * A secret that becomes an API token with every scope for the first bootstrap admin: the way into a
-   * fresh installation, and the only one on the embedded database, which the CLI cannot reach.
+   * A secret that becomes an API token with every scope for the first bootstrap admin: a way into a fresh
+   * installation that needs no CLI, e.g. for a deployment that provisions its secrets up front.
    */
   BOOTSTRAP_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** SMTP server for e-mail actions, e.g. smtps://user:password@mail.example.org:465; without it they are rejected. */
