@@ -7,6 +7,7 @@ import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-deliv
 import type { SlackMode } from '../../src/config/config.js';
 import type { User } from '../../src/domain/rights/user.js';
 import { IdempotencyStore } from '../../src/http/api/idempotency.js';
+import { Metrics } from '../../src/observability/metrics.js';
 import { buildApp } from '../../src/service.js';
 import { InboundRequestStore } from '../../src/store/inbound-requests.js';
 import { SlackInstallationStore } from '../../src/store/slack-installations.js';
@@ -201,7 +202,7 @@ export async function startSlack(
   const idempotency = new IdempotencyStore(db);
   await idempotency.ensureIndexes();
   const app = buildApp(
-    { workflow: ws.deps, idempotency, execution },
+    { workflow: ws.deps, idempotency, execution, metrics: new Metrics() },
     undefined,
     undefined,
     runtime.router ? [runtime.router] : [],
