@@ -71,7 +71,7 @@ export function cardBlocks(card: ActionCardView, locale: Locale): KnownBlock[] {
   ].join(' · ');
   const blocks: KnownBlock[] = [
     section(
-      mrkdwn(`#${card.number} `, 20) + `*${mrkdwn(card.title, 1_000)}*\n${mrkdwn(card.recordLabel, 1_000)}`,
+      `${mrkdwn(`#${card.number} `, 20)}*${mrkdwn(card.title, 1_000)}*\n${mrkdwn(card.recordLabel, 1_000)}`,
     ),
     context(facts),
   ];

@@ -1,0 +1,249 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import express from 'express';
+import { MongoClient } from 'mongodb';
+import { pino } from 'pino';
+import { ConsoleInbox } from '../adapters/console/inbox.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { createChatDelivery } from '../src/chat-delivery.js';
+import { createApiRouter } from '../src/http/api/api-router.js';
+import { IdempotencyStore } from '../src/http/api/idempotency.js';
+import { resolveDatabase } from '../src/store/database.js';
+import { InboundRequestStore } from '../src/store/inbound-requests.js';
+import { WorkspaceSettingsSchema } from '../src/store/settings.js';
+import { SlackInstallationStore } from '../src/store/slack-installations.js';
+import { createStores, ensureIndexes } from '../src/store/stores.js';
+import { createUser } from '../src/workflow/admin/users.js';
+import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
+import { createDossierRecord } from '../src/workflow/dossiers.js';
+import { SYSTEM_USER } from '../src/workflow/system-user.js';
+import { createTemplate } from '../src/workflow/templates/save.js';
+import { executionPorts } from '../test/execution/support.js';
+import { FakeSlack } from '../test/slack/fake-slack.js';
+import { blockActionBody, buttonAction, SIGNING_SECRET, sign, signedPost } from '../test/slack/support.js';
+import { percentile } from './support.js';
+
+/**
+ * Slack acknowledgements (issue 8): CLICKS concurrent signed button clicks on CLICKS actions, through the
+ * real Bolt app on the shared Express server against a fake Slack Web API. Printed: acknowledgement
+ * latency p50/p99 as the client sees it, and the database commands started before each acknowledgement
+ * (counted per request with the driver's command monitoring). Then: one card posted in CHANNELS channels,
+ * changed through the REST API, and the time until every copy shows the change.
+ */
+const CLICKS = Number(process.env.BENCH_SLACK_CLICKS ?? 200);
+const CHANNELS = Number(process.env.BENCH_SLACK_CHANNELS ?? 50);
+
+/** Sends every body at once, signed, from a worker thread; resolves with each response's latency. */
+async function clickFromAnotherThread(url: string, bodies: readonly string[]): Promise<number[]> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const requests = bodies.map((body) => ({ body, signature: sign(body, timestamp) }));
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+    (async () => {
+      // The first fetch of a thread loads its HTTP client; that is not the server's time.
+      await (await fetch(workerData.url)).text();
+      const latencies = await Promise.all(workerData.requests.map(async ({ body, signature }) => {
+        const started = performance.now();
+        const response = await fetch(workerData.url, { method: 'POST', body, headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(workerData.timestamp), 'x-slack-signature': signature } });
+        await response.text();
+        if (response.status !== 200) throw new Error('status ' + response.status);
+        return performance.now() - started;
+      }));
+      parentPort.postMessage(latencies);
+    })().catch((error) => { throw error; });`,
+    { eval: true, workerData: { url, timestamp, requests } },
+  );
+  const [latencies] = (await once(worker, 'message')) as [number[]];
+  await worker.terminate();
+  return latencies;
+}
+
+export default async function slackAckBench(): Promise<void> {
+  const database = await resolveDatabase({ uri: process.env.MONGODB_URI, fallback: 'auto' });
+  const requests = new AsyncLocalStorage<{ acked: boolean; calls: number }>();
+  const client = new MongoClient(database.uri, { monitorCommands: true });
+  const beforeAck: number[] = [];
+  client.on('commandStarted', () => {
+    const request = requests.getStore();
+    if (request && !request.acked) request.calls += 1;
+  });
+  const fake = await new FakeSlack().start();
+  let server: ReturnType<express.Express['listen']> | undefined;
+  let stopWorker: (() => Promise<void>) | undefined;
+  try {
+    await client.connect();
+    const db = client.db(`bench_slack_${Date.now()}`);
+    const stores = createStores(db);
+    await ensureIndexes(stores);
+    const deps: WorkflowDeps = {
+      stores,
+      clock: () => new Date(),
+      logger: pino({ level: 'silent' }),
+      workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' })),
+    };
+    const planner = await createUser(deps, SYSTEM_USER, {
+      email: 'planner@bench.test',
+      name: 'Planner',
+      admin: true,
+    });
+    await stores.users.addChatIdentity(
+      planner.id,
+      { platform: 'slack', teamId: fake.teamId, userId: 'UPLANNER' },
+      new Date(),
+    );
+    const courseType = (
+      await createDossierRecord(deps, SYSTEM_USER, {
+        group: 'course-type',
+        input: { key: 'bench', name: 'Bench' },
+      })
+    ).record;
+    await createTemplate(deps, SYSTEM_USER, {
+      key: 'bench-todo',
+      name: 'To do [Course:Name]',
+      execution: 'manual',
+      dataGroup: 'course',
+      event: { type: 'created', group: 'course' },
+      ownerRule: { kind: 'user', userId: planner.id },
+      timing: {
+        start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
+        end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
+      },
+      courseTypeIds: [courseType.id],
+    });
+    for (let index = 0; index <= CLICKS; index += 1) {
+      await createDossierRecord(deps, SYSTEM_USER, {
+        group: 'course',
+        input: { code: `B-${index}`, name: `Bench ${index}`, courseTypeId: courseType.id },
+      });
+    }
+    const actions = (await stores.actions.find({ states: ['open'] }, { limit: CLICKS + 10, skip: 0 })).items;
+
+    const inbox = new ConsoleInbox(db);
+    const inbound = new InboundRequestStore(db);
+    await Promise.all([inbox.ensureIndexes(), inbound.ensureIndexes()]);
+    const adapter = createSlackAdapter({
+      mode: 'single-workspace',
+      signingSecret: SIGNING_SECRET,
+      botToken: 'xoxb-bench',
+      apiUrl: fake.apiUrl,
+      timeoutMs: 10_000,
+      installations: new SlackInstallationStore(db),
+      logger: pino({ level: 'silent' }),
+    });
+    const delivery = createChatDelivery(deps, { platforms: [inbox, adapter.platform], coalesceMs: 100 });
+    const execution = executionPorts({ chat: delivery.outbox });
+    const runtime = adapter.attach({ deps, execution, delivery, inbound });
+    await runtime.start();
+    delivery.worker.start();
+    stopWorker = () => delivery.worker.stop();
+    const idempotency = new IdempotencyStore(db);
+    await idempotency.ensureIndexes();
+
+    const app = express();
+    app.use((_req, res, next) => {
+      const request = { acked: false, calls: 0 };
+      // Acknowledged the moment the response is written, not when it has drained to the socket.
+      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+      res.end = ((...args: unknown[]) => {
+        if (!request.acked) beforeAck.push(request.calls);
+        request.acked = true;
+        return end(...args);
+      }) as typeof res.end;
+      requests.run(request, next);
+    });
+    app.use(runtime.router!);
+    app.use('/api', createApiRouter({ deps, execution, idempotency, logger: deps.logger, version: 'bench' }));
+    server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Warm up the listener path once (Bolt's first auth.test, module caches), then measure.
+    await signedPost(
+      `${url}/slack/events`,
+      blockActionBody(fake, { user: 'UPLANNER', action: buttonAction(`details:${actions[0]!.id}`) }).body,
+      'application/x-www-form-urlencoded',
+    );
+    beforeAck.length = 0;
+    const bodies = actions
+      .slice(0, CLICKS)
+      .map((action) =>
+        blockActionBody(fake, { user: 'UPLANNER', action: buttonAction(`done:${action.id}`) }),
+      );
+    // Slack is another machine: the clicks come from another thread, so the client's own work does not
+    // queue behind the server's on one event loop.
+    const latencies = await clickFromAnotherThread(
+      `${url}/slack/events`,
+      bodies.map((request) => request.body),
+    );
+    latencies.sort((a, b) => a - b);
+    await fake.until(
+      () => bodies.every((request) => fake.responses.some((entry) => entry.id === request.trigger)),
+      'every click answered',
+    );
+    const done = await stores.actions.find({ states: ['done'] }, { limit: CLICKS + 10, skip: 0 });
+
+    // One card in many channels, changed through the REST API: until every copy shows it.
+    const card =
+      actions[CLICKS] ?? (await stores.actions.find({ states: ['open'] }, { limit: 1, skip: 0 })).items[0];
+    let changeMs = Number.NaN;
+    if (card) {
+      for (let index = 0; index < CHANNELS; index += 1) {
+        const address = await adapter.platform.channelAddress(`CBENCH${index}`);
+        await delivery.outbox.post(
+          address!,
+          { locale: 'en' },
+          { type: 'card', actionId: card.id },
+          'post',
+          `bench:${index}`,
+        );
+      }
+      await fake.until(
+        async () => (await stores.deliveries.copiesOf(card.id)).length === CHANNELS,
+        'every copy posted',
+      );
+      const { token } = await stores.apiTokens.create({
+        name: 'bench',
+        userId: planner.id,
+        scopes: ['admin'],
+        now: new Date(),
+      });
+      const updatesBefore = fake.callsOf('chat.update').length;
+      const started = performance.now();
+      const response = await fetch(`${url}/api/actions/${card.id}/snooze`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ by: { amount: 1, unit: 'days' } }),
+      });
+      if (response.status !== 200) throw new Error(`snooze answered ${response.status}`);
+      await fake.until(
+        () => fake.callsOf('chat.update').length - updatesBefore >= CHANNELS,
+        'every copy updated',
+      );
+      changeMs = performance.now() - started;
+    }
+
+    const calls = [...beforeAck].sort((a, b) => a - b);
+    console.table({
+      clicks: CLICKS,
+      'ack p50 ms': Number(percentile(latencies, 50).toFixed(1)),
+      'ack p99 ms': Number(percentile(latencies, 99).toFixed(1)),
+      'ack max ms': Number((latencies.at(-1) ?? Number.NaN).toFixed(1)),
+      'db calls before ack (max)': calls.at(-1) ?? 0,
+      'db calls before ack (total)': calls.reduce((sum, value) => sum + value, 0),
+      'actions done': done.items.length,
+      [`all ${CHANNELS} copies updated after API change, ms`]: Number(changeMs.toFixed(0)),
+      database: database.kind,
+    });
+  } finally {
+    await stopWorker?.();
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await fake.stop();
+    await client.close();
+    await database.stop();
+  }
+}
