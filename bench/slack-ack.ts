@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
@@ -8,6 +7,7 @@ import { pino } from 'pino';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import { createChatDelivery } from '../src/chat-delivery.js';
+import type { Action } from '../src/domain/actions/index.js';
 import { createApiRouter } from '../src/http/api/api-router.js';
 import { IdempotencyStore } from '../src/http/api/idempotency.js';
 import { resolveDatabase } from '../src/store/database.js';
@@ -22,20 +22,23 @@ import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
 import { executionPorts } from '../test/execution/support.js';
 import { FakeSlack } from '../test/slack/fake-slack.js';
-import { blockActionBody, buttonAction, SIGNING_SECRET, sign, signedPost } from '../test/slack/support.js';
+import { blockActionBody, buttonAction, SIGNING_SECRET, sign } from '../test/slack/support.js';
+import { StallProxy } from '../test/support/stall-proxy.js';
 import { percentile } from './support.js';
 
 /**
- * Slack acknowledgements (issue 8): CLICKS concurrent signed button clicks on CLICKS actions, through the
- * real Bolt app on the shared Express server against a fake Slack Web API. Printed: acknowledgement
- * latency p50/p99 as the client sees it, and the database commands started before each acknowledgement
- * (counted per request with the driver's command monitoring). Then: one card posted in CHANNELS channels,
- * changed through the REST API, and the time until every copy shows the change.
+ * Slack acknowledgements (issue 8), through the real Bolt app on the shared Express server against a
+ * fake Slack Web API, the clicks sent from another thread (Slack is another machine):
+ * 1. CLICKS concurrent signed button clicks while the database answers nothing (a stalling proxy): every
+ *    acknowledgement that arrives proves no database call came before it.
+ * 2. CLICKS concurrent clicks on a live database: acknowledgement latency p50/p99 with all the work the
+ *    clicks cause running beside them.
+ * 3. One card posted in CHANNELS channels, changed through the REST API: until every copy shows it.
  */
 const CLICKS = Number(process.env.BENCH_SLACK_CLICKS ?? 200);
 const CHANNELS = Number(process.env.BENCH_SLACK_CHANNELS ?? 50);
 
-/** Sends every body at once, signed, from a worker thread; resolves with each response's latency. */
+/** Sends every body at once, signed, from a worker thread; resolves with each response's latency (ms). */
 async function clickFromAnotherThread(url: string, bodies: readonly string[]): Promise<number[]> {
   const timestamp = Math.floor(Date.now() / 1000);
   const requests = bodies.map((body) => ({ body, signature: sign(body, timestamp) }));
@@ -54,23 +57,59 @@ async function clickFromAnotherThread(url: string, bodies: readonly string[]): P
         return performance.now() - started;
       }));
       parentPort.postMessage(latencies);
-    })().catch((error) => { throw error; });`,
+    })();`,
     { eval: true, workerData: { url, timestamp, requests } },
   );
   const [latencies] = (await once(worker, 'message')) as [number[]];
   await worker.terminate();
-  return latencies;
+  return latencies.sort((a, b) => a - b);
+}
+
+async function seed(deps: WorkflowDeps, slackTeam: string, count: number) {
+  const planner = await createUser(deps, SYSTEM_USER, {
+    email: 'planner@bench.test',
+    name: 'Planner',
+    admin: true,
+  });
+  await deps.stores.users.addChatIdentity(
+    planner.id,
+    { platform: 'slack', teamId: slackTeam, userId: 'UPLANNER' },
+    new Date(),
+  );
+  const courseType = (
+    await createDossierRecord(deps, SYSTEM_USER, {
+      group: 'course-type',
+      input: { key: 'bench', name: 'Bench' },
+    })
+  ).record;
+  await createTemplate(deps, SYSTEM_USER, {
+    key: 'bench-todo',
+    name: 'To do [Course:Name]',
+    execution: 'manual',
+    dataGroup: 'course',
+    event: { type: 'created', group: 'course' },
+    ownerRule: { kind: 'user', userId: planner.id },
+    timing: {
+      start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
+      end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
+    },
+    courseTypeIds: [courseType.id],
+  });
+  for (let index = 0; index < count; index += 1) {
+    await createDossierRecord(deps, SYSTEM_USER, {
+      group: 'course',
+      input: { code: `B-${index}`, name: `Bench ${index}`, courseTypeId: courseType.id },
+    });
+  }
+  const actions = (await deps.stores.actions.find({ states: ['open'] }, { limit: count + 10, skip: 0 }))
+    .items;
+  return { planner, actions };
 }
 
 export default async function slackAckBench(): Promise<void> {
   const database = await resolveDatabase({ uri: process.env.MONGODB_URI, fallback: 'auto' });
-  const requests = new AsyncLocalStorage<{ acked: boolean; calls: number }>();
-  const client = new MongoClient(database.uri, { monitorCommands: true });
-  const beforeAck: number[] = [];
-  client.on('commandStarted', () => {
-    const request = requests.getStore();
-    if (request && !request.acked) request.calls += 1;
-  });
+  const proxy = await StallProxy.forUri(database.uri).start();
+  const client = new MongoClient(proxy.uriFor(database.uri));
   const fake = await new FakeSlack().start();
   let server: ReturnType<express.Express['listen']> | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
@@ -85,42 +124,7 @@ export default async function slackAckBench(): Promise<void> {
       logger: pino({ level: 'silent' }),
       workspace: new WorkspaceProvider(stores, WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' })),
     };
-    const planner = await createUser(deps, SYSTEM_USER, {
-      email: 'planner@bench.test',
-      name: 'Planner',
-      admin: true,
-    });
-    await stores.users.addChatIdentity(
-      planner.id,
-      { platform: 'slack', teamId: fake.teamId, userId: 'UPLANNER' },
-      new Date(),
-    );
-    const courseType = (
-      await createDossierRecord(deps, SYSTEM_USER, {
-        group: 'course-type',
-        input: { key: 'bench', name: 'Bench' },
-      })
-    ).record;
-    await createTemplate(deps, SYSTEM_USER, {
-      key: 'bench-todo',
-      name: 'To do [Course:Name]',
-      execution: 'manual',
-      dataGroup: 'course',
-      event: { type: 'created', group: 'course' },
-      ownerRule: { kind: 'user', userId: planner.id },
-      timing: {
-        start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
-        end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
-      },
-      courseTypeIds: [courseType.id],
-    });
-    for (let index = 0; index <= CLICKS; index += 1) {
-      await createDossierRecord(deps, SYSTEM_USER, {
-        group: 'course',
-        input: { code: `B-${index}`, name: `Bench ${index}`, courseTypeId: courseType.id },
-      });
-    }
-    const actions = (await stores.actions.find({ states: ['open'] }, { limit: CLICKS + 10, skip: 0 })).items;
+    const { planner, actions } = await seed(deps, fake.teamId, 2 * CLICKS + 1);
 
     const inbox = new ConsoleInbox(db);
     const inbound = new InboundRequestStore(db);
@@ -142,108 +146,99 @@ export default async function slackAckBench(): Promise<void> {
     stopWorker = () => delivery.worker.stop();
     const idempotency = new IdempotencyStore(db);
     await idempotency.ensureIndexes();
-
     const app = express();
-    app.use((_req, res, next) => {
-      const request = { acked: false, calls: 0 };
-      // Acknowledged the moment the response is written, not when it has drained to the socket.
-      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
-      res.end = ((...args: unknown[]) => {
-        if (!request.acked) beforeAck.push(request.calls);
-        request.acked = true;
-        return end(...args);
-      }) as typeof res.end;
-      requests.run(request, next);
-    });
     app.use(runtime.router!);
     app.use('/api', createApiRouter({ deps, execution, idempotency, logger: deps.logger, version: 'bench' }));
     server = app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
+    await once(server, 'listening');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-    // Warm up the listener path once (Bolt's first auth.test, module caches), then measure.
-    await signedPost(
-      `${url}/slack/events`,
-      blockActionBody(fake, { user: 'UPLANNER', action: buttonAction(`details:${actions[0]!.id}`) }).body,
-      'application/x-www-form-urlencoded',
-    );
-    beforeAck.length = 0;
-    const bodies = actions
-      .slice(0, CLICKS)
-      .map((action) =>
+    const clicks = (batch: readonly Action[]) =>
+      batch.map((action) =>
         blockActionBody(fake, { user: 'UPLANNER', action: buttonAction(`done:${action.id}`) }),
       );
-    // Slack is another machine: the clicks come from another thread, so the client's own work does not
-    // queue behind the server's on one event loop.
-    const latencies = await clickFromAnotherThread(
+    const answered = (bodies: ReturnType<typeof clicks>) =>
+      fake.until(
+        () => bodies.every((request) => fake.responses.some((entry) => entry.id === request.trigger)),
+        'every click answered',
+      );
+
+    // 1. The database holds every byte: each acknowledgement that arrives came before any database call.
+    const stalledBodies = clicks(actions.slice(0, CLICKS));
+    proxy.stall();
+    const stalled = await clickFromAnotherThread(
       `${url}/slack/events`,
-      bodies.map((request) => request.body),
+      stalledBodies.map((request) => request.body),
     );
-    latencies.sort((a, b) => a - b);
-    await fake.until(
-      () => bodies.every((request) => fake.responses.some((entry) => entry.id === request.trigger)),
-      'every click answered',
-    );
-    const done = await stores.actions.find({ states: ['done'] }, { limit: CLICKS + 10, skip: 0 });
+    const answeredWhileStalled = fake.responses.filter((entry) =>
+      stalledBodies.some((body) => body.trigger === entry.id),
+    ).length;
+    proxy.resume();
+    await answered(stalledBodies);
 
-    // One card in many channels, changed through the REST API: until every copy shows it.
-    const card =
-      actions[CLICKS] ?? (await stores.actions.find({ states: ['open'] }, { limit: 1, skip: 0 })).items[0];
-    let changeMs = Number.NaN;
-    if (card) {
-      for (let index = 0; index < CHANNELS; index += 1) {
-        const address = await adapter.platform.channelAddress(`CBENCH${index}`);
-        await delivery.outbox.post(
-          address!,
-          { locale: 'en' },
-          { type: 'card', actionId: card.id },
-          'post',
-          `bench:${index}`,
-        );
-      }
-      await fake.until(
-        async () => (await stores.deliveries.copiesOf(card.id)).length === CHANNELS,
-        'every copy posted',
+    // 2. A live database, with every click's work running beside the acknowledgements.
+    const liveBodies = clicks(actions.slice(CLICKS, 2 * CLICKS));
+    const live = await clickFromAnotherThread(
+      `${url}/slack/events`,
+      liveBodies.map((request) => request.body),
+    );
+    await answered(liveBodies);
+    const done = await stores.actions.find({ states: ['done'] }, { limit: 3 * CLICKS, skip: 0 });
+
+    // 3. One card in many channels, changed through the REST API: until every copy shows it.
+    const card = actions[2 * CLICKS]!;
+    for (let index = 0; index < CHANNELS; index += 1) {
+      const address = await adapter.platform.channelAddress(`CBENCH${index}`);
+      await delivery.outbox.post(
+        address!,
+        { locale: 'en' },
+        { type: 'card', actionId: card.id },
+        'post',
+        `bench:${index}`,
       );
-      const { token } = await stores.apiTokens.create({
-        name: 'bench',
-        userId: planner.id,
-        scopes: ['admin'],
-        now: new Date(),
-      });
-      const updatesBefore = fake.callsOf('chat.update').length;
-      const started = performance.now();
-      const response = await fetch(`${url}/api/actions/${card.id}/snooze`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ by: { amount: 1, unit: 'days' } }),
-      });
-      if (response.status !== 200) throw new Error(`snooze answered ${response.status}`);
-      await fake.until(
-        () => fake.callsOf('chat.update').length - updatesBefore >= CHANNELS,
-        'every copy updated',
-      );
-      changeMs = performance.now() - started;
     }
+    await fake.until(
+      async () => (await stores.deliveries.copiesOf(card.id)).length === CHANNELS,
+      'every copy posted',
+    );
+    const { token } = await stores.apiTokens.create({
+      name: 'bench',
+      userId: planner.id,
+      scopes: ['admin'],
+      now: new Date(),
+    });
+    const updatesBefore = fake.callsOf('chat.update').length;
+    const started = performance.now();
+    const response = await fetch(`${url}/api/actions/${card.id}/snooze`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ by: { amount: 1, unit: 'days' } }),
+    });
+    if (response.status !== 200) throw new Error(`snooze answered ${response.status}`);
+    await fake.until(
+      () => fake.callsOf('chat.update').length - updatesBefore >= CHANNELS,
+      'every copy updated',
+    );
+    const changeMs = performance.now() - started;
 
-    const calls = [...beforeAck].sort((a, b) => a - b);
     console.table({
-      clicks: CLICKS,
-      'ack p50 ms': Number(percentile(latencies, 50).toFixed(1)),
-      'ack p99 ms': Number(percentile(latencies, 99).toFixed(1)),
-      'ack max ms': Number((latencies.at(-1) ?? Number.NaN).toFixed(1)),
-      'db calls before ack (max)': calls.at(-1) ?? 0,
-      'db calls before ack (total)': calls.reduce((sum, value) => sum + value, 0),
-      'actions done': done.items.length,
-      [`all ${CHANNELS} copies updated after API change, ms`]: Number(changeMs.toFixed(0)),
+      'stalled database: acks received': `${stalled.length} of ${CLICKS}`,
+      'stalled database: answers before resume': answeredWhileStalled,
+      'stalled database: ack p50 / p99 ms': `${percentile(stalled, 50).toFixed(1)} / ${percentile(stalled, 99).toFixed(1)}`,
+      'live database: ack p50 ms': Number(percentile(live, 50).toFixed(1)),
+      'live database: ack p99 ms': Number(percentile(live, 99).toFixed(1)),
+      'live database: ack max ms': Number((live.at(-1) ?? Number.NaN).toFixed(1)),
+      'actions done': `${done.items.length} of ${2 * CLICKS}`,
+      [`${CHANNELS} copies updated after an API change, ms`]: Number(changeMs.toFixed(0)),
       database: database.kind,
     });
   } finally {
+    proxy.resume();
     await stopWorker?.();
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await fake.stop();
     await client.close();
+    await proxy.stop();
     await database.stop();
   }
 }
