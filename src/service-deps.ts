@@ -4,6 +4,7 @@ import { noChatDelivery } from './delivery/port.js';
 import type { WorkspaceSettings } from './domain/workspace.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
 import { addressPolicy } from './outbound/address-policy.js';
 import { createWebhookClient } from './outbound/webhook-client.js';
 import { IdempotencyKeyStore } from './store/idempotency-keys.js';
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   readonly idempotency: IdempotencyStore;
   /** The outside world of processes (SMTP, webhooks, chat) and the execution settings. */
   readonly execution: ExecutionPorts;
+  /** Served at /metrics; components feed it (docs/operations.md). */
+  readonly metrics: Metrics;
 }
 
 /** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
@@ -59,9 +62,11 @@ export async function createServiceDeps(
     logger: Logger;
     defaults: WorkspaceSettings;
     clock?: () => Date;
-    execution?: ExecutionPorts;
+    /** The ports, or how to make them from the use cases' deps (the chat outbox needs those). */
+    execution?: ExecutionPorts | ((workflow: WorkflowDeps) => ExecutionPorts);
     /** The configured webhook secrets' names, checked when templates are saved. */
     webhookSecretNames?: readonly string[];
+    metrics?: Metrics;
   },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
@@ -69,15 +74,16 @@ export async function createServiceDeps(
   const idempotency = new IdempotencyStore(idempotencyKeys);
   await Promise.all([ensureIndexes(stores), idempotencyKeys.ensureIndexes()]);
   const clock = options.clock ?? (() => new Date());
-  return {
-    workflow: {
-      stores,
-      clock,
-      logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults, clock),
-      ...(options.webhookSecretNames ? { webhookSecretNames: options.webhookSecretNames } : {}),
-    },
-    idempotency,
-    execution: options.execution ?? offlineExecutionPorts(),
+  const workflow: WorkflowDeps = {
+    stores,
+    clock,
+    logger: options.logger,
+    workspace: new WorkspaceProvider(stores, options.defaults, clock),
+    ...(options.webhookSecretNames ? { webhookSecretNames: options.webhookSecretNames } : {}),
   };
+  const execution =
+    typeof options.execution === 'function'
+      ? options.execution(workflow)
+      : (options.execution ?? offlineExecutionPorts());
+  return { workflow, idempotency, execution, metrics: options.metrics ?? new Metrics() };
 }

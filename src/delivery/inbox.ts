@@ -1,10 +1,11 @@
-import type { DeliveryPurpose, DeliveryTarget } from './port.js';
+/** A console user's inbox, or a console channel that every user reads. */
+export type InboxTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channel: string };
 
-/** One message the bot "sent" to the web console: kept until its readers mark it read. */
+/** One message the bot posted to the web console: kept until its readers mark it read. */
 export interface InboxMessage {
   id: string;
-  target: DeliveryTarget;
-  purpose: DeliveryPurpose;
+  target: InboxTarget;
+  purpose: string;
   text: string;
   actionId?: string;
   dedupeKey: string;

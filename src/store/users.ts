@@ -1,8 +1,8 @@
 import type { Collection, Db } from 'mongodb';
-import type { UserRecord } from '../domain/rights/user.js';
+import type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
 import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
 
-// The shape belongs to the domain; re-exported for the repository's callers.
+// The shapes belong to the domain; re-exported for the repository's callers.
 export type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
 
 export class UserStore {
@@ -45,6 +45,37 @@ export class UserStore {
     return docs.map((doc) => fromDocument<UserRecord>(doc));
   }
 
+  /** The user a chat identity is linked to: a Slack user of one workspace, or a Teams (Entra ID) user. */
+  async findByChatIdentity(identity: ChatIdentity): Promise<UserRecord | undefined> {
+    const match =
+      identity.platform === 'slack'
+        ? { platform: 'slack', teamId: identity.teamId, userId: identity.userId }
+        : { platform: 'teams', aadObjectId: identity.aadObjectId };
+    const doc = await this.#users.findOne({ chatIdentities: { $elemMatch: match } });
+    return doc ? fromDocument<UserRecord>(doc) : undefined;
+  }
+
+  /** Links an identity; false when the user is gone. Linking twice is a no-op. */
+  async addChatIdentity(userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
+    const existing = await this.get(userId);
+    if (!existing) return false;
+    if (existing.chatIdentities.some((known) => sameIdentity(known, identity))) return true;
+    const result = await this.#users.updateOne(
+      { _id: userId },
+      { $push: { chatIdentities: identity }, $set: { updatedAt: at } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async removeChatIdentity(userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
+    const user = await this.get(userId);
+    if (!user) return false;
+    const kept = user.chatIdentities.filter((known) => !sameIdentity(known, identity));
+    if (kept.length === user.chatIdentities.length) return false;
+    await this.#users.updateOne({ _id: userId }, { $set: { chatIdentities: kept, updatedAt: at } });
+    return true;
+  }
+
   /** 'email-taken' when another user has the address: e-mail addresses are unique. */
   async insert(user: UserRecord): Promise<'created' | 'email-taken'> {
     const written = await writeUnlessTaken(() =>
@@ -64,4 +95,10 @@ export class UserStore {
     );
     return written === 'written' ? 'replaced' : 'email-taken';
   }
+}
+
+export function sameIdentity(a: ChatIdentity, b: ChatIdentity): boolean {
+  if (a.platform === 'slack' && b.platform === 'slack') return a.teamId === b.teamId && a.userId === b.userId;
+  if (a.platform === 'teams' && b.platform === 'teams') return a.aadObjectId === b.aadObjectId;
+  return false;
 }

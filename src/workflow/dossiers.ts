@@ -90,7 +90,7 @@ async function assertReferences(
 }
 
 /**
- * A web request belongs to one course type (DOMAIN.md §4): the one of the course it enrols for, or the
+ * A web request belongs to one course type (docs/domain.md §4): the one of the course it enrols for, or the
  * one it names. Naming both, they must agree; processed into a request, the request keeps it.
  */
 function webRequestLinkIssues(record: DossierRecord, loaded: readonly DossierRecord[]) {

@@ -97,7 +97,7 @@ export const invoiceFields = {
 export const webRequestFields = {
   payload: WebRequestPayloadSchema,
   status: enumOf(WEB_REQUEST_STATUSES),
-  /** The course it enrols for; its course type is the web request's (DOMAIN.md §4). */
+  /** The course it enrols for; its course type is the web request's (docs/domain.md §4). */
   courseId: IdSchema.nullish(),
   /** The course type it asks for when it names no course (or the course's own, when it names both). */
   courseTypeId: IdSchema.nullish(),

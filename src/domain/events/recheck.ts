@@ -2,7 +2,7 @@ import type { DossierRecord } from '../dossiers/schemas.js';
 import type { EventDraft } from './types.js';
 
 /**
- * Whose waiting and open actions must be evaluated again after these events (DOMAIN.md §2: derived facts
+ * Whose waiting and open actions must be evaluated again after these events (docs/domain.md §2: derived facts
  * are computed, so every change that can alter one must re-check what reads it):
  * - `touched`: every record an event is about — its own fields, and the derived facts computed from them
  *   (a course's teachersAgreed from its teachers), may have changed; actions linked to it are included

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../dossiers/values.js';
 import { LocaleSchema } from '../i18n/locale.js';
+import type { ChatPlatformId } from '../templates/process.js';
 import { TEXT_LIMITS, text } from '../text.js';
 import { timeZoneSchema } from '../timing/zones.js';
 
@@ -29,6 +30,8 @@ export type ChatIdentity =
 /** A user as stored: the rights-relevant part plus linked chat identities and bookkeeping. */
 export interface UserRecord extends User {
   chatIdentities: ChatIdentity[];
+  /** Where the user wants their chat messages when linked on several platforms (docs/delivery.md). */
+  chatPreference?: ChatPlatformId;
   createdAt: Date;
   updatedAt: Date;
 }

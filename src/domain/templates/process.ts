@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { TEXT_LIMITS, text } from '../text.js';
 
+/** The chat platforms a channel can be on (docs/delivery.md). */
+export const CHAT_PLATFORMS = ['slack', 'teams', 'console'] as const;
+export type ChatPlatformId = (typeof CHAT_PLATFORMS)[number];
+
 export const RECIPIENT_ROLES = [
   'participant',
   'person-business',
@@ -51,7 +55,7 @@ export function webhookSecretName(secretRef: string): string {
     : secretRef;
 }
 
-/** What the bot does when the action is executed (DOMAIN.md §5). */
+/** What the bot does when the action is executed (docs/domain.md §5). */
 export const ProcessSchema = z.discriminatedUnion(
   'type',
   [
@@ -108,7 +112,14 @@ export const ProcessSchema = z.discriminatedUnion(
       target: z.discriminatedUnion(
         'kind',
         [
-          z.strictObject({ kind: z.literal('channel'), channel: short }),
+          z.strictObject({
+            kind: z.literal('channel'),
+            /** Which chat platform the channel is on; the web console's channels when not said. */
+            platform: z
+              .enum(CHAT_PLATFORMS, { error: `platform must be one of: ${CHAT_PLATFORMS.join(', ')}` })
+              .default('console'),
+            channel: short,
+          }),
           z.strictObject({ kind: z.literal('user'), userId: short }),
         ],
         { error: "target kind must be 'channel' or 'user'" },

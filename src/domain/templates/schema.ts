@@ -43,7 +43,7 @@ const roles = z
   .max(50)
   .default([]);
 
-/** An action template as written by a user or imported from a file (DOMAIN.md §3). */
+/** An action template as written by a user or imported from a file (docs/domain.md §3). */
 export const TemplateDefinitionSchema = z.strictObject({
   key: TemplateKeySchema,
   name: text({ max: TEXT_LIMITS.name }),

@@ -12,7 +12,7 @@ export const tag = 'Actions';
 /** What people write on actions: remarks, notes, reasons. */
 export const remarksText = text({ max: TEXT_LIMITS.note, multiline: true, required: false });
 export const ActionViewSchema = ActionSchema.extend({
-  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of DOMAIN.md §6'),
+  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of docs/domain.md §6'),
 });
 export const actionRefParam = z.object({
   ref: IdSchema.describe('Action id (act_…) or number'),
