@@ -170,10 +170,10 @@ export function viewSubmissionBody(fake: FakeSlack, user: string, view: Json, va
 /** The real Bolt app of the Slack adapter on a loopback HTTP server, talking to a fake Slack Web API. */
 export async function startSlack(
   name: string,
-  options: { mode?: Exclude<SlackMode, 'off' | 'socket'> } = {},
+  options: { mode?: Exclude<SlackMode, 'off'>; fake?: FakeSlack; databaseUri?: string } = {},
 ): Promise<SlackHarness> {
-  const ws = await openWorkspace(name);
-  const fake = await new FakeSlack().start();
+  const ws = await openWorkspace(name, options.databaseUri ? { uri: options.databaseUri } : {});
+  const fake = options.fake ?? (await new FakeSlack().start());
   const db = ws.database.db;
   const inbox = new ConsoleInbox(db, ws.clock.read);
   await inbox.ensureIndexes();
@@ -190,6 +190,7 @@ export async function startSlack(
           stateSecret: 'slack-test-state-secret-0123456789abcdef',
         }
       : { botToken: BOT_TOKEN }),
+    ...(mode === 'socket' ? { appToken: 'xapp-test-app-token' } : {}),
     apiUrl: fake.apiUrl,
     timeoutMs: 5_000,
     installations: new SlackInstallationStore(db),
