@@ -48,6 +48,7 @@ export function fullCard(fields: Partial<ActionCardView> = {}): ActionCardView {
     execution: 'semi-automatic',
     processSummary: 'E-mail to the participant',
     reason: 'The participant has no e-mail address',
+    remarks: 'Call first',
     ...fields,
   });
   return { ...base, buttons: fields.buttons ?? allButtons(base.actionId) };
@@ -65,6 +66,7 @@ export function extremeCard(size = 1_000, char = 'y'): ActionCardView {
     window: text,
     processSummary: text,
     reason: text,
+    remarks: text,
     facts: Array.from({ length: 30 }, () => ({ label: text, value: chars(size * 10, char) })),
   });
   const buttons = allButtons(base.actionId, () => text);

@@ -83,8 +83,9 @@ export function cardBlocks(card: ActionCardView, locale: Locale): KnownBlock[] {
   ];
   const extra = [
     ...(card.processSummary ? [`⚙ ${mrkdwn(card.processSummary, 1_000)}`] : []),
-    ...(card.reason ? [`_${mrkdwn(card.reason, 1_500)}_`] : []),
-    ...(card.remarks ? [`💬 ${mrkdwn(card.remarks, 1_000)}`] : []),
+    // Together within one section's 3,000 characters.
+    ...(card.reason ? [`_${mrkdwn(card.reason, 1_000)}_`] : []),
+    ...(card.remarks ? [`💬 ${mrkdwn(card.remarks, 900)}`] : []),
   ];
   if (extra.length > 0) blocks.push(section(extra.join('\n')));
   if (card.buttons.length > 0) {
