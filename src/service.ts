@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express } from 'express';
-import { MongoClient } from 'mongodb';
+import express, { type Express, type Router } from 'express';
+import { type Db, MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
+import { TeamsSurface, teamsSettingsOf } from '../adapters/teams/index.js';
 import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
@@ -14,6 +15,7 @@ import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
+import { TeamsConversationStore } from './store/teams-conversations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
@@ -39,15 +41,21 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
+/**
+ * The HTTP application: health probes, Teams' /api/messages, the REST API under /api and the web console.
+ * Tests run it in-process.
+ */
 export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
+  teams?: Router,
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   if (readiness) app.use(healthRoutes(readiness));
+  // Before the REST API, which would otherwise claim everything under /api.
+  if (teams) app.use('/api/messages', teams);
   app.use(
     '/api',
     createApiRouter({
@@ -93,6 +101,17 @@ export async function bootstrapAccess(
   deps.logger.info({ user: first.email }, 'bootstrap API token ensured');
 }
 
+/** Microsoft Teams when the configuration switches it on (docs/teams.md): its surface and its store. */
+async function openTeams(config: Config, db: Db, logger: Logger): Promise<TeamsSurface | undefined> {
+  const settings = teamsSettingsOf(config);
+  if (!settings) return undefined;
+  const conversations = new TeamsConversationStore(db);
+  await conversations.ensureIndexes();
+  if (settings.mode === 'anonymous') logger.warn('Teams runs without authentication (TEAMS_ANONYMOUS=true)');
+  logger.info({ mode: settings.mode }, 'Microsoft Teams listens on /api/messages');
+  return new TeamsSurface(settings, conversations, logger);
+}
+
 /**
  * The composition root: resolves the database, wires the use cases, scheduler and HTTP server, and owns
  * the order of start-up and shutdown.
@@ -113,12 +132,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   // The console inbox is always one of the chat platforms: the fallback that reaches every user.
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
+  const teams = await openTeams(config, db, logger);
   let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
     execution: (workflow) => {
-      delivery = createChatDelivery(workflow, { platforms: [inbox] });
+      delivery = createChatDelivery(workflow, { platforms: [inbox, ...(teams ? [teams.platform] : [])] });
       return executionPortsFromConfig(config, delivery.outbox);
     },
   });
@@ -161,6 +181,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
+    teams?.router({ deps: deps.workflow, execution: deps.execution, live: chat.live }),
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
