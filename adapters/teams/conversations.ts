@@ -24,7 +24,8 @@ export function tenantOf(activity: Activity): string | undefined {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
 
-function kindOf(activity: Activity): TeamsConversation['kind'] {
+/** Personal chat, channel or group chat: whether one person or many read the answer. */
+export function conversationKindOf(activity: Activity): TeamsConversation['kind'] {
   const type = activity.conversation?.conversationType;
   if (type === 'channel' || type === 'groupChat') return type;
   return activity.conversation?.isGroup ? 'groupChat' : 'personal';
@@ -35,7 +36,7 @@ export function conversationOf(activity: Activity): TeamsConversationUpdate | un
   const conversation = activity.conversation;
   if (!activity.serviceUrl || !conversation?.id || !activity.recipient?.id) return undefined;
   const channelData = activity.channelData as TeamsChannelData | undefined;
-  const kind = kindOf(activity);
+  const kind = conversationKindOf(activity);
   const from = activity.from;
   const removed =
     activity.type === 'installationUpdate' && String(activity.action ?? '').startsWith('remove');

@@ -7,7 +7,7 @@ import type { DeliveryContent } from '../../src/store/deliveries.js';
 import { cardMessage, type TeamsBotDeps } from './bot-deps.js';
 import type { CardHome } from './card-data.js';
 import { commandTextOf, commandViews, isFormCommand, isReadOnlyCommand } from './commands.js';
-import { addressOf, conversationOf } from './conversations.js';
+import { addressOf, conversationKindOf, conversationOf } from './conversations.js';
 import { cardsIn, homeOfCards } from './home.js';
 import { senderOf, type TeamsSender } from './identity.js';
 import { clip } from './render/elements.js';
@@ -127,7 +127,7 @@ export async function answerMessage(bot: TeamsBotDeps, context: TurnContext): Pr
     return;
   }
   const chat: ChatContext = { deps: bot.deps, execution: bot.execution, actor: sender.user };
-  if (conversationOf(context.activity)?.kind === 'personal')
+  if (conversationKindOf(context.activity) === 'personal')
     await answerPersonally(bot, context, chat, sender, text);
   else await answerInGroup(context, chat, sender, text);
 }
@@ -136,7 +136,7 @@ export async function answerMessage(bot: TeamsBotDeps, context: TurnContext): Pr
 export async function welcome(bot: TeamsBotDeps, context: TurnContext): Promise<void> {
   const added = context.activity.membersAdded ?? [];
   const botAdded = added.some((member) => member.id === context.activity.recipient?.id);
-  if (!botAdded || conversationOf(context.activity)?.kind !== 'personal') return;
+  if (!botAdded || conversationKindOf(context.activity) !== 'personal') return;
   const sender = await senderOf(bot.deps, context, bot.connectorKey);
   const views: ChatView[] = sender.user
     ? [
