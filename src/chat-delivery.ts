@@ -3,6 +3,7 @@ import { LiveCopies } from './delivery/live.js';
 import { Outbox } from './delivery/outbox.js';
 import type { ChatPlatform, PlatformId } from './delivery/platform.js';
 import { DeliveryRouter } from './delivery/router.js';
+import type { MessageViews } from './delivery/views.js';
 import { type DeliveryEvents, type DeliverySettings, DeliveryWorker } from './delivery/worker.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 
@@ -12,6 +13,8 @@ export interface ChatDeliveryStack {
   readonly live: LiveCopies;
   readonly router: DeliveryRouter;
   readonly platforms: ReadonlyMap<PlatformId, ChatPlatform>;
+  /** How messages are rendered for a reader, for adapters posting a live copy themselves. */
+  readonly views: MessageViews;
 }
 
 export interface ChatDeliveryOptions {
@@ -20,6 +23,11 @@ export interface ChatDeliveryOptions {
   events?: DeliveryEvents;
   /** Changes to an action within this window become one edit of each posted copy. */
   coalesceMs?: number;
+  /**
+   * The delivery's own clock, for pacing, retries and leases: real time, whatever the use cases' clock
+   * says (tests move that one by hand; a conversation's pace is still a matter of seconds).
+   */
+  clock?: () => Date;
 }
 
 /**
@@ -28,12 +36,14 @@ export interface ChatDeliveryOptions {
  * made through the action store. The caller starts and stops the worker.
  */
 export function createChatDelivery(deps: WorkflowDeps, options: ChatDeliveryOptions): ChatDeliveryStack {
-  const { stores, clock, logger } = deps;
+  const { stores, logger } = deps;
+  const clock = options.clock ?? (() => new Date());
   const platforms = new Map(options.platforms.map((platform) => [platform.id, platform]));
+  const views = chatMessageViews(deps);
   const worker = new DeliveryWorker({
     store: stores.deliveries,
     platforms,
-    views: chatMessageViews(deps),
+    views,
     clock,
     logger,
     ...(options.settings ? { settings: options.settings } : {}),
@@ -55,5 +65,5 @@ export function createChatDelivery(deps: WorkflowDeps, options: ChatDeliveryOpti
     ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
   });
   stores.actions.onChange((actions) => live.actionsChanged(actions));
-  return { outbox, worker, live, router, platforms };
+  return { outbox, worker, live, router, platforms, views };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   readonly idempotency: IdempotencyStore;
   /** The outside world of processes (SMTP, webhooks, chat) and the execution settings. */
   readonly execution: ExecutionPorts;
+  /** Served at /metrics; components feed it (docs/operations.md). */
+  readonly metrics: Metrics;
 }
 
 /** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
@@ -51,6 +54,7 @@ export async function createServiceDeps(
     clock?: () => Date;
     /** The ports, or how to make them from the use cases' deps (the chat outbox needs those). */
     execution?: ExecutionPorts | ((workflow: WorkflowDeps) => ExecutionPorts);
+    metrics?: Metrics;
   },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
@@ -66,5 +70,5 @@ export async function createServiceDeps(
     typeof options.execution === 'function'
       ? options.execution(workflow)
       : (options.execution ?? offlineExecutionPorts());
-  return { workflow, idempotency, execution };
+  return { workflow, idempotency, execution, metrics: options.metrics ?? new Metrics() };
 }

@@ -77,7 +77,7 @@ export class TeamsSurface {
     });
     const router = express.Router();
     router.post(
-      '/',
+      '/api/messages',
       (req, res, next) => {
         this.adapter.authorizeRequest(req, res, next).catch(next);
       },

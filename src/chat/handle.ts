@@ -238,7 +238,11 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
 /** Runs one `/actie` command for `actor`; failures come back as error views, never as exceptions. */
 export async function handleCommand(context: ChatContext, text: string): Promise<ChatView[]> {
   const parsed = parseCommand(text);
-  if (isParseFailure(parsed)) return [parseFailureView(parsed, context.actor.locale)];
+  if (isParseFailure(parsed)) {
+    const failure = parseFailureView(parsed, context.actor.locale);
+    // A word the bot does not know gets the whole help; a known command only its usage line.
+    return parsed.error === 'unknown-command' ? [failure, helpView(context.actor.locale)] : [failure];
+  }
   try {
     return await run(context, parsed);
   } catch (error) {

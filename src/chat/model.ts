@@ -1,5 +1,5 @@
 /**
- * The neutral message model (ARCHITECTURE.md §3). Use cases and the command handler produce these views;
+ * The neutral message model (docs/architecture.md §3). Use cases and the command handler produce these views;
  * renderers turn them into Slack Block Kit, Teams Adaptive Cards or console HTML. Views carry text already
  * in the viewer's language and moments already as instants; renderers only lay them out and enforce their
  * platform's limits. Buttons carry opaque payloads only — the handler reloads and re-checks everything.

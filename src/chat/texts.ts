@@ -131,6 +131,7 @@ const texts = {
   'arg.key': { en: 'the template key', nl: 'de templatesleutel' },
   'arg.filter': { en: 'the filter', nl: 'het filter' },
   'arg.state': { en: 'the state', nl: 'de status' },
+  'arg.post': { en: 'the option', nl: 'de optie' },
   'help.title': { en: 'Stempel commands', nl: 'Stempel-commando’s' },
   'button.snooze-menu': { en: 'Snooze', nl: 'Uitstellen' },
   'button.snooze-1d': { en: '1 day', nl: '1 dag' },
@@ -219,6 +220,24 @@ const texts = {
     en: 'I do not know you yet, so I cannot show you anything. Ask a Stempel administrator to link your account ({who}), or make sure your e-mail address here is the one Stempel knows.',
     nl: 'Ik ken je nog niet, dus ik kan je niets laten zien. Vraag een Stempel-beheerder je account te koppelen ({who}), of zorg dat je e-mailadres hier het adres is dat Stempel kent.',
   },
+  'confirm.yes': { en: 'Yes', nl: 'Ja' },
+  'confirm.no': { en: 'No', nl: 'Nee' },
+  'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.command': {
+    en: '… and {count} more: {command}',
+    nl: '… en nog {count}: {command}',
+  },
+  'loading.title': { en: 'Stempel', nl: 'Stempel' },
+  'loading.text': { en: 'One moment…', nl: 'Een ogenblik…' },
+  'slack.assignee-unknown': {
+    en: 'That Slack user is not linked to a Stempel user, so the action cannot be given to them.',
+    nl: 'Die Slack-gebruiker is niet aan een Stempel-gebruiker gekoppeld, dus de actie kan niet naar hem of haar.',
+  },
+  'slack.not-in-channel': {
+    en: 'I cannot post in this channel yet: invite me first (/invite @Stempel).',
+    nl: 'Ik kan hier nog niet posten: nodig me eerst uit (/invite @Stempel).',
+  },
+  'slack.posted': { en: 'Posted in this channel.', nl: 'Geplaatst in dit kanaal.' },
   'card.not-visible': {
     en: 'This action is not visible to everyone here.',
     nl: 'Deze actie is hier niet voor iedereen zichtbaar.',

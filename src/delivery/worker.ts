@@ -69,6 +69,7 @@ export class DeliveryWorker {
 
   start(): void {
     this.#stopped = false;
+    this.#stopping = false;
     this.#schedule(0);
   }
 

@@ -47,7 +47,7 @@ async function remind(text: string): Promise<DeliveryResult> {
 
 /** Moves the test clock past any pacing or hold and lets the worker do what is due. */
 async function deliverAfter(ms: number): Promise<void> {
-  teams.ws.clock.advance(ms);
+  teams.deliveryClock.advance(ms);
   await teams.delivery.worker.runOnce();
 }
 

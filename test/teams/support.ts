@@ -8,7 +8,12 @@ import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-deliv
 import { TeamsConversationStore } from '../../src/store/teams-conversations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
-import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
+import {
+  openWorkspace,
+  type TestClock,
+  type TestWorkspace,
+  testClock,
+} from '../workflow/support/workspace.js';
 import { FAKE_TENANT, FakeConnector } from './fake-connector.js';
 
 /** A Teams user as activities show them: their Teams id, Entra object id and name. */
@@ -30,6 +35,11 @@ export interface TeamsHarness {
   readonly ws: TestWorkspace;
   readonly connector: FakeConnector;
   readonly delivery: ChatDeliveryStack;
+  /**
+   * The delivery's clock, moved by hand through pacing and Retry-After. It starts at the real now: what the
+   * delivery stores expires by the database's real-time TTL, which the workspace's 2026 clock would trip.
+   */
+  readonly deliveryClock: TestClock;
   readonly conversations: TeamsConversationStore;
   readonly execution: ExecutionPorts;
   /** POSTs an activity (with a bearer token when given); the body is parsed when there is one. */
@@ -57,10 +67,14 @@ export async function startTeams(
   const inbox = new ConsoleInbox(ws.database.db, ws.clock.read);
   await inbox.ensureIndexes();
   const surface = new TeamsSurface(settingsFor(connector), conversations, logger, ws.clock.read);
-  const delivery = createChatDelivery(ws.deps, { platforms: [inbox, surface.platform] });
+  const deliveryClock = testClock(new Date().toISOString());
+  const delivery = createChatDelivery(ws.deps, {
+    platforms: [inbox, surface.platform],
+    clock: deliveryClock.read,
+  });
   const execution = executionPorts({ chat: delivery.outbox });
   const app = express();
-  app.use('/api/messages', surface.router({ deps: ws.deps, execution, live: delivery.live }));
+  app.use(surface.router({ deps: ws.deps, execution, live: delivery.live }));
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
@@ -69,6 +83,7 @@ export async function startTeams(
     ws,
     connector,
     delivery,
+    deliveryClock,
     conversations,
     execution,
     post: async (activity, token) => {

@@ -37,7 +37,7 @@
 
   /**
    * A newer card of an action replaces every older copy on the page, and a preview whose action has since
-   * changed loses its buttons: a spent button must not stay pressable (ARCHITECTURE.md §3).
+   * changed loses its buttons: a spent button must not stay pressable (docs/architecture.md §3).
    */
   function syncCopies(container) {
     for (const card of container.querySelectorAll('.card[data-action-id]')) {

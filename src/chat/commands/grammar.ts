@@ -25,7 +25,8 @@ export type ChatCommand =
   /** Without a record: open the new-action form (with the template chosen when one is named). */
   | { name: 'new-form'; template?: string }
   | { name: 'new'; template: string; recordId: string; owner?: string; start?: string; remarks?: string }
-  | { name: 'show'; ref: string }
+  /** `post`: show the card to everyone in the channel instead of only to the one who asked. */
+  | { name: 'show'; ref: string; post?: true }
   | { name: 'done'; ref: string; note?: string }
   | { name: 'execute'; ref: string }
   | { name: 'preview'; ref: string }
@@ -91,7 +92,7 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
     en: '/actie new [<template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]] (without a record: a form)',
     nl: '/actie nieuw [<template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]] (zonder dossier: een formulier)',
   },
-  show: { en: '/actie show <number>', nl: '/actie toon <nummer>' },
+  show: { en: '/actie show <number> [post]', nl: '/actie toon <nummer> [plaats]' },
   done: { en: '/actie done <number> [note]', nl: '/actie klaar <nummer> [notitie]' },
   execute: { en: '/actie execute <number>', nl: '/actie uitvoeren <nummer>' },
   preview: { en: '/actie preview <number>', nl: '/actie voorbeeld <nummer>' },
@@ -132,6 +133,7 @@ const stateWords: Record<string, ActionState> = {
 };
 
 const meWords = new Set(['me', 'ik', 'mij']);
+const postWords = new Set(['post', 'plaats', 'deel', 'share']);
 const noneWords = new Set(['none', 'nobody', 'niemand', 'geen']);
 
 /** Owner words normalised: 'me', 'none', or what was typed (an e-mail or user id, '@' stripped). */
@@ -245,7 +247,14 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
       const filters = parseFilters(rest, name);
       return isFailure(filters) ? filters : { name, filters };
     }
-    case 'show':
+    case 'show': {
+      const ref = refOf(rest, name);
+      if (isFailure(ref)) return ref;
+      const [, flag, ...extra] = rest;
+      if (flag === undefined) return { name, ref };
+      if (postWords.has(flag.toLowerCase()) && extra.length === 0) return { name, ref, post: true };
+      return { error: 'bad-argument', argument: 'post', value: rest.slice(1).join(' '), command: name };
+    }
     case 'execute':
     case 'preview': {
       const ref = refOf(rest, name);

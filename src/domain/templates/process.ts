@@ -43,7 +43,7 @@ const text = z.string({ error: 'must be a text' }).trim().min(1, { error: 'must 
 /** A secret is named, never stored in the template: exported templates must not leak it. */
 const SECRET_REF = /^[A-Z][A-Z0-9_]*$/;
 
-/** What the bot does when the action is executed (DOMAIN.md §5). */
+/** What the bot does when the action is executed (docs/domain.md §5). */
 export const ProcessSchema = z.discriminatedUnion(
   'type',
   [

@@ -22,7 +22,7 @@ export interface ActionListQuery {
   skip: number;
 }
 
-/** Waiting actions are hidden from lists unless asked for by state (DOMAIN.md §6). */
+/** Waiting actions are hidden from lists unless asked for by state (docs/domain.md §6). */
 const listedByDefault: ActionState[] = ['open', 'failed', 'rejected'];
 
 export function viewOf(action: Action, now: Date, timeZone: string): ActionView {
@@ -56,7 +56,7 @@ export async function listActions(
   if (query.templateId) filter.templateId = query.templateId;
   if (!actor.admin) filter.visibleTo = { userId: actor.id, roles: actor.roles };
   if (query.overdue && !query.states) {
-    // Failed and rejected actions are overdue whatever their end (DOMAIN.md §6); open ones once past it.
+    // Failed and rejected actions are overdue whatever their end (docs/domain.md §6); open ones once past it.
     const [open, broken] = await Promise.all([
       deps.stores.actions.find(
         { ...filter, states: ['open'], endBefore: now },

@@ -58,7 +58,7 @@ export async function planStampByHand(
 }
 
 /**
- * A person stamps a template onto a record (DOMAIN.md §8 example 1). The identity rule holds here too: a
+ * A person stamps a template onto a record (docs/domain.md §8 example 1). The identity rule holds here too: a
  * second stamp of the same template on the same record is refused and points at the existing action.
  */
 export async function stampByHand(

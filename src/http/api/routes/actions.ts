@@ -9,7 +9,7 @@ import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.
 
 export const tag = 'Actions';
 export const ActionViewSchema = ActionSchema.extend({
-  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of DOMAIN.md §6'),
+  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of docs/domain.md §6'),
 });
 export const actionRefParam = z.object({
   ref: z.string().min(1).describe('Action id (act_…) or number'),

@@ -1,0 +1,61 @@
+import type { App } from '@slack/bolt';
+import { say } from '../../../src/chat/texts.js';
+import { installationKey, type SlackInstallationStore } from '../../../src/store/slack-installations.js';
+import type { CachedInstallationStore } from '../installations.js';
+import { homeTab } from '../render/modals.js';
+import { firstTime, type SlackSurface } from '../surface.js';
+
+/**
+ * Events: the App Home is published when someone opens it (and again whenever their actions change,
+ * through the outbox); uninstalling the app or revoking its tokens removes the installation, so nothing
+ * is sent into a workspace that no longer has Stempel.
+ */
+export function registerEvents(
+  app: App,
+  surface: SlackSurface,
+  installations: { cache?: CachedInstallationStore; store?: SlackInstallationStore },
+): void {
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
+    if (event.tab !== 'home') return;
+    if (!(await firstTime(surface, (body as { event_id?: string }).event_id))) return;
+    const teamId = context.teamId ?? '';
+    const actor = await surface.identities.resolve(teamId, event.user, client);
+    if (!actor.user) {
+      const text = say(actor.locale, 'identity.unknown', { who: `Slack ${teamId}/${event.user}` });
+      await client.views.publish({
+        user_id: event.user,
+        view: homeTab([{ kind: 'text', lines: [text] }], actor.locale),
+      });
+      return;
+    }
+    const address = await surface.platform.directAddress(actor.user);
+    if (!address) return;
+    await surface.outbox.post(
+      address,
+      { userId: actor.user.id, locale: actor.user.locale },
+      { type: 'home', userId: actor.user.id },
+      'home',
+      `home-opened:${(body as { event_id?: string }).event_id ?? Date.now()}`,
+    );
+  });
+
+  const forget = async (
+    teamId: string | undefined,
+    enterpriseId: string | undefined,
+    isEnterpriseInstall: boolean,
+  ) => {
+    const query = { teamId, enterpriseId, isEnterpriseInstall };
+    if (installations.cache) await installations.cache.deleteInstallation(query);
+    else await installations.store?.delete(installationKey(query));
+    surface.logger.warn({ teamId, enterpriseId }, 'slack installation removed');
+  };
+
+  app.event('app_uninstalled', async ({ context }) => {
+    await forget(context.teamId, context.enterpriseId, context.isEnterpriseInstall === true);
+  });
+
+  app.event('tokens_revoked', async ({ event, context }) => {
+    if ((event.tokens.bot ?? []).length === 0) return;
+    await forget(context.teamId, context.enterpriseId, context.isEnterpriseInstall === true);
+  });
+}
