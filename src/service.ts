@@ -21,6 +21,7 @@ import {
   recordSweepPass,
 } from './observability/service-metrics.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
+import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
@@ -217,6 +218,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
     onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
+  await scheduleLiveCopies(scheduler, chat.live, logger);
   let shuttingDown = false;
 
   const app = buildApp(

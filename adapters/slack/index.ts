@@ -17,6 +17,7 @@ import { registerViews } from './listeners/views.js';
 import { slackLogger } from './logger.js';
 import { SlackPlatform, type SlackTokens } from './platform.js';
 import type { SlackSurface } from './surface.js';
+import { WorkQueue } from './work-queue.js';
 
 /** The bot scopes Stempel asks for, and no more (docs/slack.md, manifest/slack). */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'users:read.email'];
@@ -33,6 +34,8 @@ export interface SlackOptions {
   timeoutMs: number;
   installations: SlackInstallationStore;
   logger: Logger;
+  /** How many interactions are worked on at once after their acknowledgement. */
+  workConcurrency?: number;
 }
 
 export interface SlackRuntime {
@@ -145,6 +148,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         outbox: wiring.delivery.outbox,
         views: wiring.delivery.views,
         platform,
+        work: new WorkQueue(options.workConcurrency ?? 8, options.logger),
         logger: options.logger,
       };
       registerCommands(app, surface);
@@ -159,6 +163,7 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         },
         stop: async () => {
           if (options.mode === 'socket') await app.stop();
+          await surface.work.idle();
         },
       };
     },

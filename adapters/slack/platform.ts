@@ -104,7 +104,7 @@ export class SlackPlatform implements ChatPlatform {
     const preferredTeam = await this.tokens.defaultTeamId();
     const identities = person.chatIdentities.filter((identity) => identity.platform === 'slack');
     const identity = identities.find((entry) => entry.teamId === preferredTeam) ?? identities[0];
-    if (!identity || identity.platform !== 'slack') return undefined;
+    if (identity?.platform !== 'slack') return undefined;
     return {
       platform: 'slack',
       key: `slack:${identity.teamId}:${identity.userId}`,

@@ -13,6 +13,7 @@ import type { SlackPlatform } from './platform.js';
 import type { SlackTurn } from './present.js';
 import { renderBlocks } from './render/messages.js';
 import { infoModal } from './render/modals.js';
+import type { WorkQueue } from './work-queue.js';
 
 /** What every Slack listener works with. */
 export interface SlackSurface {
@@ -24,6 +25,8 @@ export interface SlackSurface {
   outbox: Outbox;
   views: MessageViews;
   platform: SlackPlatform;
+  /** What follows each acknowledgement runs here, a few at a time. */
+  work: WorkQueue;
   logger: Logger;
 }
 

@@ -68,6 +68,8 @@ export interface ActionCardView {
   processSummary?: string;
   /** Why the action is in its state (the failure, the unmet conditions). */
   reason?: string;
+  /** What people noted on it. */
+  remarks?: string;
   facts: FactView[];
   buttons: ButtonView[];
 }

@@ -96,6 +96,46 @@ describe('Slack through the chat delivery', () => {
     for (const channel of channels) expect(updates(channel)).toHaveLength(1);
   });
 
+  it('repairs a copy whose action changed without the copies being told (a crash after the write)', async () => {
+    const action = await plannerAction();
+    const address = await slack.delivery.platforms.get('slack')!.channelAddress('CREPAIR');
+    await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'card', actionId: action.id },
+      'post',
+      `repair:${action.id}`,
+    );
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.copiesOf(action.id)).length === 1,
+      'the copy',
+    );
+    // Another instance's store, with nobody listening: as if that instance died right after the write.
+    const other = await slack.ws.secondInstance();
+    try {
+      const current = (await other.deps.stores.actions.get(action.id))!;
+      expect(
+        await other.deps.stores.actions.replaceIfVersion(
+          { ...current, remarks: 'changed elsewhere', version: current.version + 1 },
+          current.version,
+        ),
+      ).toBe(true);
+    } finally {
+      await other.close();
+    }
+    await slack.delivery.worker.runOnce();
+    expect(updates('CREPAIR')).toHaveLength(0);
+    expect(await slack.delivery.live.reconcile()).toBe(1);
+    await slack.fake.until(() => updates('CREPAIR').length === 1, 'the repaired copy');
+    expect(JSON.stringify(updates('CREPAIR')[0]!.body.blocks)).toContain('changed elsewhere');
+    const version = (await slack.ws.stores.actions.get(action.id))!.version;
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.copiesOf(action.id))[0]?.versions[action.id] === version,
+      'the copy recorded as current',
+    );
+    expect(await slack.delivery.live.reconcile()).toBe(0);
+  });
+
   it('honours Retry-After on 429: the message goes out once, after the wait', async () => {
     const action = await plannerAction();
     slack.fake.script('chat.postMessage', {

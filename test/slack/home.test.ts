@@ -23,11 +23,18 @@ function homeOpened(user: string, eventId = nextId('Ev')) {
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: slack.fake.teamId, user_id: 'UBOT', is_bot: true }],
-    event: { type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home', event_ts: '1700000000.1' },
+    event: {
+      type: 'app_home_opened',
+      user,
+      channel: `D${user.slice(1)}`,
+      tab: 'home',
+      event_ts: '1700000000.1',
+    },
   });
 }
 
-const publishes = (user: string) => slack.fake.callsOf('views.publish').filter((call) => call.body.user_id === user);
+const publishes = (user: string) =>
+  slack.fake.callsOf('views.publish').filter((call) => call.body.user_id === user);
 
 describe('the App Home', () => {
   it('shows my actions by colour when opened, and follows their changes', async () => {
@@ -40,7 +47,11 @@ describe('the App Home', () => {
     const action = await onlyAction(slack.ws, template.id, course.record.id);
 
     const eventId = nextId('Ev');
-    const response = await signedPost(slack.eventsUrl, homeOpened(SLACK_IDS.planner, eventId), 'application/json');
+    const response = await signedPost(
+      slack.eventsUrl,
+      homeOpened(SLACK_IDS.planner, eventId),
+      'application/json',
+    );
     expect(response.status).toBe(200);
     await slack.fake.until(() => publishes(SLACK_IDS.planner).length === 1, 'the home');
     const home = publishes(SLACK_IDS.planner)[0]!.body.view;
@@ -50,12 +61,16 @@ describe('the App Home', () => {
     expect(home.blocks.length).toBeLessThanOrEqual(100);
 
     // Slack retries an event it thinks went unanswered: the home is not published twice for it.
-    await signedPost(slack.eventsUrl, homeOpened(SLACK_IDS.planner, eventId), 'application/json', { retryNum: 1 });
+    await signedPost(slack.eventsUrl, homeOpened(SLACK_IDS.planner, eventId), 'application/json', {
+      retryNum: 1,
+    });
 
     const done = await slack.api(slack.ws.users.planner, 'POST', `/actions/${action.id}/complete`, {});
     expect(done.status).toBe(200);
     await slack.fake.until(() => publishes(SLACK_IDS.planner).length === 2, 'the home after the change');
-    expect(JSON.stringify(publishes(SLACK_IDS.planner)[1]!.body.view.blocks)).not.toContain(`done:${action.id}`);
+    expect(JSON.stringify(publishes(SLACK_IDS.planner)[1]!.body.view.blocks)).not.toContain(
+      `done:${action.id}`,
+    );
   });
 
   it('tells an unknown person how to get linked, and shows nothing else', async () => {

@@ -43,12 +43,16 @@ describe('multi-workspace OAuth', () => {
     const callback = await install('good-code');
     expect(callback.status).toBe(200);
     expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(1);
-    const stored = await slack.ws.database.db.collection('slackInstallations').findOne({ _id: `T:${slack.fake.teamId}` as never });
+    const stored = await slack.ws.database.db
+      .collection('slackInstallations')
+      .findOne({ _id: `T:${slack.fake.teamId}` as never });
     expect(stored).toMatchObject({ teamId: slack.fake.teamId, isEnterpriseInstall: false });
   });
 
   it('refuses a callback without a valid state', async () => {
-    const forged = await fetch(`${slack.url}/slack/oauth_redirect?code=x&state=forged`, { redirect: 'manual' });
+    const forged = await fetch(`${slack.url}/slack/oauth_redirect?code=x&state=forged`, {
+      redirect: 'manual',
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(1);
   });
@@ -56,23 +60,50 @@ describe('multi-workspace OAuth', () => {
   it("answers commands with the workspace's own token", async () => {
     const request = commandBody(slack.fake, { text: 'help', user: SLACK_IDS.planner });
     expect((await signedPost(slack.eventsUrl, request.body, form)).status).toBe(200);
-    await slack.fake.until(() => slack.fake.responses.some((entry) => entry.id === request.trigger), 'the answer');
+    await slack.fake.until(
+      () => slack.fake.responses.some((entry) => entry.id === request.trigger),
+      'the answer',
+    );
     const address = await slack.delivery.platforms.get('slack')!.channelAddress('CWORK');
-    await slack.delivery.outbox.post(address!, { locale: 'en' }, { type: 'notice', text: 'Hallo team' }, 'process', 'oauth-1');
-    await slack.fake.until(() => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CWORK'), 'the post');
-    expect(slack.fake.callsOf('chat.postMessage').find((call) => call.body.channel === 'CWORK')?.token).toBe('xoxb-installed-token');
+    await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Hallo team' },
+      'process',
+      'oauth-1',
+    );
+    await slack.fake.until(
+      () => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CWORK'),
+      'the post',
+    );
+    expect(slack.fake.callsOf('chat.postMessage').find((call) => call.body.channel === 'CWORK')?.token).toBe(
+      'xoxb-installed-token',
+    );
   });
 
   it('forgets the workspace on app_uninstalled: nothing more is sent there', async () => {
-    expect((await signedPost(slack.eventsUrl, event('app_uninstalled'), 'application/json')).status).toBe(200);
+    expect((await signedPost(slack.eventsUrl, event('app_uninstalled'), 'application/json')).status).toBe(
+      200,
+    );
     await slack.fake.until(
       async () => (await slack.ws.database.db.collection('slackInstallations').countDocuments()) === 0,
       'the installation removed',
     );
-    const address = await slack.delivery.platforms.get('slack')!.channelAddress(`${slack.fake.teamId}/CAFTER`);
-    const queued = await slack.delivery.outbox.post(address!, { locale: 'en' }, { type: 'notice', text: 'Na' }, 'process', 'oauth-2');
+    const address = await slack.delivery.platforms
+      .get('slack')!
+      .channelAddress(`${slack.fake.teamId}/CAFTER`);
+    const queued = await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Na' },
+      'process',
+      'oauth-2',
+    );
     const id = (queued as { ref: string }).ref;
-    await slack.fake.until(async () => (await slack.ws.stores.deliveries.get(id))?.status === 'failed', 'the refusal');
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.get(id))?.status === 'failed',
+      'the refusal',
+    );
     expect((await slack.ws.stores.deliveries.get(id))?.lastError).toContain('not installed');
     expect(slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CAFTER')).toBe(false);
   });

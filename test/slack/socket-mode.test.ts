@@ -32,7 +32,14 @@ class FakeSocketMode {
     const [socket] = (await once(this.server, 'connection')) as [WebSocket];
     this.#socket = socket;
     socket.on('message', (data) => this.acks.push(JSON.parse(String(data))));
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0TEST' }, debug_info: { host: 'fake' } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'A0TEST' },
+        debug_info: { host: 'fake' },
+      }),
+    );
   }
 
   send(envelope: Json): void {
@@ -92,8 +99,14 @@ describe('Socket Mode', () => {
         trigger_id: commandTrigger,
       },
     });
-    await fake.until(() => socket.acks.some((ack) => ack.envelope_id === 'env-command'), 'the command acknowledged');
-    await fake.until(() => fake.responses.some((entry) => entry.id === commandTrigger), 'the command answered');
+    await fake.until(
+      () => socket.acks.some((ack) => ack.envelope_id === 'env-command'),
+      'the command acknowledged',
+    );
+    await fake.until(
+      () => fake.responses.some((entry) => entry.id === commandTrigger),
+      'the command answered',
+    );
     expect(fake.responses.find((entry) => entry.id === commandTrigger)?.body.text).toContain('Koffie Socket');
 
     const clickTrigger = nextId('trigger-');
@@ -110,10 +123,21 @@ describe('Socket Mode', () => {
         container: { type: 'message', message_ts: '1.1', is_ephemeral: true },
         channel: { id: 'CSOCKET' },
         response_url: fake.responseUrl(clickTrigger),
-        actions: [{ type: 'button', action_id: `done:${action.id}`, value: `done:${action.id}`, block_id: 'b', action_ts: '1' }],
+        actions: [
+          {
+            type: 'button',
+            action_id: `done:${action.id}`,
+            value: `done:${action.id}`,
+            block_id: 'b',
+            action_ts: '1',
+          },
+        ],
       },
     });
-    await fake.until(() => socket.acks.some((ack) => ack.envelope_id === 'env-click'), 'the click acknowledged');
+    await fake.until(
+      () => socket.acks.some((ack) => ack.envelope_id === 'env-click'),
+      'the click acknowledged',
+    );
     await fake.until(() => fake.responses.some((entry) => entry.id === clickTrigger), 'the click answered');
     expect((await slack.ws.stores.actions.get(action.id))?.state).toBe('done');
   });

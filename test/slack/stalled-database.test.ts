@@ -1,7 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { StallProxy } from '../support/stall-proxy.js';
-import { blockActionBody, buttonAction, commandBody, SLACK_IDS, type SlackHarness, signedPost, startSlack } from './support.js';
+import {
+  blockActionBody,
+  buttonAction,
+  commandBody,
+  SLACK_IDS,
+  type SlackHarness,
+  signedPost,
+  startSlack,
+} from './support.js';
 
 let slack: SlackHarness;
 let proxy: StallProxy;
@@ -22,7 +29,10 @@ describe('a stalled database', () => {
   it('still gets every acknowledgement out; the answers follow once it is back', async () => {
     proxy.stall();
     const command = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });
-    const click = blockActionBody(slack.fake, { user: SLACK_IDS.planner, action: buttonAction('done:act_0123456789abcdef') });
+    const click = blockActionBody(slack.fake, {
+      user: SLACK_IDS.planner,
+      action: buttonAction('done:act_0123456789abcdef'),
+    });
     // Both are answered while the database holds every byte: nothing before the acknowledgement waits for it.
     const [commandAck, clickAck] = await Promise.all([
       signedPost(slack.eventsUrl, command.body, form),
@@ -32,8 +42,16 @@ describe('a stalled database', () => {
     expect(slack.fake.responses.some((entry) => entry.id === command.trigger)).toBe(false);
 
     proxy.resume();
-    await slack.fake.until(() => slack.fake.responses.some((entry) => entry.id === command.trigger), 'the command answer');
-    await slack.fake.until(() => slack.fake.responses.some((entry) => entry.id === click.trigger), 'the click answer');
-    expect(slack.fake.responses.find((entry) => entry.id === click.trigger)?.body.text).toContain('Not found');
+    await slack.fake.until(
+      () => slack.fake.responses.some((entry) => entry.id === command.trigger),
+      'the command answer',
+    );
+    await slack.fake.until(
+      () => slack.fake.responses.some((entry) => entry.id === click.trigger),
+      'the click answer',
+    );
+    expect(slack.fake.responses.find((entry) => entry.id === click.trigger)?.body.text).toContain(
+      'Not found',
+    );
   });
 });

@@ -122,7 +122,13 @@ export function registerActions(app: App, surface: SlackSurface): void {
   // A form field that rebuilds its modal (template or record of a new action): the dates follow.
   app.action(fieldPattern, async ({ ack, body, action, client }) => {
     await ack();
-    const press = body as BlockAction;
+    surface.work.run(() => fieldChanged(body as BlockAction, action as BlockElementAction, client));
+  });
+  const fieldChanged = async (
+    press: BlockAction,
+    action: BlockElementAction,
+    client: SlackTurn['client'],
+  ) => {
     const view = press.view;
     const metadata = decodeMetadata(view?.private_metadata);
     if (!view || !metadata) return;
@@ -137,12 +143,12 @@ export function registerActions(app: App, surface: SlackSurface): void {
     const found = await actorFor(surface, turn, press.user.id);
     if (!found) return;
     turn = found.turn;
-    const changed = (action as BlockElementAction).block_id;
+    const changed = action.block_id;
     try {
       const values = await formValues(surface, turn, view.state.values);
       await showForm(surface.deps, turn, await rebuildForm(found.context, metadata.id, values, changed));
     } catch (error) {
       await present(surface.deps, turn, [errorView(error, turn.locale)]);
     }
-  });
+  };
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { isParseFailure, parseCommand } from '../../../src/chat/commands/grammar.js';
 import { newActionForm } from '../../../src/chat/forms/new-action.js';
 import { handleCommand } from '../../../src/chat/handle.js';
@@ -17,6 +17,9 @@ import { actorFor, firstTime, type SlackSurface } from '../surface.js';
 export function registerCommands(app: App, surface: SlackSurface): void {
   app.command(/^\/(actie|action)$/, async ({ ack, command, respond, client }) => {
     await ack();
+    surface.work.run(() => run(command, respond, client));
+  });
+  const run = async (command: SlashCommand, respond: RespondFn, client: SlackTurn['client']) => {
     if (!(await firstTime(surface, command.trigger_id))) return;
     const parsed = parseCommand(command.text);
     let turn: SlackTurn = {
@@ -52,7 +55,7 @@ export function registerCommands(app: App, surface: SlackSurface): void {
       surface.logger.error({ err: error }, 'slack command failed');
       await present(surface.deps, turn, [errorView(error, turn.locale)]);
     }
-  });
+  };
 }
 
 /**

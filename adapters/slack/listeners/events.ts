@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { say } from '../../../src/chat/texts.js';
 import { installationKey, type SlackInstallationStore } from '../../../src/store/slack-installations.js';
 import type { CachedInstallationStore } from '../installations.js';
+import type { SlackTurn } from '../present.js';
 import { homeTab } from '../render/modals.js';
 import { firstTime, type SlackSurface } from '../surface.js';
 
@@ -17,13 +18,22 @@ export function registerEvents(
 ): void {
   app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
-    if (!(await firstTime(surface, (body as { event_id?: string }).event_id))) return;
-    const teamId = context.teamId ?? '';
-    const actor = await surface.identities.resolve(teamId, event.user, client);
+    surface.work.run(() =>
+      homeOpened(event.user, (body as { event_id?: string }).event_id, context.teamId ?? '', client),
+    );
+  });
+  const homeOpened = async (
+    user: string,
+    eventId: string | undefined,
+    teamId: string,
+    client: SlackTurn['client'],
+  ) => {
+    if (!(await firstTime(surface, eventId))) return;
+    const actor = await surface.identities.resolve(teamId, user, client);
     if (!actor.user) {
-      const text = say(actor.locale, 'identity.unknown', { who: `Slack ${teamId}/${event.user}` });
+      const text = say(actor.locale, 'identity.unknown', { who: `Slack ${teamId}/${user}` });
       await client.views.publish({
-        user_id: event.user,
+        user_id: user,
         view: homeTab([{ kind: 'text', lines: [text] }], actor.locale),
       });
       return;
@@ -35,9 +45,9 @@ export function registerEvents(
       { userId: actor.user.id, locale: actor.user.locale },
       { type: 'home', userId: actor.user.id },
       'home',
-      `home-opened:${(body as { event_id?: string }).event_id ?? Date.now()}`,
+      `home-opened:${eventId ?? Date.now()}`,
     );
-  });
+  };
 
   const forget = async (
     teamId: string | undefined,

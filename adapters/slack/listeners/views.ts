@@ -8,7 +8,14 @@ import { present, type SlackTurn, showForm } from '../present.js';
 import { option } from '../render/elements.js';
 import { SLACK_LIMITS } from '../render/limits.js';
 import { renderBlocks } from '../render/messages.js';
-import { CALLBACK, decodeMetadata, infoModal, loadingModal, OPTIONS_PREFIX } from '../render/modals.js';
+import {
+  CALLBACK,
+  decodeMetadata,
+  infoModal,
+  loadingModal,
+  type ModalMetadata,
+  OPTIONS_PREFIX,
+} from '../render/modals.js';
 import { actorFor, firstTime, type SlackSurface } from '../surface.js';
 import { readFormValues } from '../view-state.js';
 
@@ -68,15 +75,23 @@ export function registerViews(app: App, surface: SlackSurface): void {
   app.view(CALLBACK.form, async ({ ack, body, client }) => {
     const submission = body as ViewSubmitAction;
     const metadata = decodeMetadata(submission.view.private_metadata);
-    const locale = metadata?.locale ?? (await surface.deps.workspace.get()).locale;
+    // The locale travels in the modal: nothing is looked up before the acknowledgement.
+    const locale = metadata?.locale ?? 'nl';
     const errors = missingRequired(submission, plainValues(submission), locale);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack({ response_action: 'update', view: loadingModal(locale) });
-    if (!metadata || !(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`)))
-      return;
+    if (metadata) surface.work.run(() => submitted(submission, metadata, client, locale));
+  });
+  const submitted = async (
+    submission: ViewSubmitAction,
+    metadata: ModalMetadata,
+    client: SlackTurn['client'],
+    locale: SlackTurn['locale'],
+  ) => {
+    if (!(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`))) return;
     const found = await actorFor(surface, turnOfView(submission, client, locale), submission.user.id);
     if (!found) return;
     const { context, turn } = found;
@@ -109,15 +124,22 @@ export function registerViews(app: App, surface: SlackSurface): void {
       surface.logger.error({ err: error }, 'slack form failed');
       await present(surface.deps, turn, [errorView(error, turn.locale)]);
     }
-  });
+  };
 
   app.view(CALLBACK.confirm, async ({ ack, body, client }) => {
     const submission = body as ViewSubmitAction;
     const metadata = decodeMetadata(submission.view.private_metadata);
-    const locale = metadata?.locale ?? (await surface.deps.workspace.get()).locale;
+    const locale = metadata?.locale ?? 'nl';
     await ack({ response_action: 'update', view: loadingModal(locale) });
-    if (!metadata || !(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`)))
-      return;
+    if (metadata) surface.work.run(() => confirmed(submission, metadata, client, locale));
+  });
+  const confirmed = async (
+    submission: ViewSubmitAction,
+    metadata: ModalMetadata,
+    client: SlackTurn['client'],
+    locale: SlackTurn['locale'],
+  ) => {
+    if (!(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`))) return;
     const found = await actorFor(surface, turnOfView(submission, client, locale), submission.user.id);
     if (!found) return;
     const { context, turn } = found;
@@ -132,7 +154,7 @@ export function registerViews(app: App, surface: SlackSurface): void {
       surface.logger.error({ err: error }, 'slack confirm failed');
       await present(surface.deps, turn, [errorView(error, turn.locale)]);
     }
-  });
+  };
 
   app.options(new RegExp(`^${OPTIONS_PREFIX}`), async ({ ack, body, options, client }) => {
     const source = (options as { action_id?: string }).action_id?.slice(OPTIONS_PREFIX.length) ?? '';

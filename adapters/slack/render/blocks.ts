@@ -71,13 +71,14 @@ export function cardBlocks(card: ActionCardView, locale: Locale): KnownBlock[] {
   ].join(' · ');
   const blocks: KnownBlock[] = [
     section(
-      mrkdwn(`#${card.number} `, 20) + `*${mrkdwn(card.title, 1_000)}*\n${mrkdwn(card.recordLabel, 1_000)}`,
+      `${mrkdwn(`#${card.number} `, 20)}*${mrkdwn(card.title, 1_000)}*\n${mrkdwn(card.recordLabel, 1_000)}`,
     ),
     context(facts),
   ];
   const extra = [
     ...(card.processSummary ? [`⚙ ${mrkdwn(card.processSummary, 1_000)}`] : []),
     ...(card.reason ? [`_${mrkdwn(card.reason, 1_500)}_`] : []),
+    ...(card.remarks ? [`💬 ${mrkdwn(card.remarks, 1_000)}`] : []),
   ];
   if (extra.length > 0) blocks.push(section(extra.join('\n')));
   if (card.buttons.length > 0) {

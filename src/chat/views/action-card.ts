@@ -154,6 +154,7 @@ export async function actionCards(
       window,
       ...(summary ? { processSummary: summary } : {}),
       ...(action.stateReason ? { reason: action.stateReason } : {}),
+      ...(action.remarks ? { remarks: action.remarks } : {}),
       facts: [
         { label: say(locale, 'fact.owner'), value: ownerName ?? say(locale, 'fact.nobody') },
         { label: say(locale, 'fact.window'), value: window },
