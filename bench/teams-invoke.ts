@@ -10,6 +10,7 @@ import { createDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
+import { percentile } from './support.js';
 
 /**
  * Card button latency in Teams (issue 9): CONCURRENT `adaptiveCard/action` invokes at once against a real
@@ -22,10 +23,6 @@ import { type ServiceProcess, startServiceProcess } from '../test/support/servic
 const CONCURRENT = Number(process.env.BENCH_TEAMS_INVOKES ?? 200);
 const USERS = 20;
 const TENANT = '7a5b8c3d-1e2f-4a5b-9c8d-0e1f2a3b4c5d';
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 interface Presser {
   teamsId: string;
