@@ -92,6 +92,14 @@ describe('card actions under pressure and without rights', () => {
     expect((await teams.ws.stores.actions.get(callVenue.id))?.state).toBe('open');
   });
 
+  it('shows nothing of an action to a presser who may not read it', async () => {
+    const details = buttonData(await shownCard(notify), 'Details');
+    const response = await teams.post(invokeActivity(teams, sales, details));
+    const text = cardText(response.body.value);
+    expect(text).toContain('Niet gevonden');
+    expect(text).not.toContain('Tell the LMS');
+  });
+
   it('answers a press by someone it does not know with how to get linked, and nothing else', async () => {
     const done = buttonData(await shownCard(callVenue), 'Done');
     const response = await teams.post(

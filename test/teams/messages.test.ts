@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsoleRecords, seedConsoleRecords } from '../console/fixtures.js';
 import { buttonData, cardIn, cardProblems, cardText, executeActions } from './cards.js';
 import {
+  BOT,
   CHANNEL,
   invokeActivity,
   messageActivity,
@@ -145,6 +146,40 @@ describe('messages to the bot', () => {
     expect(activities).toHaveLength(1);
     expect(cardText(cardIn(activities[0]!))).toContain('Attendance list Workshop basics');
     expect(teams.connector.calls.length).toBe(before);
+  });
+
+  it('greets whoever installs the app in a personal chat', async () => {
+    const base = messageActivity(teams, planner, '');
+    const before = teams.connector.calls.length;
+    const response = await teams.post({
+      ...base,
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: BOT.id }],
+    });
+    expect(response.status).toBe(200);
+    expect(cardText(cardIn(teams.connector.calls[before]!.body))).toContain('Welcome to Stempel');
+  });
+
+  it('stops writing to a conversation the app was removed from, and clears its broken mark when it is back', async () => {
+    const person = teamsPerson('leaver');
+    const chat = personalChat(person).id;
+    await teams.post(messageActivity(teams, person, 'help'));
+    await teams.ws.stores.deliveries.markBroken(`teams:${chat}`, 'Teams answered 403', teams.ws.clock.read());
+    const installation = (action: string) => ({
+      ...messageActivity(teams, person, ''),
+      type: 'installationUpdate',
+      text: undefined,
+      action,
+    });
+
+    await teams.post(installation('remove'));
+    expect((await teams.conversations.get(chat))?.installed).toBe(false);
+    expect(await teams.conversations.personalChatOf(person.aadObjectId)).toBeUndefined();
+
+    await teams.post(installation('add'));
+    expect((await teams.conversations.get(chat))?.installed).toBe(true);
+    expect((await teams.ws.stores.deliveries.target(`teams:${chat}`))?.broken).toBeUndefined();
   });
 
   it('keeps a reply showing one action current when the action changes', async () => {
