@@ -1,10 +1,8 @@
-import { Activity } from '@microsoft/agents-activity';
 import type { LiveCopies } from '../../src/delivery/live.js';
 import type { Logger } from '../../src/observability/logger.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import type { ConversationMemory } from './conversations.js';
-import type { AdaptiveCard } from './render/index.js';
 
 /** What the bot needs to answer: the use cases, the live copies of posted cards, and its SDK plumbing. */
 export interface TeamsBotDeps {
@@ -15,15 +13,4 @@ export interface TeamsBotDeps {
   /** The CloudAdapter's key of a turn's Bot Connector client (for the roster lookup). */
   connectorKey: symbol;
   logger: Logger;
-}
-
-export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-
-/** A message carrying one card; `summary` is what notifications and the chat list show of it. */
-export function cardMessage(card: AdaptiveCard, summary: string): Activity {
-  return Activity.fromObject({
-    type: 'message',
-    summary: summary.slice(0, 200),
-    attachments: [{ contentType: ADAPTIVE_CARD, content: card }],
-  });
 }

@@ -9,7 +9,8 @@ import { type ChatContext, handleButton } from '../../src/chat/handle.js';
 import type { ChatView } from '../../src/chat/model.js';
 import { say } from '../../src/chat/texts.js';
 import { errorView } from '../../src/chat/views/errors.js';
-import { ADAPTIVE_CARD, type TeamsBotDeps } from './bot-deps.js';
+import { ADAPTIVE_CARD } from './activities.js';
+import type { TeamsBotDeps } from './bot-deps.js';
 import {
   type CardData,
   CardDataSchema,

@@ -9,7 +9,7 @@ import type {
   PlatformOutcome,
 } from '../../src/delivery/platform.js';
 import type { TeamsConversation, TeamsConversationStore } from '../../src/store/teams-conversations.js';
-import { cardMessage } from './bot-deps.js';
+import { cardMessage } from './activities.js';
 import { addressOf, baseConversationId, referenceOf } from './conversations.js';
 import { homeOfCards } from './home.js';
 import { outcomeOfError } from './outcome.js';
