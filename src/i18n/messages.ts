@@ -18,6 +18,14 @@ const messages = {
     en: 'Action {number} "{name}" starts now and is due {end}.',
     nl: 'Actie {number} "{name}" start nu en moet klaar zijn op {end}.',
   },
+  'notify.opened': {
+    en: 'New action for you: {number} "{name}", due {end}.',
+    nl: 'Nieuwe actie voor jou: {number} "{name}", klaar uiterlijk {end}.',
+  },
+  'notify.opened-many': {
+    en: '{count} new actions for you: {list}. See them with /actie mine.',
+    nl: '{count} nieuwe acties voor jou: {list}. Bekijk ze met /actie mijn.',
+  },
   'notify.overdue': {
     en: 'Action {number} "{name}" is overdue since {end}.',
     nl: 'Actie {number} "{name}" is te laat sinds {end}.',
