@@ -42,10 +42,19 @@ export function translate(
   return fill(messages[key][locale], params);
 }
 
+/** Formatters by locale and zone: making one costs far more than formatting with it (every card has two). */
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  const key = `${locale} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    });
+    momentFormats.set(key, format);
+  }
+  return format.format(date);
 }
