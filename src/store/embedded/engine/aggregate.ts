@@ -7,9 +7,10 @@ import { badValue, ErrorCode, MongoCommandError, notSupported } from '../errors.
 import type { Catalog } from './catalog.js';
 import type { Collection } from './collection.js';
 import { validateStageArgument } from './expressions.js';
+import { countQuery, runQuery } from './execute.js';
 import { compileFilter, validateFilter } from './filter.js';
 import { createAggregator, mingoOperatorNames, REFUSED_STAGES, withMingoErrors } from './mingo.js';
-import { parseSort, sortDocuments } from './sort.js';
+import { parseSort, type SortSpec, sortDocuments } from './sort.js';
 import { cloneValue, type Doc, isPlainObject, numericKind, toJsNumber } from './values.js';
 import { toView, viewOf } from './view.js';
 
@@ -120,23 +121,37 @@ export interface PipelineInput {
   /** Undefined for `{aggregate: 1}` and for collections that do not exist. */
   readonly collection: Collection | undefined;
   readonly variables?: Doc | undefined;
+  /** From `maxTimeMS`: epoch milliseconds after which the command fails. */
+  readonly deadline?: number | undefined;
 }
 
 const NATIVE_STAGES = new Set(['$match', '$sort', '$skip', '$limit']);
 
+/**
+ * A leading `$match`, then at most one `$sort`, `$skip` and `$limit` in that order, become one planned
+ * query (indexes, sorted scans, early stop); a count (`$group` of a constant `_id` summing 1, as drivers'
+ * countDocuments sends) right after them is answered without materialising the documents.
+ */
 export function runPipeline(input: PipelineInput, stages: readonly Stage[]): Doc[] {
   const { collection } = input;
   let docs: Doc[] = [];
   let position = 0;
   if (collection) {
-    const [firstName, firstArgument] = stages[0] ?? [];
-    if (firstName === '$match') {
-      const matcher = compileFilter(firstArgument as Doc, { variables: input.variables });
-      docs = [...collection.candidates(firstArgument as Doc)].filter((doc) => matcher.test(doc));
+    const request: { filter?: Doc; sort?: SortSpec; skip?: number; limit?: number } = {};
+    if (stages[0]?.[0] === '$match') {
+      request.filter = stages[0][1] as Doc;
       position = 1;
-    } else {
-      docs = [...collection.documents()];
     }
+    if (stages[position]?.[0] === '$sort') request.sort = parseSort(stages[position++]![1]);
+    if (stages[position]?.[0] === '$skip') request.skip = toJsNumber(stages[position++]![1]);
+    if (stages[position]?.[0] === '$limit') request.limit = toJsNumber(stages[position++]![1]);
+    const query = { ...request, variables: input.variables, deadline: input.deadline };
+    const counted = position === stages.length - 1 ? countGroup(stages[position]!) : undefined;
+    if (counted) {
+      const { n } = countQuery(collection, query);
+      return n === 0 ? [] : [counted(n)];
+    }
+    docs = runQuery(collection, query).docs;
     for (; position < stages.length && NATIVE_STAGES.has(stages[position]![0]); position++) {
       docs = runNativeStage(docs, stages[position]!, input.variables);
     }
@@ -151,6 +166,19 @@ export function runPipeline(input: PipelineInput, stages: readonly Stage[]): Doc
     { variables: input.variables, collectionResolver: resolveCollection },
   );
   return withMingoErrors(() => aggregator.run(docs.map((doc) => cloneValue(viewOf(doc)))) as Doc[]);
+}
+
+/** `{$group: {_id: <constant>, n: {$sum: 1}, …}}`: the document it outputs for a count. */
+function countGroup([name, argument]: Stage): ((n: number) => Doc) | undefined {
+  if (name !== '$group' || !isPlainObject(argument) || !('_id' in argument)) return undefined;
+  const { _id: id, ...accumulators } = argument;
+  const constant =
+    id === null || typeof id === 'number' || (typeof id === 'string' && !id.startsWith('$'));
+  const counts = Object.values(accumulators).every(
+    (value) => isPlainObject(value) && Object.keys(value).length === 1 && value.$sum === 1,
+  );
+  if (!constant || !counts) return undefined;
+  return (n) => ({ _id: id, ...Object.fromEntries(Object.keys(accumulators).map((key) => [key, n])) });
 }
 
 function runNativeStage(docs: Doc[], [name, argument]: Stage, variables: Doc | undefined): Doc[] {
