@@ -1,7 +1,7 @@
 /** findAndModify: one document found, sorted, updated or removed atomically, returned before or after. */
 
-import { compileProjection } from '../engine/projection.js';
 import { runQuery } from '../engine/execute.js';
+import { compileProjection } from '../engine/projection.js';
 import { checkHint } from '../engine/query.js';
 import { parseSort } from '../engine/sort.js';
 import { buildUpsertDocument, parseUpdate, updateDocument } from '../engine/update/index.js';

@@ -2,9 +2,9 @@
 
 import type { Long } from 'bson';
 import { canonicalKey } from '../engine/compare.js';
+import { countQuery, type QueryRequest, runQuery } from '../engine/execute.js';
 import { valuesAtPath } from '../engine/paths.js';
 import { compileProjection } from '../engine/projection.js';
-import { countQuery, type QueryRequest, runQuery } from '../engine/execute.js';
 import { checkHint, deadlineOf } from '../engine/query.js';
 import { parseSort } from '../engine/sort.js';
 import { numericKind } from '../engine/values.js';
@@ -32,7 +32,7 @@ export function findRequest(args: CommandArgs): QueryRequest {
   };
 }
 
-const find: CommandDefinition = {
+export const find: CommandDefinition = {
   options: [
     'filter',
     'sort',
@@ -112,7 +112,7 @@ export function countRequest(args: CommandArgs): QueryRequest {
   };
 }
 
-const count: CommandDefinition = {
+export const count: CommandDefinition = {
   options: ['query', 'limit', 'skip', 'hint', 'fields'],
   unsupported: ['collation'],
   run(args, context) {

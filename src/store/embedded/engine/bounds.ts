@@ -71,7 +71,9 @@ function pointBounds(value: unknown): Partial | undefined {
 function rangeBounds(operator: string, value: unknown): Partial | undefined {
   if (value === null) {
     // As in MongoDB: $gte/$lte null mean "null or missing"; $gt/$lt null match nothing.
-    return operator === '$gte' || operator === '$lte' ? { intervals: [point(null)], exact: false } : { intervals: [], exact: true };
+    return operator === '$gte' || operator === '$lte'
+      ? { intervals: [point(null)], exact: false }
+      : { intervals: [], exact: true };
   }
   if (!isBoundable(value) || isPlainObject(value)) return undefined;
   // Type bracketing: a comparison only matches values of the same BSON type rank.
@@ -80,13 +82,25 @@ function rangeBounds(operator: string, value: unknown): Partial | undefined {
   const above = new KeyBound(rank, true);
   switch (operator) {
     case '$gt':
-      return { intervals: [{ low: value, lowInclusive: false, high: above, highInclusive: true }], exact: true };
+      return {
+        intervals: [{ low: value, lowInclusive: false, high: above, highInclusive: true }],
+        exact: true,
+      };
     case '$gte':
-      return { intervals: [{ low: value, lowInclusive: true, high: above, highInclusive: true }], exact: true };
+      return {
+        intervals: [{ low: value, lowInclusive: true, high: above, highInclusive: true }],
+        exact: true,
+      };
     case '$lt':
-      return { intervals: [{ low: below, lowInclusive: true, high: value, highInclusive: false }], exact: true };
+      return {
+        intervals: [{ low: below, lowInclusive: true, high: value, highInclusive: false }],
+        exact: true,
+      };
     default:
-      return { intervals: [{ low: below, lowInclusive: true, high: value, highInclusive: true }], exact: true };
+      return {
+        intervals: [{ low: below, lowInclusive: true, high: value, highInclusive: true }],
+        exact: true,
+      };
   }
 }
 
@@ -139,7 +153,8 @@ function conditionBounds(condition: unknown, multikey: boolean): Partial | undef
     if (!result) result = part;
     // On a multikey field each condition may be met by a different element: bounds cannot be intersected.
     else if (multikey) exact = false;
-    else result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
+    else
+      result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
   }
   return result && { intervals: result.intervals, exact: exact && result.exact && !multikey };
 }
@@ -156,7 +171,8 @@ export function boundsOf(conditions: readonly unknown[], multikey: boolean): Fie
     }
     if (!result) result = part;
     else if (multikey) exact = false;
-    else result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
+    else
+      result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
   }
   if (!result) return { ...FULL, exact: conditions.length === 0 };
   return { intervals: result.intervals, exact: exact && result.exact };
@@ -244,7 +260,12 @@ function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
       const high = highOrder < 0 || (highOrder === 0 && !x.highInclusive) ? x : y;
       const span = compareEdge(low.low, high.high);
       if (span > 0 || (span === 0 && !(low.lowInclusive && high.highInclusive))) continue;
-      out.push({ low: low.low, lowInclusive: low.lowInclusive, high: high.high, highInclusive: high.highInclusive });
+      out.push({
+        low: low.low,
+        lowInclusive: low.lowInclusive,
+        high: high.high,
+        highInclusive: high.highInclusive,
+      });
     }
   }
   return normalise(out);

@@ -123,4 +123,3 @@ function validateId(id: unknown): void {
     throw new MongoCommandError(ErrorCode.InvalidIdField, "can't use a regex for _id");
   if (id === undefined) throw new MongoCommandError(ErrorCode.InvalidIdField, 'document is missing its _id');
 }
-

@@ -86,7 +86,13 @@ export function runQuery(collection: Collection | undefined, request: QueryReque
   return { docs, plan: unsorted, rejected: [], stats, sortedInMemory: request.sort !== undefined };
 }
 
-function collect(collection: Collection, plan: Plan, matcher: Matcher, request: QueryRequest, budget: Budget): Doc[] {
+function collect(
+  collection: Collection,
+  plan: Plan,
+  matcher: Matcher,
+  request: QueryRequest,
+  budget: Budget,
+): Doc[] {
   const skip = request.skip ?? 0;
   const wanted = request.limit ? skip + request.limit : Number.POSITIVE_INFINITY;
   const inOrder = !request.sort || providesSort(plan);
@@ -97,7 +103,9 @@ function collect(collection: Collection, plan: Plan, matcher: Matcher, request: 
     if (inOrder && matches.length >= wanted) break;
   }
   const ordered = inOrder || !request.sort ? matches : sortDocuments(matches, request.sort);
-  return skip || request.limit ? ordered.slice(skip, request.limit ? skip + request.limit : undefined) : ordered;
+  return skip || request.limit
+    ? ordered.slice(skip, request.limit ? skip + request.limit : undefined)
+    : ordered;
 }
 
 export interface CountOutcome {
@@ -114,7 +122,11 @@ export function countQuery(collection: Collection | undefined, request: QueryReq
   const matcher = compileFilter(request.filter, { variables: request.variables });
   if (!collection) return { n: 0, plan: { kind: 'collscan', estimate: 0 }, stats, keysOnly: false };
   const plans = candidatePlans(collection, request.filter, undefined);
-  const plan = plans.find((candidate) => candidate.kind === 'index' && candidate.exact && candidate.estimate <= plans[0]!.estimate) ?? plans[0]!;
+  const plan =
+    plans.find(
+      (candidate) =>
+        candidate.kind === 'index' && candidate.exact && candidate.estimate <= plans[0]!.estimate,
+    ) ?? plans[0]!;
   const skip = request.skip ?? 0;
   const wanted = request.limit ? skip + request.limit : Number.POSITIVE_INFINITY;
   const budget = new Budget(stats, request.deadline);
@@ -135,7 +147,12 @@ export function countQuery(collection: Collection | undefined, request: QueryReq
 }
 
 /** The candidate documents of a plan, each once, in the plan's order. */
-function* documents(collection: Collection, plan: Plan, sort: SortSpec | undefined, budget: Budget): Generator<Doc> {
+function* documents(
+  collection: Collection,
+  plan: Plan,
+  sort: SortSpec | undefined,
+  budget: Budget,
+): Generator<Doc> {
   const { stats } = budget;
   switch (plan.kind) {
     case 'collscan':

@@ -11,7 +11,6 @@ import { valuesAtPath } from './paths.js';
 import { type IndexKey, SortedKeys } from './sorted-keys.js';
 import { type Doc, isPlainObject, numericKind, toJsNumber } from './values.js';
 
-
 const ALLOWED_OPTIONS = new Set([
   'key',
   'name',

@@ -5,7 +5,10 @@ interface Head<T> {
   stream: Iterator<T>;
 }
 
-export function* mergeSorted<T>(streams: Iterable<Iterable<T>>, compare: (a: T, b: T) => number): Generator<T> {
+export function* mergeSorted<T>(
+  streams: Iterable<Iterable<T>>,
+  compare: (a: T, b: T) => number,
+): Generator<T> {
   const heap: Head<T>[] = [];
   const less = (a: Head<T>, b: Head<T>) => compare(a.value, b.value) < 0;
   const push = (head: Head<T>) => {

@@ -6,8 +6,7 @@
  * ordered keys before running any of them. Candidates are always tested against the whole filter, so a
  * plan can only change how much is examined, never the answer.
  */
-import type { Collection } from './collection.js';
-import { canonicalKey } from './compare.js';
+
 import {
   boundsOf,
   type Conjunction,
@@ -19,6 +18,8 @@ import {
   isPoint,
   withBranch,
 } from './bounds.js';
+import type { Collection } from './collection.js';
+import { canonicalKey } from './compare.js';
 import { isOperatorObject } from './filter.js';
 import type { Index } from './indexes.js';
 import type { SortSpec } from './sort.js';
@@ -75,13 +76,22 @@ export const providesSort = (plan: Plan): boolean =>
   plan.kind === 'index' || plan.kind === 'or' ? plan.providesSort : false;
 
 /** Every plan worth considering for `filter`, cheapest first, plus the collection scan. */
-export function candidatePlans(collection: Collection, filter: Doc | undefined, sort: SortSpec | undefined): Plan[] {
+export function candidatePlans(
+  collection: Collection,
+  filter: Doc | undefined,
+  sort: SortSpec | undefined,
+): Plan[] {
   const plans = plansFor(collection, filter, sort, true);
   plans.push({ kind: 'collscan', estimate: collection.size });
   return plans.sort((a, b) => a.estimate - b.estimate);
 }
 
-function plansFor(collection: Collection, filter: Doc | undefined, sort: SortSpec | undefined, withOr: boolean): Plan[] {
+function plansFor(
+  collection: Collection,
+  filter: Doc | undefined,
+  sort: SortSpec | undefined,
+  withOr: boolean,
+): Plan[] {
   if (!filter) return indexPlans(collection, conjunctionOf(undefined), sort);
   const ids = idValues(filter._id);
   if (ids) {
@@ -99,7 +109,12 @@ function plansFor(collection: Collection, filter: Doc | undefined, sort: SortSpe
 }
 
 /** Each branch planned with the rest of the filter; unusable when any branch needs a collection scan. */
-function orPlan(collection: Collection, filter: Doc, branches: Doc[], sort: SortSpec | undefined): OrPlan | undefined {
+function orPlan(
+  collection: Collection,
+  filter: Doc,
+  branches: Doc[],
+  sort: SortSpec | undefined,
+): OrPlan | undefined {
   const outer = withoutFirstOr(filter);
   const planned: Plan[] = [];
   for (const branch of branches) {
@@ -145,13 +160,18 @@ function indexPlans(collection: Collection, conjunction: Conjunction, sort: Sort
   return plans;
 }
 
-function indexPlan(index: Index, conjunction: Conjunction, sort: SortSpec | undefined): IndexPlan | undefined {
+function indexPlan(
+  index: Index,
+  conjunction: Conjunction,
+  sort: SortSpec | undefined,
+): IndexPlan | undefined {
   const bounds = index.fields.map((field) => {
     const conditions = conjunction.fields.get(field);
     return conditions ? boundsOf(conditions, index.multikey) : FULL;
   });
   // A sparse index lacks the documents missing all its fields: usable only when the query excludes them.
-  if (index.sparse && !bounds.some((field) => !isFull(field) && !field.intervals.some(holdsNull))) return undefined;
+  if (index.sparse && !bounds.some((field) => !isFull(field) && !field.intervals.some(holdsNull)))
+    return undefined;
   // Fields are scanned as point combinations up to the first range (or too many combinations).
   let prefixes: unknown[][] = [[]];
   let position = 0;
@@ -162,7 +182,7 @@ function indexPlan(index: Index, conjunction: Conjunction, sort: SortSpec | unde
   }
   const rangeField = position < index.fields.length ? position : undefined;
   const rangeIntervals =
-    rangeField === undefined ? [undefined] : [...bounds[rangeField]!.intervals] as (Interval | undefined)[];
+    rangeField === undefined ? [undefined] : ([...bounds[rangeField]!.intervals] as (Interval | undefined)[]);
   const keyFilters = bounds
     .map((field, at) => [at, field] as const)
     .filter(([at, field]) => rangeField !== undefined && at > rangeField && !isFull(field));
@@ -221,7 +241,12 @@ function sortOrder(index: Index, fixed: number, sort: SortSpec | undefined): 1 |
 }
 
 /** Index positions of one scan: `prefix` equal, then `interval` (value order) on the next field. */
-function scanOf(index: Index, prefix: readonly unknown[], interval: Interval | undefined, direction: number): Scan {
+function scanOf(
+  index: Index,
+  prefix: readonly unknown[],
+  interval: Interval | undefined,
+  direction: number,
+): Scan {
   const keys = index.keys;
   if (!interval) return { from: keys.seek(prefix), to: keys.seekAfter(prefix), prefix, interval };
   // In index order a descending field starts at the interval's high end.
@@ -242,7 +267,8 @@ function idValues(condition: unknown): unknown[] | undefined {
     const keys = Object.keys(condition);
     if (keys.length !== 1) return undefined;
     if (keys[0] === '$eq' && usable(condition.$eq)) return [condition.$eq];
-    if (keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(usable)) return condition.$in;
+    if (keys[0] === '$in' && Array.isArray(condition.$in) && condition.$in.every(usable))
+      return condition.$in;
     return undefined;
   }
   return usable(condition) ? [condition] : undefined;

@@ -30,7 +30,9 @@ export function checkHint(collection: Collection | undefined, hint: unknown): vo
 /** The deadline `maxTimeMS` sets for a command, in epoch milliseconds (none for 0 or absent). */
 export function deadlineOf(maxTimeMS: unknown): number | undefined {
   if (maxTimeMS === undefined || maxTimeMS === null) return undefined;
-  const ms = typeof maxTimeMS === 'number' ? maxTimeMS : Number((maxTimeMS as { valueOf(): unknown }).valueOf());
-  if (!Number.isInteger(ms) || ms < 0) throw badValue(`maxTimeMS must be a non-negative integer, got ${String(maxTimeMS)}`);
+  const ms =
+    typeof maxTimeMS === 'number' ? maxTimeMS : Number((maxTimeMS as { valueOf(): unknown }).valueOf());
+  if (!Number.isInteger(ms) || ms < 0)
+    throw badValue(`maxTimeMS must be a non-negative integer, got ${String(maxTimeMS)}`);
   return ms === 0 ? undefined : Date.now() + ms;
 }
