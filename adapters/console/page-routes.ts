@@ -43,6 +43,7 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
       templates: templates.map((template) => ({ id: template.id, name: template.name })),
       cards: await actionCards(viewContextOf(viewer), result.items),
       total: result.total,
+      totalExact: result.totalExact,
     };
     sendHtml(
       res,

@@ -6,6 +6,19 @@ type ActionDoc = Stored<Action>;
 
 const executable: ActionState[] = ['open', 'failed', 'rejected'];
 
+/**
+ * The due-sweep's indexes, so each of its queries reads only the work that is due: automatic actions by
+ * execution and start, retries and leases by their moment (sparse: most actions have neither), and
+ * notices by whether they were given, so the actions already told about drop out of the range.
+ */
+export const DUE_WORK_INDEXES = [
+  { key: { state: 1, execution: 1, start: 1 } },
+  { key: { 'retry.at': 1 }, sparse: true },
+  { key: { 'lease.until': 1 }, sparse: true },
+  { key: { state: 1, 'notified.start': 1, start: 1, ownerUserId: 1 } },
+  { key: { state: 1, 'notified.overdue': 1, end: 1, ownerUserId: 1 } },
+] as const;
+
 /** Work the due-sweep must execute at `now`: first runs, retries whose time came, and crashed runs. */
 function dueExecutionFilter(now: Date): Filter<ActionDoc> {
   return {

@@ -5,7 +5,7 @@ import { getAction, listActions } from '../../../workflow/actions/queries.js';
 import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { getTemplate } from '../../../workflow/templates/save.js';
-import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
+import { boundedPageOf, page, pagination, queryFlag, queryList, route } from './shared.js';
 
 export const tag = 'Actions';
 export const ActionViewSchema = ActionSchema.extend({
@@ -53,7 +53,7 @@ export function actionRoutes(deps: WorkflowDeps) {
       tag,
       scope: 'actions:read',
       query: listQuery,
-      response: pageOf(ActionViewSchema),
+      response: boundedPageOf(ActionViewSchema),
       handler: async ({ actor, query }) => {
         const templateId = query.template ? (await getTemplate(deps, query.template)).id : undefined;
         const owner = query.owner === 'none' ? null : query.owner;
@@ -70,7 +70,7 @@ export function actionRoutes(deps: WorkflowDeps) {
           limit: query.limit,
           skip: query.skip,
         });
-        return { body: page(result.items, result.total, query) };
+        return { body: { ...page(result.items, result.total, query), totalExact: result.totalExact } };
       },
     }),
     route({
