@@ -5,6 +5,7 @@ import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
 import { type Config, isWeakSecret } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
+import { Backpressure } from './http/backpressure.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
@@ -43,10 +44,13 @@ export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
+  limits?: Backpressure,
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Probes come first: they never wait behind the time limit or the cap on heavy requests.
   if (readiness) app.use(healthRoutes(readiness));
+  if (limits) app.use(limits.timeLimit);
   app.use(
     '/api',
     createApiRouter({
@@ -55,9 +59,11 @@ export function buildApp(
       idempotency: deps.idempotency,
       logger: deps.workflow.logger,
       version: API_VERSION,
+      heavy: limits?.heavy,
     }),
   );
   if (consoleOptions) {
+    if (limits) app.use(['/console/board', '/console/dossiers'], limits.heavy);
     app.use(
       '/console',
       consoleRouter({
@@ -155,6 +161,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
+    new Backpressure({
+      maxHeavy: config.HTTP_MAX_HEAVY_REQUESTS,
+      timeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+      logger,
+    }),
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
