@@ -15,14 +15,16 @@ let db: Db;
 beforeAll(async () => {
   database = await openTestDatabase('planner');
   db = database.db;
-  await db.collection('indexed').createIndexes([
-    { key: { state: 1, end: 1, n: 1 } },
-    { key: { owner: 1, state: 1, end: -1 } },
-    { key: { state: 1, 'notified.start': 1, owner: 1, start: 1 } },
-    { key: { tags: 1, end: 1 } },
-    { key: { 'retry.at': 1 }, sparse: true },
-    { key: { start: -1 } },
-  ]);
+  await db
+    .collection('indexed')
+    .createIndexes([
+      { key: { state: 1, end: 1, n: 1 } },
+      { key: { owner: 1, state: 1, end: -1 } },
+      { key: { state: 1, 'notified.start': 1, owner: 1, start: 1 } },
+      { key: { tags: 1, end: 1 } },
+      { key: { 'retry.at': 1 }, sparse: true },
+      { key: { start: -1 } },
+    ]);
 });
 afterAll(() => database.close());
 
@@ -36,7 +38,10 @@ const doc = fc.record(
     owner,
     end: fc.oneof(moment, fc.constant(null), fc.constant('text'), fc.integer({ min: 0, max: 3 })),
     start: moment,
-    tags: fc.oneof(fc.constantFrom('a', 'b'), fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 })),
+    tags: fc.oneof(
+      fc.constantFrom('a', 'b'),
+      fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }),
+    ),
     notified: fc.record({ start: moment }, { requiredKeys: [] }),
     retry: fc.record({ at: moment }),
   },
@@ -67,7 +72,11 @@ const condition: fc.Arbitrary<Filter<Document>> = fc.oneof(
 const filter: fc.Arbitrary<Filter<Document>> = fc.oneof(
   fc.array(condition, { minLength: 1, maxLength: 3 }).map((parts) => ({ $and: parts })),
   fc
-    .tuple(fc.array(condition, { maxLength: 2 }), fc.array(condition, { minLength: 1, maxLength: 2 }), condition)
+    .tuple(
+      fc.array(condition, { maxLength: 2 }),
+      fc.array(condition, { minLength: 1, maxLength: 2 }),
+      condition,
+    )
     .map(([outer, left, right]) => ({
       ...(outer.length ? { $and: outer } : {}),
       $or: [{ $and: left }, right],
