@@ -8,7 +8,7 @@ import { HIGHEST, KeyBound, LOWEST, SortedKeys } from '../../../src/store/embedd
  */
 type Key = [number | string | null, number, string];
 
-const reference = (keys: Key[], directions: number[]) =>
+const reference = (keys: Key[], directions: readonly number[]) =>
   [...keys].sort((a, b) => new SortedKeys(directions).compare(a, b));
 
 const key = fc.tuple(
