@@ -65,7 +65,7 @@ const statesIn = (states: readonly ActionState[]): Branch =>
 function stateBranches(query: ActionQuery): Branch[] {
   const states = query.states ?? ALL_STATES;
   const pick = (group: readonly ActionState[]) => states.filter((state) => group.includes(state));
-  if (!query.colour) return states.length ? [statesIn(states)] : [];
+  if (!query.colour) return query.states ? (states.length ? [statesIn(states)] : []) : [{}];
   const { colour, now, dayStart, dayEnd } = query.colour;
   const open = pick(OPEN_LIKE);
   const branches: Branch[] = [];

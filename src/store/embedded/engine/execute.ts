@@ -70,9 +70,10 @@ export function runQuery(collection: Collection | undefined, request: QueryReque
   const unsorted = plans.find((plan) => !providesSort(plan))!;
   const sorted = request.sort ? plans.find(providesSort) : undefined;
   const wanted = request.limit ? (request.skip ?? 0) + request.limit : undefined;
-  if (sorted && (sorted.estimate <= unsorted.estimate || wanted !== undefined)) {
-    const budget =
-      sorted.estimate <= unsorted.estimate ? Number.POSITIVE_INFINITY : Math.max(unsorted.estimate, 101);
+  // A small unsorted candidate set is cheaper to sort than any race is to run.
+  const race = wanted !== undefined && unsorted.estimate > Math.max(wanted, 100);
+  if (sorted && (sorted.estimate <= unsorted.estimate || race)) {
+    const budget = sorted.estimate <= unsorted.estimate ? Number.POSITIVE_INFINITY : unsorted.estimate;
     try {
       const docs = collect(collection, sorted, matcher, request, new Budget(stats, request.deadline, budget));
       return { docs, plan: sorted, rejected: [], stats, sortedInMemory: false };
