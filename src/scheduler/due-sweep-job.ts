@@ -23,8 +23,14 @@ export async function scheduleDueSweep(
   scheduler.agenda.define(
     DUE_SWEEP_JOB,
     async () => {
+      const started = Date.now();
       const stats = await runDueSweep(deps, ports, sweep);
-      if (Object.values(stats).some((count) => count > 0)) deps.logger.info({ sweep: stats }, 'due-sweep');
+      const durationMs = Date.now() - started;
+      if (Object.values(stats).some((count) => count > 0))
+        deps.logger.info({ sweep: stats, durationMs }, 'due-sweep');
+      // A pass is only cut between batches, so one that overran says the service cannot keep up.
+      if (durationMs > sweep.budgetMs)
+        deps.logger.warn({ durationMs, budgetMs: sweep.budgetMs }, 'due-sweep overran its budget');
     },
     { concurrency: 1, lockLimit: 1, lockLifetime: sweep.budgetMs + 5_000 },
   );
