@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { MongoClient } from 'mongodb';
 import { ApiTokenStore } from '../../src/store/api-tokens.js';
-import { type ServiceProcess, startServiceProcess } from '../../test/support/service-process.js';
+import { type BenchService, startBenchService } from './service.js';
 
 /**
  * The list workload of issue 13, loaded the way an institute's administration would load it: through the
@@ -16,7 +16,7 @@ const LOAD_CONCURRENCY = 8;
 export const ADMIN_TOKEN = `stp_bench_${'x'.repeat(40)}`;
 
 export interface Workload {
-  readonly service: ServiceProcess;
+  readonly service: BenchService;
   readonly url: string;
   /** A planner (non-admin) token: lists are filtered by the planning role. */
   readonly plannerToken: string;
@@ -52,17 +52,14 @@ async function ok<T>(url: string, token: string, method: string, path: string, b
 
 /** Starts the service (extra environment on top of the bench's) and creates the templates and users. */
 export async function startWorkload(env: Record<string, string> = {}): Promise<Workload> {
-  const service = await startServiceProcess(
-    {
-      DATABASE_FALLBACK: 'embedded',
-      SEED_EXAMPLE: 'false',
-      LOG_LEVEL: 'info',
-      BOOTSTRAP_ADMINS: 'bench-admin@institute.test',
-      BOOTSTRAP_API_TOKEN: ADMIN_TOKEN,
-      ...env,
-    },
-    { readyTimeoutMs: 60_000 },
-  );
+  const service = await startBenchService({
+    DATABASE_FALLBACK: 'embedded',
+    SEED_EXAMPLE: 'false',
+    LOG_LEVEL: 'info',
+    BOOTSTRAP_ADMINS: 'bench-admin@institute.test',
+    BOOTSTRAP_API_TOKEN: ADMIN_TOKEN,
+    ...env,
+  });
   const { url } = service;
   const planners: Array<{ id: string }> = [];
   for (let index = 0; index < PLANNERS; index += 1) {
@@ -113,10 +110,10 @@ export async function startWorkload(env: Record<string, string> = {}): Promise<W
  * database inside another process; the bench connects to that database (its address is in the service's
  * start-up log) and stores one the way the CLI would.
  */
-async function tokenFor(service: ServiceProcess, userId: string): Promise<string> {
-  const line = service.logs.find(
-    (entry) => typeof entry.msg === 'string' && entry.msg.startsWith('database:'),
-  );
+async function tokenFor(service: BenchService, userId: string): Promise<string> {
+  const line = service
+    .logs()
+    .find((entry) => typeof entry.msg === 'string' && entry.msg.startsWith('database:'));
   const uri = /mongodb:\/\/\S+/.exec(String(line?.msg))?.[0];
   if (!uri) throw new Error('the service did not log its embedded database address');
   const client = await new MongoClient(uri).connect();
@@ -159,16 +156,14 @@ export async function growTo(workload: Workload, total: number): Promise<void> {
 }
 
 /** The resident set size of the service process, in bytes (Linux /proc). */
-export async function residentBytes(service: ServiceProcess): Promise<number> {
+export async function residentBytes(service: BenchService): Promise<number> {
   const status = await readFile(`/proc/${service.child.pid}/status`, 'utf8');
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) * 1024 : Number.NaN;
 }
 
 export async function stopWorkload(workload: Workload): Promise<void> {
-  if (workload.service.child.exitCode !== null) return;
-  workload.service.child.kill('SIGTERM');
-  await workload.service.exit();
+  await workload.service.stop();
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../observability/logger.js';
-import { HttpProblem, sendProblem, toProblem } from './api/problem.js';
+import { problemType, sendProblem } from './api/problem.js';
 
 /**
  * Backpressure: a service that is asked for more than it can serve says so at once (503 with
@@ -40,10 +40,21 @@ export function remainingMs(budget: RequestBudget): number {
   return Math.max(1, budget.deadline - Date.now());
 }
 
-function refuse(req: Request, res: Response, status: number, code: string, detail: string): void {
+/**
+ * A 503 problem response. Built as a plain object, not through an Error: under overload refusals come by
+ * the thousand per second, and capturing a stack trace for each would be most of their cost.
+ */
+function refuse(req: Request, res: Response, code: string, detail: string): void {
   if (res.headersSent) return;
   res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-  sendProblem(res, toProblem(new HttpProblem(status, code, detail), req.originalUrl));
+  sendProblem(res, {
+    type: problemType(code),
+    title: 'Service unavailable',
+    status: 503,
+    detail,
+    code,
+    instance: req.originalUrl,
+  });
 }
 
 export class Backpressure {
@@ -76,7 +87,7 @@ export class Backpressure {
         { path: req.originalUrl, timeoutMs: this.options.timeoutMs },
         'request timed out',
       );
-      refuse(req, res, 503, 'request.timed-out', `The request took longer than ${this.options.timeoutMs} ms`);
+      refuse(req, res, 'request.timed-out', `The request took longer than ${this.options.timeoutMs} ms`);
     }, this.options.timeoutMs);
     timer.unref();
     res.on('close', () => {
@@ -93,7 +104,7 @@ export class Backpressure {
   readonly heavy: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     if (this.#heavy >= this.options.maxHeavy) {
       this.#rejected += 1;
-      refuse(req, res, 503, 'server.busy', 'The server is busy with other lists; retry shortly');
+      refuse(req, res, 'server.busy', 'The server is busy with other lists; retry shortly');
       return;
     }
     this.#heavy += 1;
