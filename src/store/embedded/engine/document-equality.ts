@@ -2,14 +2,18 @@
  * Equality with embedded documents as MongoDB defines it: two documents are equal only with the same
  * fields in the same order (BSON comparison), so `{d: {b: 2, a: 1}}` does not match a stored
  * `{d: {a: 1, b: 2}}`. mingo compares documents regardless of field order; these replace its `$eq`,
- * `$ne`, `$in`, `$nin` and `$all` query operators, and the `$eq`/`$ne` expressions, whenever a comparand
- * holds an embedded document. Comparands without one keep mingo's semantics.
+ * `$ne`, `$in`, `$nin` and `$all` query operators, the `$eq`/`$ne`/`$in` expressions and the `$addToSet`
+ * accumulator whenever a comparand holds an embedded document, and `$group` refuses keys that differ only
+ * in field order. Comparands without documents keep mingo's semantics.
  */
 import { evalExpr } from 'mingo/core';
+import { type Iterator, Lazy } from 'mingo/lazy';
 import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as queryOperators from 'mingo/operators/query';
 import type { AnyObject, Options } from 'mingo/types';
-import { compareValues } from './compare.js';
+import { notSupported } from '../errors.js';
+import { canonicalKey, compareValues } from './compare.js';
 import { valuesAtPath } from './paths.js';
 import { isPlainObject } from './values.js';
 
@@ -89,4 +93,62 @@ function exactExpression(operator: '$eq' | '$ne'): ExpressionOperator {
   };
 }
 
-export const exactExpressionOperators = { $eq: exactExpression('$eq'), $ne: exactExpression('$ne') };
+/** The expression `{$in: [value, array]}`, field-order exact when a document is involved. */
+const $inExpression: ExpressionOperator = (doc, expression, options) => {
+  const base = (expressionOperators as unknown as Record<'$in', ExpressionOperator>).$in;
+  if (!Array.isArray(expression) || expression.length !== 2) return base(doc, expression, options);
+  const [value, list] = evalExpr(doc, expression, options) as [unknown, unknown];
+  if (!Array.isArray(list) || (!holdsDocument(value) && !list.some(holdsDocument)))
+    return base(doc, [{ $literal: value }, { $literal: list }], options);
+  return list.some((item) => compareValues(item, value) === 0);
+};
+
+export const exactExpressionOperators = {
+  $eq: exactExpression('$eq'),
+  $ne: exactExpression('$ne'),
+  $in: $inExpression,
+};
+
+/** A key equal for documents with the same fields in any order (how mingo groups). */
+function looseKey(value: unknown): string {
+  if (Array.isArray(value)) return `a${JSON.stringify(value.map(looseKey))}`;
+  if (isPlainObject(value))
+    return `O${JSON.stringify(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, looseKey(value[key])]),
+    )}`;
+  return canonicalKey(value);
+}
+
+/**
+ * `$group` refuses inputs whose group keys are documents differing only in field order: MongoDB makes a
+ * group of each, mingo one of both, and the difference must not pass silently. Other inputs group in mingo.
+ */
+export function exactGroup(collection: Iterator, spec: unknown, options: Options): Iterator {
+  return collection.transform((items: unknown[]) => {
+    const idExpression = isPlainObject(spec) ? spec._id : undefined;
+    const exactByLoose = new Map<string, string>();
+    for (const item of items) {
+      const key = evalExpr(item as AnyObject, idExpression, options);
+      if (!holdsDocument(key)) continue;
+      const [loose, exact] = [looseKey(key), canonicalKey(key)];
+      const seen = exactByLoose.get(loose);
+      if (seen !== undefined && seen !== exact)
+        throw notSupported('$group by embedded documents that differ only in field order');
+      exactByLoose.set(loose, exact);
+    }
+    return pipelineOperators.$group(Lazy(items), spec as never, options);
+  });
+}
+
+/** Distinct values as MongoDB's `$addToSet` keeps them: documents compared field by field, in order. */
+export function exactUnique(values: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = canonicalKey(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

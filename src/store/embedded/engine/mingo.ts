@@ -18,10 +18,15 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
-import { MingoError, unique } from 'mingo/util';
+import { MingoError } from 'mingo/util';
 import { badValue, MongoCommandError } from '../errors.js';
 import { compareValues } from './compare.js';
-import { exactExpressionOperators, exactQueryOperators } from './document-equality.js';
+import {
+  exactExpressionOperators,
+  exactGroup,
+  exactQueryOperators,
+  exactUnique,
+} from './document-equality.js';
 import { valuesAtPath } from './paths.js';
 import { parseSort, sortDocuments } from './sort.js';
 import { BSON_TYPE_NUMBERS, bsonTypeName, type Doc, isPlainObject } from './values.js';
@@ -142,7 +147,7 @@ function $push(items: AnyObject[], expression: unknown, options: Options): unkno
 }
 
 function $addToSet(items: AnyObject[], expression: unknown, options: Options): unknown[] {
-  return unique($push(items, expression, options));
+  return exactUnique($push(items, expression, options));
 }
 
 /** mingo stages left out: they write to collections, need scripting, or differ from MongoDB. */
@@ -178,7 +183,13 @@ const context = Context.init({
     ...(exactExpressionOperators as unknown as Record<string, never>),
   },
   accumulator: { ...supportedAccumulators, $push: $push as never, $addToSet: $addToSet as never },
-  pipeline: { ...supportedStages, $sort: $sort as never, $count: $count as never, $bucket: $bucket as never },
+  pipeline: {
+    ...supportedStages,
+    $sort: $sort as never,
+    $count: $count as never,
+    $bucket: $bucket as never,
+    $group: exactGroup as never,
+  },
   projection: projectionOperators,
   window: windowOperators,
 });
