@@ -1,7 +1,12 @@
 # syntax=docker/dockerfile:1
 
+# The base image is a tag: this project's CI cannot reach a registry to resolve and verify a digest.
+# Pin one for your deployment: --build-arg NODE_IMAGE=node:24-bookworm-slim@sha256:<digest>
+# (compose.yaml passes NODE_IMAGE from .env).
+ARG NODE_IMAGE=node:24-bookworm-slim
+
 # --- build: compile TypeScript with the full dependency set ---
-FROM node:24-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -12,7 +17,7 @@ COPY adapters ./adapters
 RUN npm run build
 
 # --- runtime: production dependencies and the compiled output only ---
-FROM node:24-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000

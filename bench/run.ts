@@ -17,7 +17,13 @@ async function benchFiles(names: readonly string[]): Promise<string[]> {
   }
   const entries = await readdir(benchDir, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && entry.name !== 'run.ts')
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        entry.name.endsWith('.ts') &&
+        entry.name !== 'run.ts' &&
+        entry.name !== 'support.ts',
+    )
     .map((entry) => path.join(benchDir, entry.name))
     .sort();
 }

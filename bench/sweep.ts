@@ -10,6 +10,7 @@ import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
 import { markAttendanceTemplate, storeParticipants } from '../test/execution/support.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
+import { percentile } from './support.js';
 
 /**
  * Due-sweep throughput (issue 4): ACTIONS automatic actions whose starts are spread evenly over one
@@ -81,10 +82,6 @@ async function spreadStarts(db: Db, first: Date): Promise<void> {
     },
   }));
   await db.collection('actions').bulkWrite(operations, { ordered: false });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 export default async function sweepBench(): Promise<void> {

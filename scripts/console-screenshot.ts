@@ -13,6 +13,7 @@ import { MongoClient } from 'mongodb';
 import { chromium, type Page } from 'playwright-core';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
+import { type ChatDeliveryStack, createChatDelivery } from '../src/chat-delivery.js';
 import { createLogger } from '../src/observability/logger.js';
 import { seedExampleWorkspace } from '../src/seed/index.js';
 import { createServiceDeps, offlineExecutionPorts, workspaceDefaults } from '../src/service-deps.js';
@@ -41,16 +42,21 @@ async function main(): Promise<void> {
   const inbox = new ConsoleInbox(db, () => NOW);
   await inbox.ensureIndexes();
   const offline = offlineExecutionPorts();
-  const execution = { ...offline, processes: { ...offline.processes, chat: inbox } };
+  let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'nl' }),
     clock: () => NOW,
-    execution,
+    execution: (workflow) => {
+      delivery = createChatDelivery(workflow, { platforms: [inbox] });
+      return { ...offline, processes: { ...offline.processes, chat: delivery.outbox } };
+    },
   });
+  const { execution } = deps;
   const seeded = await seedExampleWorkspace(deps.workflow, { logger, now: NOW });
   if (!seeded.seeded) throw new Error(`seeding failed: ${seeded.reason} ${seeded.error ?? ''}`);
   await runDueSweep(deps.workflow, execution);
+  await delivery!.worker.runOnce();
 
   const app = express();
   app.use(

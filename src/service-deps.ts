@@ -3,6 +3,7 @@ import type { Config } from './config/config.js';
 import { noChatDelivery } from './delivery/port.js';
 import { IdempotencyStore } from './http/api/idempotency.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
 import type { WorkspaceSettings } from './store/settings.js';
 import { createStores, ensureIndexes } from './store/stores.js';
 import { type WorkflowDeps, WorkspaceProvider } from './workflow/deps.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   readonly idempotency: IdempotencyStore;
   /** The outside world of processes (SMTP, webhooks, chat) and the execution settings. */
   readonly execution: ExecutionPorts;
+  /** Served at /metrics; components feed it (docs/operations.md). */
+  readonly metrics: Metrics;
 }
 
 /** No SMTP and no chat: e-mail actions are rejected and chat messages fail, each saying why. */
@@ -45,19 +48,27 @@ export function offlineExecutionPorts(): ExecutionPorts {
 
 export async function createServiceDeps(
   db: Db,
-  options: { logger: Logger; defaults: WorkspaceSettings; clock?: () => Date; execution?: ExecutionPorts },
+  options: {
+    logger: Logger;
+    defaults: WorkspaceSettings;
+    clock?: () => Date;
+    /** The ports, or how to make them from the use cases' deps (the chat outbox needs those). */
+    execution?: ExecutionPorts | ((workflow: WorkflowDeps) => ExecutionPorts);
+    metrics?: Metrics;
+  },
 ): Promise<ServiceDeps> {
   const stores = createStores(db);
   const idempotency = new IdempotencyStore(db);
   await Promise.all([ensureIndexes(stores), idempotency.ensureIndexes()]);
-  return {
-    workflow: {
-      stores,
-      clock: options.clock ?? (() => new Date()),
-      logger: options.logger,
-      workspace: new WorkspaceProvider(stores, options.defaults),
-    },
-    idempotency,
-    execution: options.execution ?? offlineExecutionPorts(),
+  const workflow: WorkflowDeps = {
+    stores,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger,
+    workspace: new WorkspaceProvider(stores, options.defaults),
   };
+  const execution =
+    typeof options.execution === 'function'
+      ? options.execution(workflow)
+      : (options.execution ?? offlineExecutionPorts());
+  return { workflow, idempotency, execution, metrics: options.metrics ?? new Metrics() };
 }

@@ -1,19 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express } from 'express';
-import { MongoClient } from 'mongodb';
+import express, { type Express, type Router } from 'express';
+import { type Db, MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
-import { type Config, isWeakSecret } from './config/config.js';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
+import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
+import { type Config, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { Backpressure } from './http/backpressure.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
+import { metricsRoute, requestObservability } from './http/observability.js';
 import { type HttpServer, listen } from './http/server.js';
 import type { Logger } from './observability/logger.js';
+import { Metrics } from './observability/metrics.js';
+import {
+  deliveryMetrics,
+  executionMetrics,
+  observeDatabasePool,
+  observeScheduler,
+  recordSweepPass,
+} from './observability/service-metrics.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
+import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
+import { InboundRequestStore } from './store/inbound-requests.js';
+import { removeRuntimeFile, writeRuntimeFile } from './store/runtime-file.js';
+import { SlackInstallationStore } from './store/slack-installations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
@@ -39,17 +54,26 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-/** The HTTP application: health probes, the REST API under /api and the web console. Tests run it in-process. */
+/**
+ * The HTTP application: request ids and the access log, health probes, /metrics, the REST API under /api
+ * and the web console. Tests run it in-process.
+ */
 export function buildApp(
   deps: ServiceDeps,
   readiness?: ReadinessProbe,
   consoleOptions?: ConsoleOptions,
-  limits?: Backpressure,
+  /** Chat platforms' request URLs; they read their own raw bodies (signatures), so they come first. */
+  platformRoutes: readonly Router[] = [],
+  options: { metricsToken?: string | undefined; limits?: Backpressure | undefined } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Probes come first: they never wait behind the time limit or the cap on heavy requests.
+  const { limits } = options;
+  app.use(requestObservability({ logger: deps.workflow.logger, metrics: deps.metrics }));
+  // Probes and metrics come first: they never wait behind the time limit or the cap on heavy requests.
   if (readiness) app.use(healthRoutes(readiness));
+  app.use(metricsRoute(deps.metrics, options.metricsToken));
+  for (const routes of platformRoutes) app.use(routes);
   if (limits) app.use(limits.timeLimit);
   app.use(
     '/api',
@@ -76,6 +100,25 @@ export function buildApp(
     app.get('/', (_req, res) => res.redirect(302, '/console'));
   }
   return app;
+}
+
+/** The Slack adapter when Slack is configured (docs/slack.md); nothing of Slack exists otherwise. */
+function slackAdapterFromConfig(config: Config, db: Db, logger: Logger): SlackAdapter | undefined {
+  const mode = slackModeOf(config);
+  if (mode === 'off') return undefined;
+  return createSlackAdapter({
+    mode,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    botToken: config.SLACK_BOT_TOKEN,
+    appToken: config.SLACK_APP_TOKEN,
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    apiUrl: config.SLACK_API_URL,
+    timeoutMs: config.SLACK_TIMEOUT_MS,
+    installations: new SlackInstallationStore(db),
+    logger,
+  });
 }
 
 /**
@@ -110,24 +153,52 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
   });
   const log = database.kind === 'embedded' ? logger.warn.bind(logger) : logger.info.bind(logger);
-  log({ database: database.kind }, `database: ${database.label}`);
+  log(
+    { database: database.kind, reason: database.reason },
+    `database: ${database.label} (${database.reason})`,
+  );
 
+  const metrics = new Metrics();
+  metrics.collectProcessMetrics();
   const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
+  observeDatabasePool(client, metrics);
   await client.connect();
   const db = client.db(config.MONGODB_DB);
-  // The console is the chat surface of a service without Slack or Teams: notices land in its inbox.
+  // The console inbox is always one of the chat platforms: the fallback that reaches every user.
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
+  const slack = slackAdapterFromConfig(config, db, logger);
+  let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
-    execution: executionPortsFromConfig(config, inbox),
+    execution: (workflow) => {
+      delivery = createChatDelivery(workflow, {
+        platforms: [inbox, ...(slack ? [slack.platform] : [])],
+        events: deliveryMetrics(metrics),
+      });
+      return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
+    },
+    metrics,
+  });
+  const chat = delivery!;
+  metrics.onScrape(async () =>
+    metrics.deliveryQueueDepth.set(await deps.workflow.stores.deliveries.queueDepth()),
+  );
+  const inbound = new InboundRequestStore(db);
+  await inbound.ensureIndexes();
+  const slackRuntime = slack?.attach({
+    deps: deps.workflow,
+    execution: deps.execution,
+    delivery: chat,
+    inbound,
   });
   await bootstrapAccess(deps.workflow, config);
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
 
   const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
+  observeScheduler(scheduler.agenda, metrics);
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
     slots: config.SWEEP_SLOTS,
@@ -137,7 +208,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       budgetMs: config.SWEEP_BUDGET_MS,
       pendingEventGraceMs: config.SWEEP_REPAIR_GRACE_MS,
     },
+    onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
+  await scheduleLiveCopies(scheduler, chat.live, logger);
   let shuttingDown = false;
 
   const app = buildApp(
@@ -161,15 +234,33 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
-    new Backpressure({
-      maxHeavy: config.HTTP_MAX_HEAVY_REQUESTS,
-      timeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
-      logger,
-    }),
+    slackRuntime?.router ? [slackRuntime.router] : [],
+    {
+      metricsToken: config.METRICS_TOKEN,
+      limits: new Backpressure({
+        maxHeavy: config.HTTP_MAX_HEAVY_REQUESTS,
+        timeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+        logger,
+      }),
+    },
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);
+  await slackRuntime?.start();
+  if (slack) logger.info({ mode: slackModeOf(config) }, 'slack is on');
+  chat.worker.start();
   if (config.SCHEDULER_ENABLED) await scheduler.start();
+  // An in-process database listens on a port of its own choosing; the CLI finds it through this file.
+  const inProcessDatabase = database.kind !== 'external';
+  if (inProcessDatabase) {
+    await writeRuntimeFile(config.DATA_DIR, {
+      pid: process.pid,
+      kind: database.kind,
+      uri: database.uri,
+      db: config.MONGODB_DB,
+      startedAt: new Date().toISOString(),
+    });
+  }
   logger.info({ url: http.url }, 'stempel is ready');
 
   let stopping: Promise<void> | undefined;
@@ -178,9 +269,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       logger.info({ reason, step: 'readiness-off' }, 'shutdown: readiness off');
       shuttingDown = true;
       await http.close(config.SHUTDOWN_GRACE_MS);
+      await slackRuntime?.stop();
       logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
       logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
+      await chat.worker.stop();
+      logger.info({ step: 'delivery-stopped' }, 'shutdown: chat delivery stopped');
+      if (inProcessDatabase) await removeRuntimeFile(config.DATA_DIR, process.pid);
       await client.close();
       await database.stop();
       logger.info({ step: 'database-closed' }, 'shutdown: database closed');

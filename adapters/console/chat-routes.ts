@@ -1,8 +1,10 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { isParseFailure, parseCommand } from '../../src/chat/commands/grammar.js';
+import { formOptions, rebuildForm, submitForm } from '../../src/chat/forms/index.js';
 import { type ChatContext, handleButton, handleCommand } from '../../src/chat/handle.js';
 import type { ChatView } from '../../src/chat/model.js';
+import { errorView } from '../../src/chat/views/errors.js';
 import type { ApiScope } from '../../src/store/api-tokens.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
@@ -25,7 +27,7 @@ export interface ChatRouteOptions {
 /** Commands that only look: a token with actions:read may run them. Execute only shows the preview. */
 const readingCommands = new Set(['help', 'mine', 'list', 'show', 'preview', 'execute']);
 const templateCommands = new Set(['templates', 'template']);
-const readingVerbs = new Set(['show', 'preview', 'execute']);
+const readingVerbs = new Set(['show', 'preview', 'execute', 'details', 'snooze-pick', 'assign-pick']);
 
 function scopeOfCommand(text: string): ApiScope {
   const parsed = parseCommand(text);
@@ -40,6 +42,41 @@ function scopeOfPayload(payload: string): ApiScope {
 
 const CommandBody = z.object({ text: z.string().trim().min(1).max(1_000) });
 const InteractBody = z.object({ payload: z.string().min(3).max(200) });
+/** A form's fields beside its payload; `refresh` names the field whose change rebuilds the form. */
+const FormBody = z.record(z.string(), z.string().max(4_000));
+const notFields = new Set(['payload', 'csrf', 'refresh']);
+
+/** The console has no live search: a search field offers the most recent matches as a select. */
+async function withSearchOptions(context: ChatContext, views: ChatView[]): Promise<ChatView[]> {
+  return Promise.all(
+    views.map(async (view) => {
+      if (view.kind !== 'form') return view;
+      const fields = await Promise.all(
+        view.fields.map(async (field) =>
+          field.type === 'search' && field.source && !field.options
+            ? { ...field, options: await formOptions(context, field.source, '') }
+            : field,
+        ),
+      );
+      return { ...view, fields };
+    }),
+  );
+}
+
+async function formReply(context: ChatContext, payload: string, body: unknown): Promise<ChatView[]> {
+  const parsed = FormBody.safeParse(body);
+  const raw = parsed.success ? parsed.data : {};
+  const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !notFields.has(name)));
+  if (raw.refresh) {
+    try {
+      return [await rebuildForm(context, payload, values, raw.refresh)];
+    } catch (error) {
+      return [errorView(error, context.actor.locale)];
+    }
+  }
+  const outcome = await submitForm(context, payload, values);
+  return outcome.kind === 'done' ? outcome.views : [outcome.form];
+}
 
 export function chatRoutes(options: ChatRouteOptions): Router {
   const { deps, execution, inbox, requireLogin } = options;
@@ -93,7 +130,8 @@ export function chatRoutes(options: ChatRouteOptions): Router {
     const body = CommandBody.safeParse(req.body);
     const text = body.success ? body.data.text : '/actie help';
     if (refuseScope(req, res, scopeOfCommand(text))) return;
-    await reply(req, res, text, await handleCommand(chatContext(res), text));
+    const context = chatContext(res);
+    await reply(req, res, text, await withSearchOptions(context, await handleCommand(context, text)));
   });
 
   router.post('/interact', async (req, res) => {
@@ -101,7 +139,11 @@ export function chatRoutes(options: ChatRouteOptions): Router {
     // handleButton answers a malformed payload with an error view, so pass even an empty one through.
     const payload = body.success ? body.data.payload : '';
     if (refuseScope(req, res, scopeOfPayload(payload))) return;
-    await reply(req, res, undefined, await handleButton(chatContext(res), payload));
+    const context = chatContext(res);
+    const views = payload.startsWith('form:')
+      ? await formReply(context, payload, req.body)
+      : await handleButton(context, payload);
+    await reply(req, res, undefined, await withSearchOptions(context, views));
   });
 
   /** Unread notices as list items; console.js polls this and adds the ones it does not show yet. */

@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
 import type {
-  ChatDelivery,
-  DeliveryPurpose,
-  DeliveryResult,
-  DeliveryTarget,
-  OutboundMessage,
-} from '../../src/delivery/port.js';
+  Address,
+  ChatPerson,
+  ChatPlatform,
+  OutgoingMessage,
+  PlatformOutcome,
+} from '../../src/delivery/platform.js';
 import { fromDocument, isDuplicateKeyError, type Stored, toDocument } from '../../src/store/documents.js';
+
+/** A console user's inbox, or a console channel that every user reads. */
+export type InboxTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channel: string };
 
 export interface InboxMessage {
   id: string;
-  target: DeliveryTarget;
-  purpose: DeliveryPurpose;
+  target: InboxTarget;
+  purpose: string;
   text: string;
   actionId?: string;
   dedupeKey: string;
@@ -25,12 +28,15 @@ export interface InboxMessage {
 export const INBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 /**
- * The web console as a chat platform: what the bot "sends" is stored per user (and per channel) and shown
- * on the chat surface until read. Sends are idempotent on the message's dedupeKey (a unique index), so a
- * retried send — from a second instance or after a crash — is stored once.
+ * The web console as a chat platform behind the delivery router: what the bot "sends" is stored per user
+ * (and per channel) and shown on the chat surface until read, each notice with its action's current card.
+ * Posts are idempotent on the delivery's dedupe key (a unique index), so a send repeated after a crash is
+ * stored once. The console renders cards when they are read, so posted messages need no edits.
  */
-export class ConsoleInbox implements ChatDelivery {
-  readonly available = true;
+export class ConsoleInbox implements ChatPlatform {
+  readonly id = 'console';
+  readonly pacingMs = 0;
+  readonly editable = false;
   readonly #messages: Collection<Stored<InboxMessage>>;
   readonly #clock: () => Date;
 
@@ -48,25 +54,55 @@ export class ConsoleInbox implements ChatDelivery {
     ]);
   }
 
-  async send(target: DeliveryTarget, message: OutboundMessage): Promise<DeliveryResult> {
+  async directAddress(person: ChatPerson): Promise<Address> {
+    return {
+      platform: 'console',
+      key: `console:user:${person.id}`,
+      label: person.name,
+      data: { userId: person.id },
+    };
+  }
+
+  async channelAddress(channel: string): Promise<Address | undefined> {
+    const name = channel.trim().replace(/^#/, '');
+    if (!/^[\p{L}\p{N}_.-]{1,80}$/u.test(name)) return undefined;
+    return {
+      platform: 'console',
+      key: `console:channel:${name}`,
+      label: `#${name}`,
+      data: { channel: name },
+    };
+  }
+
+  async post(address: Address, message: OutgoingMessage): Promise<PlatformOutcome> {
+    const target: InboxTarget = address.data.userId
+      ? { kind: 'user', userId: address.data.userId }
+      : { kind: 'channel', channel: address.data.channel ?? '' };
+    const text = message.views.flatMap((view) => (view.kind === 'text' ? view.lines : [])).join('\n');
+    const card = message.views.find((view) => view.kind === 'action-card');
     const stored: InboxMessage = {
       id: `msg_${randomBytes(8).toString('hex')}`,
       target,
       purpose: message.purpose,
-      text: message.text,
-      ...(message.actionId ? { actionId: message.actionId } : {}),
+      text,
+      ...(card?.kind === 'action-card' ? { actionId: card.actionId } : {}),
       dedupeKey: message.dedupeKey,
       createdAt: this.#clock(),
       acknowledgedBy: [],
     };
     try {
       await this.#messages.insertOne(toDocument(stored));
-      return { ok: true, ref: stored.id };
+      return { ok: true, ref: { id: stored.id } };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const existing = await this.#messages.findOne({ dedupeKey: message.dedupeKey });
-      return { ok: true, ...(existing ? { ref: existing._id } : {}) };
+      return { ok: true, ref: { id: existing?._id ?? stored.id } };
     }
+  }
+
+  /** Console messages are never edited: their cards are rendered when they are read. */
+  async update(_address: Address, ref: Readonly<Record<string, string>>): Promise<PlatformOutcome> {
+    return { ok: true, ref };
   }
 
   /** What `userId` has not read yet: their own messages and every channel's, oldest first. */

@@ -3,13 +3,20 @@ import { actionCards } from '../../src/chat/views/action-card.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { budgetOf } from '../../src/http/backpressure.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
+import {
+  clearBrokenTarget,
+  listDeliveries,
+  listDeliveryTargets,
+} from '../../src/workflow/admin/deliveries.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import { loadDossierTimeline } from './dossier-data.js';
 import { renderContextOf, visitorMay, visitorOf } from './identity.js';
 import { renderBoardPage } from './pages/board.js';
 import { parseBoardFilters, statesOf } from './pages/board-filters.js';
+import { renderDeliveryPage } from './pages/delivery.js';
 import { renderDossierPage } from './pages/dossier.js';
 import { consoleError, identityBarOf, sendError, sendHtml, signedInUser } from './respond.js';
+import { consoleText } from './texts.js';
 import type { Viewer } from './viewer.js';
 import { viewContextOf } from './viewer.js';
 
@@ -76,6 +83,46 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
       if (!(error instanceof DomainError && error.category === 'not-found')) throw error;
       sendError(req, res, 404, consoleError(res, 'dossier.not-found', 'error.dossier-not-found', { id }));
     }
+  });
+
+  /** The chat delivery for administrators: broken conversations and failed messages (docs/delivery.md). */
+  async function deliveryPage(
+    req: Parameters<typeof renderContextOf>[0],
+    res: Parameters<typeof visitorOf>[0],
+    notice?: string,
+  ) {
+    const actor = signedInUser(res);
+    const [targets, failed] = await Promise.all([
+      listDeliveryTargets(deps, actor, { limit: 200 }),
+      listDeliveries(deps, actor, { status: 'failed', limit: 50 }),
+    ]);
+    sendHtml(
+      res,
+      200,
+      renderDeliveryPage(
+        { targets, failed, timeZone: visitorOf(res).timeZone, ...(notice ? { notice } : {}) },
+        renderContextOf(req, res),
+        await identityBarOf(deps, res, requireLogin),
+      ),
+    );
+  }
+
+  router.get('/delivery', async (req, res) => {
+    if (!signedInUser(res).admin) {
+      sendError(req, res, 403, consoleError(res, 'console.admin', 'delivery.admins-only'));
+      return;
+    }
+    await deliveryPage(req, res);
+  });
+
+  router.post('/delivery/clear', async (req, res) => {
+    if (!signedInUser(res).admin) {
+      sendError(req, res, 403, consoleError(res, 'console.admin', 'delivery.admins-only'));
+      return;
+    }
+    const key = typeof req.body?.key === 'string' ? req.body.key : '';
+    await clearBrokenTarget(deps, signedInUser(res), key);
+    await deliveryPage(req, res, consoleText(renderContextOf(req, res).locale, 'delivery.cleared'));
   });
 
   return router;

@@ -1,19 +1,13 @@
 import type { Action } from '../domain/actions/index.js';
 import { DomainError } from '../domain/errors.js';
 import type { Locale } from '../domain/i18n/locale.js';
-import type { User } from '../domain/rights/user.js';
 import { atTimeOfDay } from '../domain/timing/index.js';
 import { formatMoment } from '../i18n/messages.js';
 import { readableAction } from '../workflow/actions/change-action.js';
 import { assignAction, cancelAction, completeAction, snoozeAction } from '../workflow/actions/commands.js';
 import { listActions } from '../workflow/actions/queries.js';
 import { stampByHand } from '../workflow/actions/stamp-by-hand.js';
-import type { WorkflowDeps } from '../workflow/deps.js';
-import {
-  type ExecutionPorts,
-  type ExecutionResult,
-  executeAction,
-} from '../workflow/execution/execute-action.js';
+import { type ExecutionResult, executeAction } from '../workflow/execution/execute-action.js';
 import { previewAction } from '../workflow/execution/preview.js';
 import { getTemplate } from '../workflow/templates/save.js';
 import {
@@ -25,36 +19,21 @@ import {
   parseSnooze,
   USAGE,
 } from './commands/grammar.js';
+import { type ChatContext, cardsFor, timeZoneOf, viewContextOf } from './context.js';
+import { assignForm, snoozeForm } from './forms/action-forms.js';
+import { newActionForm } from './forms/new-action.js';
 import type { ChatView, TextView } from './model.js';
 import { say, type TextKey } from './texts.js';
-import { actionCards } from './views/action-card.js';
+import { actionDetails } from './views/details.js';
 import { errorView } from './views/errors.js';
 import { previewView } from './views/preview.js';
 
-export interface ChatContext {
-  deps: WorkflowDeps;
-  execution: ExecutionPorts;
-  actor: User;
-}
+export type { ChatContext } from './context.js';
 
 /** How many cards a list shows; renderers may show fewer and say how many more there are. */
 const listLimit = 20;
 
-async function timeZoneOf(context: ChatContext): Promise<string> {
-  return context.actor.timeZone ?? (await context.deps.workspace.get()).calendar.timeZone;
-}
-
-async function cards(context: ChatContext, actions: readonly Action[]) {
-  return actionCards(
-    {
-      stores: context.deps.stores,
-      actor: context.actor,
-      now: context.deps.clock(),
-      timeZone: await timeZoneOf(context),
-    },
-    actions,
-  );
-}
+const cards = cardsFor;
 
 async function withCard(context: ChatContext, message: string, action: Action): Promise<ChatView[]> {
   const [card] = await cards(context, [action]);
@@ -210,6 +189,8 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
         : say(locale, 'fact.nobody');
       return withCard(context, say(locale, 'result.assigned', { number: action.number, owner }), action);
     }
+    case 'new-form':
+      return [await newActionForm(context, command.template ? { template: command.template } : {})];
     case 'new': {
       const action = await stampByHand(deps, actor, {
         template: command.template,
@@ -258,7 +239,11 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
 /** Runs one `/actie` command for `actor`; failures come back as error views, never as exceptions. */
 export async function handleCommand(context: ChatContext, text: string): Promise<ChatView[]> {
   const parsed = parseCommand(text);
-  if (isParseFailure(parsed)) return [parseFailureView(parsed, context.actor.locale)];
+  if (isParseFailure(parsed)) {
+    const failure = parseFailureView(parsed, context.actor.locale);
+    // A word the bot does not know gets the whole help; a known command only its usage line.
+    return parsed.error === 'unknown-command' ? [failure, helpView(context.actor.locale)] : [failure];
+  }
   try {
     return await run(context, parsed);
   } catch (error) {
@@ -292,6 +277,14 @@ export async function handleButton(context: ChatContext, payload: string): Promi
         });
       case 'assign':
         return await run(context, { name: 'assign', ref: actionId, owner: argument ?? 'me' });
+      case 'assign-pick':
+        return [await assignForm(context, actionId)];
+      case 'snooze-pick':
+        return [await snoozeForm(context, actionId)];
+      case 'details': {
+        const action = await readableAction(context.deps, context.actor, actionId);
+        return [await actionDetails(await viewContextOf(context), action)];
+      }
       case 'cancel':
         return await run(context, { name: 'cancel', ref: actionId });
       case 'show':

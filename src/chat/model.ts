@@ -1,5 +1,5 @@
 /**
- * The neutral message model (ARCHITECTURE.md §3). Use cases and the command handler produce these views;
+ * The neutral message model (docs/architecture.md §3). Use cases and the command handler produce these views;
  * renderers turn them into Slack Block Kit, Teams Adaptive Cards or console HTML. Views carry text already
  * in the viewer's language and moments already as instants; renderers only lay them out and enforce their
  * platform's limits. Buttons carry opaque payloads only — the handler reloads and re-checks everything.
@@ -12,10 +12,13 @@ export type ButtonVerb =
   | 'execute'
   | 'confirm-execute'
   | 'snooze'
+  | 'snooze-pick'
   | 'assign'
+  | 'assign-pick'
   | 'preview'
   | 'cancel'
-  | 'show';
+  | 'show'
+  | 'details';
 
 export interface ButtonView {
   verb: ButtonVerb;
@@ -26,6 +29,16 @@ export interface ButtonView {
   payload: string;
   /** A question to confirm before the button acts, for destructive or outward-facing steps. */
   confirm?: string;
+  /**
+   * A menu instead of a single press (Snooze: 1 day, 3 days, 1 week, pick a date). Each choice carries its
+   * own opaque payload; `payload` is then the button's identity, not something to send.
+   */
+  choices?: ButtonChoiceView[];
+}
+
+export interface ButtonChoiceView {
+  label: string;
+  payload: string;
 }
 
 export interface FactView {
@@ -55,6 +68,8 @@ export interface ActionCardView {
   processSummary?: string;
   /** Why the action is in its state (the failure, the unmet conditions). */
   reason?: string;
+  /** What people noted on it. */
+  remarks?: string;
   facts: FactView[];
   buttons: ButtonView[];
 }
@@ -88,22 +103,57 @@ export interface PreviewView {
   buttons: ButtonView[];
 }
 
+export interface FormOptionView {
+  value: string;
+  label: string;
+}
+
+/**
+ * One input of a form. `select` offers `options`; `search` asks the platform to look options up as the user
+ * types (`source` names what is searched, e.g. `records:course`); `user` picks a Stempel user — platforms
+ * with a native people picker use it and map the choice, others show `options`.
+ */
 export interface FormFieldView {
   name: string;
   label: string;
-  type: 'text' | 'select' | 'datetime' | 'textarea';
+  type: 'text' | 'textarea' | 'select' | 'search' | 'user' | 'date' | 'datetime';
   required: boolean;
+  /** Dates as `YYYY-MM-DD`, moments as `YYYY-MM-DDTHH:mm` in the viewer's zone, selects as an option value. */
   value?: string;
-  options?: Array<{ value: string; label: string }>;
+  /** The label of `value` for search fields, whose options are not all known up front. */
+  valueLabel?: string;
+  options?: FormOptionView[];
+  source?: string;
+  hint?: string;
+  /** Why the last submitted value was refused, in the viewer's language. */
+  error?: string;
+  /** Changing this field rebuilds the form (a new record recomputes the prefilled dates). */
+  refreshes?: boolean;
+  maxLength?: number;
 }
 
 export interface FormView {
   kind: 'form';
   title: string;
-  /** Opaque id of what submitting does ('new-action', 'snooze:act_…', 'assign:act_…'). */
+  /**
+   * Opaque id of what submitting does ('form:new-action', 'form:snooze:act_…', 'form:assign:act_…'); the
+   * handler reads the fields again and re-checks everything, so it is safe to round-trip via the platform.
+   */
   submit: string;
   submitLabel: string;
   fields: FormFieldView[];
+  /** A line above the fields: what the form does, or why the last submit was refused. */
+  intro?: string;
+}
+
+/** Everything about one action: its card, the facts a card leaves out, and what happened to it. */
+export interface ActionDetailsView {
+  kind: 'action-details';
+  card: ActionCardView;
+  facts: FactView[];
+  history: Array<{ at: string; text: string }>;
+  /** How many older history entries were left out. */
+  olderHistory: number;
 }
 
 export interface TemplateListView {
@@ -135,6 +185,7 @@ export type ChatView =
   | DigestView
   | PreviewView
   | FormView
+  | ActionDetailsView
   | TemplateListView
   | TextView
   | ErrorView;

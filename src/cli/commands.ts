@@ -5,6 +5,7 @@ import { CLI_OPERATOR } from '../workflow/admin/authorize.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../workflow/admin/tokens.js';
 import { createUser } from '../workflow/admin/users.js';
 import type { WorkflowDeps } from '../workflow/deps.js';
+import { linkChatIdentity, unlinkChatIdentity } from '../workflow/identities.js';
 
 /** Where a command writes: results to `out` (so they can be piped), explanations to `err`. */
 export interface CliOutput {
@@ -21,8 +22,12 @@ export const usage = `Usage: stempel-cli <command>
   token revoke <token-id>
   user create --email <email> --name <name> [--roles <a,b>] [--admin] [--automatic-workflow]
               [--locale nl|en] [--time-zone <IANA zone>]
+  user link --email <email> (--slack <team-id>/<user-id> | --teams <aad-object-id>)
+      Links a chat identity by hand (people are also linked by their e-mail address on first use).
+  user unlink --email <email> (--slack <team-id>/<user-id> | --teams <aad-object-id>)
 
-Reads the same environment as the service; MONGODB_URI is required.`;
+Reads the same environment as the service. Without MONGODB_URI it uses the in-process database of
+the service running on the same DATA_DIR (npm start).`;
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError({ category: 'invalid-input', code: 'cli.invalid', field, message });
@@ -119,6 +124,33 @@ async function userCreate(deps: WorkflowDeps, args: string[], io: CliOutput): Pr
   io.err(`Created user ${user.email}${user.admin ? ' (administrator)' : ''}.`);
 }
 
+function identityOf(values: { slack?: string | undefined; teams?: string | undefined }) {
+  if (values.slack && values.teams) throw invalid('slack', 'Give --slack or --teams, not both');
+  if (values.slack) {
+    const [teamId, userId] = values.slack.split('/');
+    return { platform: 'slack', teamId, userId };
+  }
+  if (values.teams) return { platform: 'teams', aadObjectId: values.teams };
+  throw invalid('slack', 'Name the identity: --slack <team-id>/<user-id> or --teams <aad-object-id>');
+}
+
+async function userLink(deps: WorkflowDeps, args: string[], io: CliOutput, unlink: boolean): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, slack: { type: 'string' }, teams: { type: 'string' } },
+  });
+  const email = required(values, 'email');
+  const user = await deps.stores.users.findByEmail(email);
+  if (!user) throw invalid('email', `No user with e-mail ${email}`);
+  const command = { userId: user.id, identity: identityOf(values) };
+  const linked = unlink
+    ? await unlinkChatIdentity(deps, CLI_OPERATOR, command)
+    : await linkChatIdentity(deps, CLI_OPERATOR, command);
+  io.err(
+    `${unlink ? 'Unlinked' : 'Linked'}; ${linked.email} now has ${linked.chatIdentities.length} chat identities.`,
+  );
+}
+
 /** Runs one command line; throws DomainError (or a parseArgs TypeError) for the caller to report. */
 export async function runCommand(deps: WorkflowDeps, argv: string[], io: CliOutput): Promise<void> {
   const [noun, verb, ...rest] = argv;
@@ -132,6 +164,10 @@ export async function runCommand(deps: WorkflowDeps, argv: string[], io: CliOutp
       return tokenRevoke(deps, rest, io);
     case 'user create':
       return userCreate(deps, rest, io);
+    case 'user link':
+      return userLink(deps, rest, io, false);
+    case 'user unlink':
+      return userLink(deps, rest, io, true);
     default:
       throw invalid('command', command ? `Unknown command: ${command}` : 'Name a command');
   }

@@ -1,8 +1,9 @@
 import { MongoClient } from 'mongodb';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { type Config, ConfigError, loadConfig } from '../config/config.js';
 import { DomainError } from '../domain/errors.js';
 import { createLogger } from '../observability/logger.js';
 import { createServiceDeps, workspaceDefaults } from '../service-deps.js';
+import { readRuntimeFile, runtimeFilePath } from '../store/runtime-file.js';
 import { type CliOutput, runCommand, usage } from './commands.js';
 
 const io: CliOutput = {
@@ -24,19 +25,20 @@ async function main(argv: string[]): Promise<number> {
     io.err(`stempel-cli: invalid configuration: ${error.keys.join('; ')}`);
     return 78;
   }
-  if (!config.MONGODB_URI) {
+  const database = await databaseOf(config);
+  if (!database) {
     io.err(
-      'stempel-cli: MONGODB_URI is required. Without it the service runs an embedded, in-memory database ' +
-        'inside its own process, which the CLI cannot reach. For such a service, set BOOTSTRAP_ADMINS and ' +
-        'BOOTSTRAP_API_TOKEN before starting it and use that token with the REST API instead.',
+      `stempel-cli: no database. Set MONGODB_URI, or start the service first (npm start): on its own ` +
+        `in-process database it writes where that listens to ${runtimeFilePath(config.DATA_DIR)}, ` +
+        'which the CLI reads (same DATA_DIR).',
     );
     return 78;
   }
-  const client = new MongoClient(config.MONGODB_URI, { serverSelectionTimeoutMS: 10_000 });
+  const client = new MongoClient(database.uri, { serverSelectionTimeoutMS: 10_000 });
   try {
     await client.connect();
     const logger = createLogger({ level: 'warn', name: 'stempel-cli' }, process.stderr);
-    const deps = await createServiceDeps(client.db(config.MONGODB_DB), {
+    const deps = await createServiceDeps(client.db(database.db), {
       logger,
       defaults: workspaceDefaults(config),
     });
@@ -59,6 +61,15 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await client.close();
   }
+}
+
+/** MONGODB_URI when set; otherwise the in-process database of the service running on this DATA_DIR. */
+async function databaseOf(config: Config): Promise<{ uri: string; db: string } | undefined> {
+  if (config.MONGODB_URI) return { uri: config.MONGODB_URI, db: config.MONGODB_DB };
+  const running = await readRuntimeFile(config.DATA_DIR);
+  if (!running) return undefined;
+  io.err(`stempel-cli: using the ${running.kind} database of the service running as process ${running.pid}`);
+  return { uri: running.uri, db: running.db };
 }
 
 main(process.argv.slice(2)).then(

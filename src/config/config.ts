@@ -72,13 +72,15 @@ export const configSchema = z.object({
   CONSOLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Ask console visitors for an API token; unset means only when HOST is not a loopback address. */
   CONSOLE_REQUIRE_LOGIN: booleanFlag.optional(),
+  /** When set, GET /metrics needs it as a bearer token (for a /metrics reachable from outside). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Seed the example workspace into an empty database. Unset: only in development; never in production. */
   SEED_EXAMPLE: booleanFlag.optional(),
   /** E-mail addresses of users who are made administrators at start-up (created when missing). */
   BOOTSTRAP_ADMINS: emailList.default([]),
   /**
-   * A secret that becomes an API token with every scope for the first bootstrap admin: the way into a
-   * fresh installation, and the only one on the embedded database, which the CLI cannot reach.
+   * A secret that becomes an API token with every scope for the first bootstrap admin: a way into a fresh
+   * installation that needs no CLI, e.g. for a deployment that provisions its secrets up front.
    */
   BOOTSTRAP_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** SMTP server for e-mail actions, e.g. smtps://user:password@mail.example.org:465; without it they are rejected. */
@@ -103,10 +105,91 @@ export const configSchema = z.object({
   EXECUTION_LEASE_MS: millis(60_000),
   EXECUTION_RETRY_BASE_MS: millis(30_000),
   EXECUTION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+
+  // Slack (docs/slack.md): on when its credentials are set; nothing of Slack starts without them.
+  /** Verifies that HTTP requests come from Slack (HTTP mode). */
+  SLACK_SIGNING_SECRET: z.string().min(16, 'must be the signing secret of the Slack app').optional(),
+  /** A bot token for one workspace (single-workspace mode, and Socket Mode). */
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token (xoxb-…)')
+    .optional(),
+  /** An app-level token with connections:write: Socket Mode instead of public request URLs. */
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token (xapp-…)')
+    .optional(),
+  /** Multi-workspace OAuth: the app's client id and secret, and a secret that signs the OAuth state. */
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'must be the client id of the Slack app')
+    .optional(),
+  SLACK_CLIENT_SECRET: z.string().min(16, 'must be the client secret of the Slack app').optional(),
+  SLACK_STATE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The Web API base; Slack's own unless a proxy (or a test) stands in between. */
+  SLACK_API_URL: z.url({ error: 'must be a URL' }).default('https://slack.com/api/'),
+  /** How long one Web API call may take. */
+  SLACK_TIMEOUT_MS: millis(10_000),
 });
+
+type ConfigIssueSink = { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void };
+
+/** How Slack is configured, if at all; half a configuration stops start-up naming what is missing. */
+export type SlackMode = 'off' | 'single-workspace' | 'oauth' | 'socket';
+
+export function slackModeOf(config: Config): SlackMode {
+  if (config.SLACK_APP_TOKEN) return 'socket';
+  if (config.SLACK_CLIENT_ID) return 'oauth';
+  if (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET) return 'single-workspace';
+  return 'off';
+}
+
+function checkSlack(config: Config, ctx: ConfigIssueSink): void {
+  const missing = (key: keyof Config, why: string) => {
+    if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  const oauthKeys = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const oauth = oauthKeys.some((key) => config[key]);
+  // Any OAuth key means OAuth was meant, so the missing ones are named rather than ignored.
+  switch (config.SLACK_APP_TOKEN ? 'socket' : oauth ? 'oauth' : slackModeOf(config)) {
+    case 'off':
+      return;
+    case 'socket':
+      missing(
+        'SLACK_BOT_TOKEN',
+        'required with SLACK_APP_TOKEN: Socket Mode serves the one workspace of that bot token',
+      );
+      if (oauth)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_CLIENT_ID'],
+          message: 'not with SLACK_APP_TOKEN: Socket Mode serves one workspace; OAuth needs the HTTP mode',
+        });
+      return;
+    case 'oauth':
+      for (const key of oauthKeys)
+        missing(
+          key,
+          'required for multi-workspace OAuth (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+        );
+      missing('SLACK_SIGNING_SECRET', 'required: Slack requests are verified with it');
+      if (config.SLACK_BOT_TOKEN)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_BOT_TOKEN'],
+          message: 'not with OAuth: each workspace gets its own token when it installs the app',
+        });
+      return;
+    case 'single-workspace':
+      missing('SLACK_SIGNING_SECRET', 'required with SLACK_BOT_TOKEN: Slack requests are verified with it');
+      missing('SLACK_BOT_TOKEN', 'required with SLACK_SIGNING_SECRET (or set up OAuth with SLACK_CLIENT_ID)');
+      return;
+  }
+}
 
 /** Rules between keys, checked after each key is valid on its own. */
 const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
+  checkSlack(config, ctx);
   if (config.BOOTSTRAP_API_TOKEN && config.BOOTSTRAP_ADMINS.length === 0) {
     ctx.addIssue({
       code: 'custom',

@@ -1,23 +1,37 @@
 /**
  * The chat delivery port: how the workflow reaches people in chat without knowing which platform (Slack,
- * Teams, the web console) does the talking. Adapters implement it; messages are already localised.
+ * Teams, the web console) does the talking. The outbox implements it (docs/delivery.md): a send is a
+ * queued, deduplicated delivery record, not a network call. Messages are already localised.
  */
-export type DeliveryPurpose = 'reminder' | 'overdue' | 'failure' | 'rejection' | 'process' | 'digest';
+import type { PlatformId } from './platform.js';
+
+export type DeliveryPurpose =
+  | 'reminder'
+  | 'overdue'
+  | 'failure'
+  | 'rejection'
+  | 'process'
+  | 'digest'
+  | 'escalation';
 
 export interface OutboundMessage {
   purpose: DeliveryPurpose;
-  /** Plain text; renderers may show it with the action's card when `actionId` is set. */
+  /** Plain text; the action's current card is shown with it when `actionId` is set. */
   text: string;
   actionId?: string;
-  /** Makes a retried send of the same message a no-op on the receiving side. */
+  /** Makes a repeated send of the same message a no-op: one record per dedupe key and conversation. */
   dedupeKey: string;
 }
 
-export type DeliveryTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channel: string };
+/** A person (the router picks their platform), or a channel on a named platform. */
+export type DeliveryTarget =
+  | { kind: 'user'; userId: string }
+  | { kind: 'channel'; platform: PlatformId; channel: string };
 
 export type DeliveryResult =
+  /** Queued (or queued before): `ref` is the delivery record's id. */
   | { ok: true; ref?: string }
-  /** permanent: retrying cannot help (unknown channel, bot not in channel, user without chat identity). */
+  /** permanent: retrying cannot help (unknown channel, platform not configured, target marked broken). */
   | { ok: false; permanent: boolean; reason: string };
 
 export interface ChatDelivery {

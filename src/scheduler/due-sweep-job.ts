@@ -1,5 +1,10 @@
 import type { WorkflowDeps } from '../workflow/deps.js';
-import { defaultSweepOptions, runDueSweep, type SweepOptions } from '../workflow/execution/due-sweep.js';
+import {
+  defaultSweepOptions,
+  runDueSweep,
+  type SweepOptions,
+  type SweepStats,
+} from '../workflow/execution/due-sweep.js';
 import type { ExecutionPorts } from '../workflow/execution/execute-action.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -17,15 +22,22 @@ export async function scheduleDueSweep(
   scheduler: Scheduler,
   deps: WorkflowDeps,
   ports: ExecutionPorts,
-  options: { intervalMs: number; slots?: number; sweep?: Partial<SweepOptions> },
+  options: {
+    intervalMs: number;
+    slots?: number;
+    sweep?: Partial<SweepOptions>;
+    /** Told after every pass, e.g. to record metrics. */
+    onPass?: (stats: SweepStats, seconds: number) => void;
+  },
 ): Promise<void> {
   const sweep = { ...defaultSweepOptions, ...options.sweep };
   scheduler.agenda.define(
     DUE_SWEEP_JOB,
     async () => {
-      const started = Date.now();
+      const started = performance.now();
       const stats = await runDueSweep(deps, ports, sweep);
-      const durationMs = Date.now() - started;
+      const durationMs = Math.round(performance.now() - started);
+      options.onPass?.(stats, durationMs / 1000);
       if (Object.values(stats).some((count) => count > 0))
         deps.logger.info({ sweep: stats, durationMs }, 'due-sweep');
       // A pass is only cut between batches, so one that overran says the service cannot keep up.

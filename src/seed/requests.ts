@@ -41,7 +41,7 @@ export async function seedRequests(
   return { quote, order };
 }
 
-/** DOMAIN.md §8 example 1: the sales person stamps the call-back onto the quote herself. */
+/** docs/domain.md §8 example 1: the sales person stamps the call-back onto the quote herself. */
 export function stampQuoteCallBack(deps: WorkflowDeps, staff: Staff, quote: Request): Promise<Action> {
   return stampByHand(deps, staff.sanne, { template: 'call-back-quote', recordId: quote.id });
 }

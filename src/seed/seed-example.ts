@@ -36,7 +36,7 @@ export type SeedResult =
 
 /**
  * Fills an empty workspace with "Opleidingscentrum De Brug" (docs/seed.md): staff, course types, the
- * DOMAIN.md §8 templates and a few more, customers, courses and requests dated around `now`, so that
+ * docs/domain.md §8 templates and a few more, customers, courses and requests dated around `now`, so that
  * actions are overdue, due today and upcoming right after start-up.
  *
  * Everything goes through the use cases, in the order a real institute would work (configuration first,

@@ -1,5 +1,5 @@
 /**
- * Whether this start may seed the example workspace (ARCHITECTURE.md §6, issue 5).
+ * Whether this start may seed the example workspace (docs/architecture.md §6, issue 5).
  * - Never in production, whatever SEED_EXAMPLE says: demo people and courses must not appear in a real
  *   institute's workspace.
  * - SEED_EXAMPLE, when set, decides otherwise.

@@ -21,7 +21,7 @@ export const STAFF = {
   },
   /** Second planner, contact person of the EHBO and VCA courses. */
   bram: { name: 'Bram Jansen', email: 'bram@debrug.example', roles: ['planning'] },
-  /** Sales: the only one besides admins who sees the quote follow-ups (DOMAIN.md §8 example 1). */
+  /** Sales: the only one besides admins who sees the quote follow-ups (docs/domain.md §8 example 1). */
   sanne: { name: 'Sanne Bakker', email: 'sanne@debrug.example', roles: ['sales'] },
   /** Finance, English-speaking: shows the bilingual interface. */
   priya: { name: 'Priya Sharma', email: 'priya@debrug.example', roles: ['finance'], locale: 'en' },

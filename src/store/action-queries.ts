@@ -60,7 +60,7 @@ const statesIn = (states: readonly ActionState[]): Branch =>
 
 /**
  * A query as a disjunction of branches, each a state set with its own end/start window: the colour code
- * (DOMAIN.md §6) is a union of such windows, and each branch is an index range in end order.
+ * (docs/domain.md §6) is a union of such windows, and each branch is an index range in end order.
  */
 function stateBranches(query: ActionQuery): Branch[] {
   const states = query.states ?? ALL_STATES;

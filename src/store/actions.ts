@@ -45,9 +45,13 @@ const RETIRED_INDEXES = [
   'templateId_1_state_1',
 ];
 
+/** Told after actions were written, so that whatever shows them (posted cards, App Homes) can follow. */
+export type ActionChangeListener = (actions: readonly Action[]) => Promise<void>;
+
 export class ActionStore {
   readonly #actions: Collection<ActionDoc>;
   readonly #counters: CounterStore;
+  readonly #listeners: ActionChangeListener[] = [];
 
   /** The queries of the due-sweep. */
   readonly due: DueWork;
@@ -99,7 +103,9 @@ export class ActionStore {
       version: 1,
     }));
     const skipped = await insertSkippingDuplicates(this.#actions, documents);
-    return skipped.size === 0 ? actions : actions.filter((_, index) => !skipped.has(index));
+    const inserted = skipped.size === 0 ? actions : actions.filter((_, index) => !skipped.has(index));
+    await this.#changed(inserted);
+    return inserted;
   }
 
   async get(id: string): Promise<Action | undefined> {
@@ -224,6 +230,7 @@ export class ActionStore {
       { _id: next.id, version: expectedVersion },
       toDocument(next),
     );
+    if (result.matchedCount === 1) await this.#changed([next]);
     return result.matchedCount === 1;
   }
 
@@ -236,7 +243,31 @@ export class ActionStore {
       replaceOne: { filter: { _id: next.id, version: expectedVersion }, replacement: toDocument(next) },
     }));
     const result = await this.#actions.bulkWrite(operations, { ordered: false });
+    // The reply does not say which matched; telling about a loser too only costs a needless re-render.
+    if (result.matchedCount > 0) await this.#changed(updates.map((update) => update.next));
     return result.matchedCount;
+  }
+
+  /** The current version of each of these actions (absent ones left out), for finding stale copies. */
+  async versionsOf(ids: readonly string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.#actions
+      .find({ _id: { $in: [...new Set(ids)] } }, { projection: { version: 1 } })
+      .toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.version]));
+  }
+
+  /**
+   * Registers a listener for written actions. Listeners run after the write and must not fail it: what
+   * they do is best effort, with its own repair (docs/delivery.md).
+   */
+  onChange(listener: ActionChangeListener): void {
+    this.#listeners.push(listener);
+  }
+
+  async #changed(actions: readonly Action[]): Promise<void> {
+    if (actions.length === 0) return;
+    for (const listener of this.#listeners) await listener(actions).catch(() => undefined);
   }
 }
 

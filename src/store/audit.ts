@@ -11,6 +11,7 @@ export const AUDIT_ENTITY_TYPES = [
   'settings',
   'event',
   'api-token',
+  'delivery-target',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -42,6 +42,17 @@ export interface DossierQuery {
   skip: number;
 }
 
+/** The fields a picker searches per data group. */
+const searchFields: Partial<Record<RecordKind, readonly string[]>> = {
+  course: ['code', 'name'],
+  request: ['number'],
+  invoice: ['number'],
+  person: ['firstName', 'lastName', 'emails.business', 'emails.private'],
+  company: ['name'],
+  location: ['name', 'city'],
+  'course-type': ['key', 'name'],
+};
+
 /** Every dossier kind lives in one collection, told apart by `group`; relation fields are indexed. */
 export class DossierStore {
   readonly #dossiers: Collection<DossierDoc>;
@@ -92,6 +103,36 @@ export class DossierStore {
       this.#dossiers.countDocuments(filter),
     ]);
     return { items: docs.map((doc) => toRecord(doc)), total };
+  }
+
+  /**
+   * Records of `group` whose name-like fields contain `text` (case-insensitive), for pickers in chat: at
+   * most `limit`, most recently changed first. Participants, teachers and contacts have no name of their
+   * own; they are found through their person's name.
+   */
+  async search(group: RecordKind, text: string, limit: number): Promise<VersionedDossier[]> {
+    const trimmed = text.trim();
+    const pattern = new RegExp(trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+    const byPerson = group === 'participant' || group === 'teacher' || group === 'contact';
+    let filter: Filter<DossierDoc>;
+    if (byPerson) {
+      const people = trimmed ? await this.search('person', trimmed, 200) : [];
+      filter = trimmed
+        ? { group, $or: [{ _id: trimmed }, { personId: { $in: people.map((person) => person.id) } }] }
+        : { group };
+    } else {
+      const fields = searchFields[group] ?? [];
+      filter = trimmed
+        ? {
+            group,
+            $or: [{ _id: trimmed }, ...fields.map((field) => ({ [field]: pattern }))],
+          }
+        : { group };
+    }
+    const docs = await this.#dossiers
+      .find(filter as Filter<DossierDoc>, { sort: { updatedAt: -1, _id: 1 }, limit })
+      .toArray();
+    return docs.map((doc) => toRecord(doc));
   }
 
   /** The records of `group` whose relation `field` points at one of `ids` (e.g. participants of courses). */

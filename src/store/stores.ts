@@ -3,6 +3,7 @@ import { ActionStore } from './actions.js';
 import { ApiTokenStore } from './api-tokens.js';
 import { AuditLog } from './audit.js';
 import { CounterStore } from './counters.js';
+import { DeliveryStore } from './deliveries.js';
 import { DossierStore } from './dossiers.js';
 import { EventStore } from './events.js';
 import { SenderStore } from './senders.js';
@@ -23,6 +24,7 @@ export interface Stores {
   readonly apiTokens: ApiTokenStore;
   readonly audit: AuditLog;
   readonly counters: CounterStore;
+  readonly deliveries: DeliveryStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -39,6 +41,7 @@ export function createStores(db: Db): Stores {
     apiTokens: new ApiTokenStore(db),
     audit: new AuditLog(db),
     counters,
+    deliveries: new DeliveryStore(db),
   };
 }
 
@@ -52,5 +55,6 @@ export async function ensureIndexes(stores: Stores): Promise<void> {
     stores.senders.ensureIndexes(),
     stores.apiTokens.ensureIndexes(),
     stores.audit.ensureIndexes(),
+    stores.deliveries.ensureIndexes(),
   ]);
 }

@@ -107,11 +107,8 @@ describe('the /actie grammar', () => {
       start: '2026-12-01',
       remarks: 'bel na 14u',
     });
-    expect(parseCommand('new call-back-quote')).toEqual({
-      error: 'missing-argument',
-      argument: 'record',
-      command: 'new',
-    });
+    expect(parseCommand('new call-back-quote')).toEqual({ name: 'new-form', template: 'call-back-quote' });
+    expect(parseCommand('nieuw')).toEqual({ name: 'new-form' });
   });
 
   it('keeps quoted phrases together, with straight or curly quotes', () => {

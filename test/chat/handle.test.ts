@@ -51,7 +51,20 @@ describe('chat commands', () => {
       ownerName: 'Planner',
     });
     expect(mine.recordLabel).toMatch(/^Opleiding C-\d+ · EHBO basis$/);
-    expect(mine.buttons.map((button) => button.verb)).toEqual(['done', 'snooze', 'cancel']);
+    expect(mine.buttons.map((button) => button.verb)).toEqual([
+      'done',
+      'snooze',
+      'assign-pick',
+      'details',
+      'cancel',
+    ]);
+    const snooze = mine.buttons.find((button) => button.verb === 'snooze')!;
+    expect(snooze.choices?.map((choice) => choice.payload)).toEqual([
+      `snooze:${action.id}:1d`,
+      `snooze:${action.id}:3d`,
+      `snooze:${action.id}:1w`,
+      `snooze-pick:${action.id}`,
+    ]);
   });
 
   it('marks an action done by command, and a second click says it is already done', async () => {
@@ -61,7 +74,8 @@ describe('chat commands', () => {
       `klaar ${action.number} lijst uitgedeeld`,
     );
     expect(first[0]).toEqual({ kind: 'text', lines: [`Actie ${action.number} is gedaan.`] });
-    expect(card(first)).toMatchObject({ state: 'done', stateLabel: 'Gedaan', buttons: [] });
+    expect(card(first)).toMatchObject({ state: 'done', stateLabel: 'Gedaan' });
+    expect(card(first).buttons.map((button) => button.verb)).toEqual(['details']);
 
     const second = await handleButton(context(ws.users.planner), `done:${action.id}`);
     expect(second).toEqual([expect.objectContaining({ kind: 'error', code: 'action.already-final' })]);
@@ -98,7 +112,8 @@ describe('chat commands', () => {
       kind: 'text',
       lines: [`Actie ${action.number} is uitgevoerd: portalPublished = true`],
     });
-    expect(card(done)).toMatchObject({ state: 'executed', buttons: [] });
+    expect(card(done)).toMatchObject({ state: 'executed' });
+    expect(card(done).buttons.map((button) => button.verb)).toEqual(['details']);
     expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: true });
   });
 

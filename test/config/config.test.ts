@@ -23,6 +23,11 @@ describe('loadConfig', () => {
     expect(config.SCHEDULER_PROCESS_EVERY_MS).toBe(250);
   });
 
+  it('takes a metrics token of at least 16 characters', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-0123456789' }).METRICS_TOKEN).toBe('scrape-0123456789');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN \(must be at least 16/);
+  });
+
   it('names every invalid key and never echoes its value', () => {
     const secretish = 'postgres://admin:hunter2@db';
     let error: unknown;

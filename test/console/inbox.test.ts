@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleInbox, INBOX_TTL_SECONDS } from '../../adapters/console/inbox.js';
-import type { OutboundMessage } from '../../src/delivery/port.js';
+import type { Address, OutgoingMessage } from '../../src/delivery/platform.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -16,24 +16,50 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 let sequence = 0;
-function message(fields: Partial<OutboundMessage> = {}): OutboundMessage {
+function message(fields: { text?: string; actionId?: string; dedupeKey?: string } = {}): OutgoingMessage {
   sequence += 1;
+  const text = fields.text ?? `Action ${sequence} starts now`;
   return {
+    locale: 'en',
+    kind: 'notice',
     purpose: 'reminder',
-    text: `Action ${sequence} starts now`,
-    dedupeKey: `key-${sequence}`,
-    ...fields,
+    dedupeKey: fields.dedupeKey ?? `key-${sequence}`,
+    views: [
+      { kind: 'text', lines: [text] },
+      ...(fields.actionId ? [{ ...cardStub, actionId: fields.actionId }] : []),
+    ],
   };
 }
 
+const cardStub = {
+  kind: 'action-card' as const,
+  actionId: 'act_0',
+  number: 1,
+  title: 'A card',
+  recordLabel: 'Course',
+  record: { group: 'course', id: 'crs_1' },
+  state: 'open' as const,
+  stateLabel: 'Open',
+  colour: 'today' as const,
+  colourLabel: 'Today',
+  execution: 'manual' as const,
+  ownerName: null,
+  start: new Date(),
+  end: new Date(),
+  window: '',
+  facts: [],
+  buttons: [],
+};
+
+async function user(id: string): Promise<Address> {
+  return inbox.directAddress({ id, name: id, chatIdentities: [] });
+}
+
 describe('the console inbox', () => {
-  it('is an available chat delivery that stores what is sent to a user', async () => {
-    expect(inbox.available).toBe(true);
-    const result = await inbox.send(
-      { kind: 'user', userId: 'u-anna' },
-      message({ actionId: 'act_1', text: 'Hello Anna' }),
-    );
-    expect(result).toMatchObject({ ok: true, ref: expect.stringMatching(/^msg_/) });
+  it('is a chat platform that stores what is posted to a user, with the card it shows', async () => {
+    expect(inbox).toMatchObject({ id: 'console', editable: false });
+    const result = await inbox.post(await user('u-anna'), message({ actionId: 'act_1', text: 'Hello Anna' }));
+    expect(result).toMatchObject({ ok: true, ref: { id: expect.stringMatching(/^msg_/) } });
     expect(await inbox.unreadFor('u-anna')).toEqual([
       expect.objectContaining({ text: 'Hello Anna', actionId: 'act_1', purpose: 'reminder', createdAt: now }),
     ]);
@@ -41,18 +67,14 @@ describe('the console inbox', () => {
   });
 
   it('stores a retried send once (dedupeKey) and answers with the first message', async () => {
-    const first = await inbox.send(
-      { kind: 'user', userId: 'u-retry' },
-      message({ dedupeKey: 'overdue:act_9:3' }),
-    );
+    const first = await inbox.post(await user('u-retry'), message({ dedupeKey: 'overdue:act_9:3' }));
     const again = await Promise.all(
-      [1, 2, 3].map(() =>
-        inbox.send({ kind: 'user', userId: 'u-retry' }, message({ dedupeKey: 'overdue:act_9:3' })),
-      ),
+      [1, 2, 3].map(async () => inbox.post(await user('u-retry'), message({ dedupeKey: 'overdue:act_9:3' }))),
     );
-    expect(
-      again.every((result) => result.ok && 'ref' in result && result.ref === (first as { ref: string }).ref),
-    ).toBe(true);
+    expect(first.ok).toBe(true);
+    expect(again.map((result) => (result.ok ? result.ref.id : result.reason))).toEqual(
+      Array(3).fill(first.ok ? first.ref.id : ''),
+    );
     expect(await inbox.unreadFor('u-retry')).toHaveLength(1);
     expect(
       await database.db.collection('consoleInbox').countDocuments({ dedupeKey: 'overdue:act_9:3' }),
@@ -60,7 +82,10 @@ describe('the console inbox', () => {
   });
 
   it('shows channel messages to everyone, read per person', async () => {
-    await inbox.send({ kind: 'channel', channel: 'planning' }, message({ text: 'Digest for planning' }));
+    const planning = await inbox.channelAddress('#planning');
+    expect(planning).toMatchObject({ key: 'console:channel:planning', label: '#planning' });
+    expect(await inbox.channelAddress('two words')).toBeUndefined();
+    await inbox.post(planning!, message({ text: 'Digest for planning' }));
     const [forCarla] = (await inbox.unreadFor('u-carla')).filter((m) => m.text === 'Digest for planning');
     expect(forCarla?.target).toEqual({ kind: 'channel', channel: 'planning' });
     expect(await inbox.acknowledge('u-carla', forCarla!.id)).toBe(true);
@@ -71,9 +96,9 @@ describe('the console inbox', () => {
   it("lists oldest first and refuses to acknowledge someone else's message", async () => {
     const recent = Date.now();
     now = new Date(recent - 60_000);
-    await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'later' }));
+    await inbox.post(await user('u-eva'), message({ text: 'later' }));
     now = new Date(recent - 120_000);
-    await inbox.send({ kind: 'user', userId: 'u-eva' }, message({ text: 'earlier' }));
+    await inbox.post(await user('u-eva'), message({ text: 'earlier' }));
     const own = (await inbox.unreadFor('u-eva')).filter((m) => m.target.kind === 'user');
     expect(own.map((m) => m.text)).toEqual(['earlier', 'later']);
     expect(await inbox.acknowledge('u-frank', own[0]!.id)).toBe(false);

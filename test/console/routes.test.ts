@@ -172,7 +172,7 @@ describe('the chat surface', () => {
   });
 
   it('shows notices from the inbox with the current card, until they are marked read', async () => {
-    await consoleApp.inbox.send(
+    await consoleApp.delivery.outbox.send(
       { kind: 'user', userId: 'u-planner' },
       {
         purpose: 'overdue',
@@ -181,6 +181,7 @@ describe('the chat surface', () => {
         dedupeKey: 'test-notice',
       },
     );
+    await consoleApp.delivery.worker.runOnce();
     const page = await client.get('');
     expect(page.text).toContain('Attendance list is overdue &lt;b&gt;now&lt;/b&gt;');
     const id = /data-inbox-id="(msg_[0-9a-f]+)"/.exec(page.text)?.[1];

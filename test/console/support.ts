@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { pino } from 'pino';
 import { ConsoleInbox } from '../../adapters/console/inbox.js';
 import { type ConsoleRouterOptions, consoleRouter } from '../../adapters/console/routes.js';
+import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-delivery.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
@@ -22,6 +23,8 @@ export interface ConsoleHarness {
   readonly ws: TestWorkspace;
   readonly inbox: ConsoleInbox;
   readonly execution: ExecutionPorts;
+  /** The chat delivery: the outbox the use cases send through, its worker sending into the inbox. */
+  readonly delivery: ChatDeliveryStack;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,8 @@ export async function startConsole(
   const ws = await openWorkspace(name, options.start ? { start: options.start } : {});
   const inbox = new ConsoleInbox(ws.database.db, ws.clock.read);
   await inbox.ensureIndexes();
-  const execution = executionPorts({ chat: inbox });
+  const delivery = createChatDelivery(ws.deps, { platforms: [inbox] });
+  const execution = executionPorts({ chat: delivery.outbox });
   const app = consoleTestApp({
     deps: ws.deps,
     execution,
@@ -52,7 +56,9 @@ export async function startConsole(
     ws,
     inbox,
     execution,
+    delivery,
     close: async () => {
+      await delivery.worker.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ws.close();

@@ -8,7 +8,7 @@ import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace
 import { executionPorts, smtpMailer, startSmtpServer } from './support.js';
 
 /**
- * DOMAIN.md §5's chain: request (order) created → draft invoice → finalised → e-mailed to the debtor →
+ * docs/domain.md §5's chain: request (order) created → draft invoice → finalised → e-mailed to the debtor →
  * payment reminder stamped, waiting for its moment; paying first keeps the reminder from going out.
  */
 let ws: TestWorkspace;

@@ -282,7 +282,7 @@ describe('chat-message and conditions', () => {
     expect(result.outcome).toBe('executed');
     expect(chat.sent).toEqual([
       {
-        target: { kind: 'channel', channel: 'planning' },
+        target: { kind: 'channel', platform: 'console', channel: 'planning' },
         message: expect.objectContaining({ text: 'New participant in Workshop basics', purpose: 'process' }),
       },
     ]);

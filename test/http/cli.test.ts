@@ -116,12 +116,15 @@ describe('the CLI', () => {
     expect(usage.code).toBe(2);
   });
 
-  it('explains that it needs MONGODB_URI, because the embedded database lives inside the service', {
+  it('without MONGODB_URI and no service running on its DATA_DIR, says how to give it a database', {
     timeout: cliTimeout,
   }, async () => {
-    const result = await cli(['token', 'list'], { MONGODB_URI: '' });
+    const result = await cli(['token', 'list'], {
+      MONGODB_URI: '',
+      DATA_DIR: path.join(root, '.data', 'no-service-here'),
+    });
     expect(result.code).toBe(78);
-    expect(result.stderr).toContain('MONGODB_URI is required');
-    expect(result.stderr).toContain('BOOTSTRAP_API_TOKEN');
+    expect(result.stderr).toContain('Set MONGODB_URI, or start the service first (npm start)');
+    expect(result.stderr).toContain(path.join(root, '.data', 'no-service-here', 'runtime.json'));
   });
 });

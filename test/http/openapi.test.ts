@@ -46,7 +46,7 @@ describe('the OpenAPI document', () => {
   it('has the OpenAPI 3.1 top-level shape', () => {
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
     expect(document.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
-    expect(document.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(document.jsonSchemaDialect).toBe('https://spec.openapis.org/oas/3.1/dialect/base');
     expect(Object.keys(document.paths).every((path) => path.startsWith('/'))).toBe(true);
     expect(document.components).toMatchObject({
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

@@ -4,7 +4,7 @@ import { type ApiHarness, startApi } from '../http/support/api.js';
 import { created, unique } from '../http/support/fixtures.js';
 
 /**
- * DOMAIN.md §8 examples 1–7, end to end through the REST API: users, course types, templates, records and
+ * docs/domain.md §8 examples 1–7, end to end through the REST API: users, course types, templates, records and
  * actions are created and read over HTTP only. Time is the one thing the test moves itself — the clock the
  * service reads — and the due-sweep the scheduler would run on that clock is ticked by hand.
  */
@@ -84,7 +84,7 @@ async function courseType() {
   return post(admin, '/course-types', { key, name: key });
 }
 
-describe('DOMAIN.md §8 examples through the REST API', () => {
+describe('docs/domain.md §8 examples through the REST API', () => {
   it('1. call back after a quote: a sales user stamps it by hand; only sales users see it', async () => {
     await post(admin, '/templates', {
       key: 'call-back-quote',

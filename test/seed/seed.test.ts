@@ -163,7 +163,7 @@ describe('seeding the example workspace', () => {
 });
 
 describe('the seeded templates', () => {
-  it('are the DOMAIN.md §8 examples plus three demo templates, each valid as stored', async () => {
+  it('are the docs/domain.md §8 examples plus three demo templates, each valid as stored', async () => {
     const templates = await ws.stores.templates.list({ includeArchived: true });
     expect(templates.map((template) => template.key).sort()).toEqual([
       'attendance-list',

@@ -24,7 +24,14 @@ describe('service lifecycle (child process)', () => {
     const { code } = await service.exit();
     expect(code).toBe(0);
     const steps = service.logs.map((entry) => entry.step).filter(Boolean);
-    expect(steps).toEqual(['readiness-off', 'http-closed', 'scheduler-drained', 'database-closed', 'exit']);
+    expect(steps).toEqual([
+      'readiness-off',
+      'http-closed',
+      'scheduler-drained',
+      'delivery-stopped',
+      'database-closed',
+      'exit',
+    ]);
   });
 
   it('refuses to start on an invalid environment value, naming the key but not the value', () => {

@@ -23,7 +23,7 @@ export function parseBoardFilters(query: Record<string, unknown>): BoardFilters 
   });
 }
 
-/** 'todo' is what lists show by default (DOMAIN.md §6 hides waiting actions); 'all' is every state. */
+/** 'todo' is what lists show by default (docs/domain.md §6 hides waiting actions); 'all' is every state. */
 export function statesOf(filters: BoardFilters): ActionState[] | undefined {
   if (filters.state === 'todo') return undefined;
   if (filters.state === 'all') return [...ACTION_STATES];

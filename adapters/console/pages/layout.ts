@@ -3,7 +3,7 @@ import type { RenderContext } from '../render/context.js';
 import { html, type SafeHtml } from '../render/html.js';
 import { consoleText } from '../texts.js';
 
-export type PageName = 'chat' | 'board' | 'dossier' | 'identity';
+export type PageName = 'chat' | 'board' | 'dossier' | 'identity' | 'delivery';
 
 /** Who is at the keyboard: on a loopback console a switcher of users, otherwise the signed-in user. */
 export type IdentityBar =
@@ -88,6 +88,7 @@ ${
   html`<nav aria-label="${consoleText(locale, 'nav.label')}">
 ${navLink(frame, 'chat', basePath, consoleText(locale, 'nav.chat'))}
 ${navLink(frame, 'board', `${basePath}/board`, consoleText(locale, 'nav.board'))}
+${frame.identity.current.admin && navLink(frame, 'delivery', `${basePath}/delivery`, consoleText(locale, 'nav.delivery'))}
 </nav>`
 }
 ${identityBar(frame.identity, frame.context)}

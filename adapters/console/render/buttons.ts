@@ -11,9 +11,19 @@ export function renderButtons(buttons: readonly ButtonView[], context: RenderCon
   if (buttons.length === 0) return undefined;
   return html`<form class="buttons" method="post" action="${context.basePath}/interact">
 <input type="hidden" name="csrf" value="${context.csrfToken}">
-${buttons.map(
-  (button) =>
-    html`<button type="submit" name="payload" value="${button.payload}" class="btn btn-${button.style}${button.confirm ? ' needs-script' : ''}" data-payload="${button.payload}" data-verb="${button.verb}"${button.confirm ? html` data-confirm="${button.confirm}"` : ''}>${button.label}</button>`,
-)}
+${buttons.map((button) => (button.choices ? renderChoices(button) : renderButton(button)))}
 </form>`;
+}
+
+function renderButton(button: ButtonView): SafeHtml {
+  return html`<button type="submit" name="payload" value="${button.payload}" class="btn btn-${button.style}${button.confirm ? ' needs-script' : ''}" data-payload="${button.payload}" data-verb="${button.verb}"${button.confirm ? html` data-confirm="${button.confirm}"` : ''}>${button.label}</button>`;
+}
+
+/** A menu button (Snooze) as a labelled group of small buttons: no script needed to open it. */
+function renderChoices(button: ButtonView): SafeHtml {
+  return html`<span class="choices" role="group" aria-label="${button.label}" data-verb="${button.verb}"><span class="choices-label">${button.label}:</span>
+${(button.choices ?? []).map(
+  (choice) =>
+    html`<button type="submit" name="payload" value="${choice.payload}" class="btn btn-small" data-payload="${choice.payload}" data-verb="${button.verb}">${choice.label}</button>`,
+)}</span>`;
 }

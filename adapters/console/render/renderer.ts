@@ -3,6 +3,7 @@ import { renderActionCard } from './card.js';
 import type { RenderContext } from './context.js';
 import { html, type SafeHtml } from './html.js';
 import {
+  renderDetails,
   renderDigest,
   renderError,
   renderForm,
@@ -24,6 +25,8 @@ export function renderViewHtml(view: ChatView, context: RenderContext): SafeHtml
       return renderPreview(view, context);
     case 'form':
       return renderForm(view, context);
+    case 'action-details':
+      return renderDetails(view, context);
     case 'templates':
       return renderTemplates(view, context);
     case 'text':

@@ -1,5 +1,6 @@
 import type {
   ActionCardView,
+  ActionDetailsView,
   DigestView,
   ErrorView,
   FormFieldView,
@@ -56,36 +57,68 @@ ${renderButtons(view.buttons, context)}
 </section>`;
 }
 
-function renderField(field: FormFieldView, formId: string): SafeHtml {
-  const id = `${formId}-${field.name}`;
-  const label = html`<label for="${id}">${field.label}${field.required ? html` <span aria-hidden="true">*</span>` : ''}</label>`;
+function fieldControl(field: FormFieldView, id: string): SafeHtml {
+  const common = html` id="${id}" name="${field.name}"${field.required ? html` required` : ''}${field.refreshes ? html` data-refresh="${field.name}"` : ''}${field.error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}`;
   switch (field.type) {
     case 'select':
-      return html`${label}<select id="${id}" name="${field.name}"${field.required ? html` required` : ''}>${(
-        field.options ?? []
-      ).map(
+    case 'user':
+    case 'search': {
+      const options = field.options ?? [];
+      const known = options.some((option) => option.value === field.value);
+      return html`<select${common}><option value="">—</option>${
+        field.value && !known
+          ? html`<option value="${field.value}" selected>${field.valueLabel ?? field.value}</option>`
+          : ''
+      }${options.map(
         (option) =>
           html`<option value="${option.value}"${option.value === field.value ? html` selected` : ''}>${option.label}</option>`,
       )}</select>`;
+    }
     case 'textarea':
-      return html`${label}<textarea id="${id}" name="${field.name}"${field.required ? html` required` : ''}>${field.value ?? ''}</textarea>`;
+      return html`<textarea${common}${field.maxLength ? html` maxlength="${String(field.maxLength)}"` : ''}>${field.value ?? ''}</textarea>`;
+    case 'datetime':
+      // The neutral value carries the viewer's offset; the browser's input wants the wall time alone.
+      return html`<input${common} type="datetime-local" value="${field.value?.slice(0, 16) ?? ''}">`;
+    case 'date':
+      return html`<input${common} type="date" value="${field.value?.slice(0, 10) ?? ''}">`;
     default:
-      return html`${label}<input id="${id}" name="${field.name}" type="${field.type === 'datetime' ? 'datetime-local' : 'text'}" value="${field.value ?? ''}"${field.required ? html` required` : ''}>`;
+      return html`<input${common} type="text" value="${field.value ?? ''}"${field.maxLength ? html` maxlength="${String(field.maxLength)}"` : ''}>`;
   }
+}
+
+function renderField(field: FormFieldView, formId: string): SafeHtml {
+  const id = `${formId}-${field.name}`;
+  return html`<label for="${id}">${field.label}${field.required ? html` <span aria-hidden="true">*</span>` : ''}</label>
+${fieldControl(field, id)}
+${field.hint && html`<p class="hint">${field.hint}</p>`}
+${field.error && html`<p class="field-error" id="${id}-error">${field.error}</p>`}`;
 }
 
 let formSequence = 0;
 
-/** A form posts its opaque `submit` id as the payload, like a button, with its fields beside it. */
+/**
+ * A form posts its opaque `submit` id as the payload, like a button, with its fields beside it. A field
+ * that refreshes the form (the record of a new action) makes console.js post it with `refresh` set.
+ */
 export function renderForm(view: FormView, context: RenderContext): SafeHtml {
   formSequence += 1;
   const formId = `form-${formSequence}`;
   return html`<section class="view view-form"><h3>${view.title}</h3>
+${view.intro && html`<p class="intro">${view.intro}</p>`}
 <form class="form" method="post" action="${context.basePath}/interact">
 <input type="hidden" name="csrf" value="${context.csrfToken}">
-${view.fields.map((field) => html`<div class="field">${renderField(field, formId)}</div>`)}
+${view.fields.map((field) => html`<div class="field${field.error ? ' has-error' : ''}">${renderField(field, formId)}</div>`)}
 <button type="submit" name="payload" value="${view.submit}" class="btn btn-primary" data-payload="${view.submit}">${view.submitLabel}</button>
 </form></section>`;
+}
+
+export function renderDetails(view: ActionDetailsView, context: RenderContext): SafeHtml {
+  return html`<section class="view view-details">${renderActionCard(view.card, context)}
+<dl class="facts">${view.facts.map((fact) => html`<div><dt>${fact.label}</dt><dd>${fact.value}</dd></div>`)}</dl>
+<h4>${say(context.locale, 'details.history')}</h4>
+<ol class="history">${view.history.map((entry) => html`<li><time>${entry.at}</time> ${entry.text}</li>`)}</ol>
+${view.olderHistory > 0 && html`<p class="more">${say(context.locale, 'details.older', { count: view.olderHistory })}</p>`}
+</section>`;
 }
 
 export function renderTemplates(view: TemplateListView, context: RenderContext): SafeHtml {

@@ -37,7 +37,7 @@
 
   /**
    * A newer card of an action replaces every older copy on the page, and a preview whose action has since
-   * changed loses its buttons: a spent button must not stay pressable (ARCHITECTURE.md §3).
+   * changed loses its buttons: a spent button must not stay pressable (docs/architecture.md §3).
    */
   function syncCopies(container) {
     for (const card of container.querySelectorAll('.card[data-action-id]')) {
@@ -157,6 +157,30 @@
       event.preventDefault();
       void acknowledge(form);
     }
+  });
+
+  // A field that shapes the rest of its form (the record of a new action) rebuilds the form in place, so
+  // the dates shown are those the template gives for the chosen record.
+  document.addEventListener('change', async (event) => {
+    const field = event.target;
+    if (!(field instanceof HTMLElement) || !field.dataset.refresh) return;
+    const form = field.closest('form.form');
+    const section = form?.closest('.view-form');
+    if (!form || !section) return;
+    const submitter = form.querySelector('button[name="payload"]');
+    const body = new URLSearchParams(new FormData(form, submitter ?? undefined));
+    body.set('refresh', field.dataset.refresh);
+    const response = await fetch(form.action, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { 'X-Console-Fetch': '1', 'X-CSRF-Token': csrf },
+    }).catch(() => undefined);
+    if (!response?.ok) return;
+    const replacement = fragment(await response.text());
+    const focusName = field.getAttribute('name');
+    section.replaceWith(replacement);
+    if (focusName) document.querySelector(`.view-form [name="${CSS.escape(focusName)}"]`)?.focus();
   });
 
   // Switching user reloads the whole page as the other person: no stale buttons of the previous one.

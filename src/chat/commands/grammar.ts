@@ -22,8 +22,11 @@ export type ChatCommand =
   | { name: 'help' }
   | { name: 'mine'; filters: ListFilters }
   | { name: 'list'; filters: ListFilters }
+  /** Without a record: open the new-action form (with the template chosen when one is named). */
+  | { name: 'new-form'; template?: string }
   | { name: 'new'; template: string; recordId: string; owner?: string; start?: string; remarks?: string }
-  | { name: 'show'; ref: string }
+  /** `post`: show the card to everyone in the channel instead of only to the one who asked. */
+  | { name: 'show'; ref: string; post?: true }
   | { name: 'done'; ref: string; note?: string }
   | { name: 'execute'; ref: string }
   | { name: 'preview'; ref: string }
@@ -33,7 +36,7 @@ export type ChatCommand =
   | { name: 'templates'; search?: string }
   | { name: 'template'; key: string };
 
-type Name = ChatCommand['name'];
+type Name = Exclude<ChatCommand['name'], 'new-form'>;
 
 /** What could not be read; `command` picks the usage line, shown in the user's language. */
 export type ParseFailure =
@@ -86,10 +89,10 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
     nl: '/actie lijst [te-laat|vandaag|gepland] [status:mislukt] [eigenaar:ik|niemand|e-mail] [template:sleutel]',
   },
   new: {
-    en: '/actie new <template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]',
-    nl: '/actie nieuw <template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]',
+    en: '/actie new [<template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]] (without a record: a form)',
+    nl: '/actie nieuw [<template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]] (zonder dossier: een formulier)',
   },
-  show: { en: '/actie show <number>', nl: '/actie toon <nummer>' },
+  show: { en: '/actie show <number> [post]', nl: '/actie toon <nummer> [plaats]' },
   done: { en: '/actie done <number> [note]', nl: '/actie klaar <nummer> [notitie]' },
   execute: { en: '/actie execute <number>', nl: '/actie uitvoeren <nummer>' },
   preview: { en: '/actie preview <number>', nl: '/actie voorbeeld <nummer>' },
@@ -130,6 +133,7 @@ const stateWords: Record<string, ActionState> = {
 };
 
 const meWords = new Set(['me', 'ik', 'mij']);
+const postWords = new Set(['post', 'plaats', 'deel', 'share']);
 const noneWords = new Set(['none', 'nobody', 'niemand', 'geen']);
 
 /** Owner words normalised: 'me', 'none', or what was typed (an e-mail or user id, '@' stripped). */
@@ -243,7 +247,14 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
       const filters = parseFilters(rest, name);
       return isFailure(filters) ? filters : { name, filters };
     }
-    case 'show':
+    case 'show': {
+      const ref = refOf(rest, name);
+      if (isFailure(ref)) return ref;
+      const [, flag, ...extra] = rest;
+      if (flag === undefined) return { name, ref };
+      if (postWords.has(flag.toLowerCase()) && extra.length === 0) return { name, ref, post: true };
+      return { error: 'bad-argument', argument: 'post', value: rest.slice(1).join(' '), command: name };
+    }
     case 'execute':
     case 'preview': {
       const ref = refOf(rest, name);
@@ -276,8 +287,8 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
     }
     case 'new': {
       const [template, recordId, ...options] = rest;
-      if (!template) return { error: 'missing-argument', argument: 'template', command: 'new' };
-      if (!recordId) return { error: 'missing-argument', argument: 'record', command: 'new' };
+      if (!template) return { name: 'new-form' };
+      if (!recordId) return { name: 'new-form', template };
       const command: Extract<ChatCommand, { name: 'new' }> = { name, template, recordId };
       const remarks: string[] = [];
       for (const option of options) {

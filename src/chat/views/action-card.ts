@@ -12,10 +12,13 @@ import { recordLabels } from './labels.js';
 
 export interface ViewContext {
   stores: Stores;
+  /** Who looks: their language and rights. A card for a channel has a locale but no single viewer. */
   actor: User;
   now: Date;
   /** The viewer's zone (their own, else the workspace's). */
   timeZone: string;
+  /** True for a card many people see (a channel): buttons follow the action's state, not one viewer's rights. */
+  shared?: boolean;
 }
 
 export function processSummary(process: Process | null, locale: Locale): string | undefined {
@@ -48,11 +51,15 @@ export function processSummary(process: Process | null, locale: Locale): string 
   }
 }
 
-/** The buttons a viewer may press on this action now; spent and forbidden ones are simply absent. */
-export function buttonsFor(action: Action, actor: User): ButtonView[] {
-  const locale = actor.locale;
-  if (isFinalState(action.state)) return [];
-  if (!canWriteAction(actor, action)) return [];
+/**
+ * The buttons on an action now. With a viewer, only what they may press; without one (a card posted in a
+ * channel, seen by many) what the action's state allows — each press is checked against the presser's
+ * rights anyway. Spent buttons are simply absent.
+ */
+export function buttonsFor(action: Action, viewer: User | null, locale: Locale): ButtonView[] {
+  const details = detailsButton(action, locale);
+  if (isFinalState(action.state)) return [details];
+  if (viewer && !canWriteAction(viewer, action)) return [details];
   const triggers = allowedTriggers(action.state, action.execution);
   const buttons: ButtonView[] = [];
   const button = (
@@ -60,31 +67,50 @@ export function buttonsFor(action: Action, actor: User): ButtonView[] {
     label: string,
     style: ButtonView['style'],
     arg?: string,
-  ): ButtonView => ({
-    verb,
-    label,
-    style,
-    payload: [verb, action.id, ...(arg ? [arg] : [])].join(':'),
-  });
+  ): ButtonView => ({ verb, label, style, payload: payloadOf(verb, action.id, arg) });
   if (triggers.includes('complete') && action.state === 'open')
     buttons.push(button('done', say(locale, 'button.done'), 'primary'));
   if (triggers.includes('execute-succeeded')) {
+    const again = action.state === 'failed' || action.state === 'rejected';
     buttons.push(
       button(
         'execute',
-        say(locale, 'button.execute'),
-        action.execution === 'semi-automatic' ? 'primary' : 'default',
+        say(locale, again ? 'button.retry' : 'button.execute'),
+        action.execution === 'semi-automatic' || again ? 'primary' : 'default',
       ),
     );
   }
-  if (action.state === 'open') buttons.push(button('snooze', say(locale, 'button.snooze'), 'default', '1d'));
-  if (action.ownerUserId !== actor.id)
-    buttons.push(button('assign', say(locale, 'button.assign-me'), 'default', actor.id));
+  if (action.state === 'open') {
+    buttons.push({
+      ...button('snooze', say(locale, 'button.snooze-menu'), 'default'),
+      choices: [
+        { label: say(locale, 'button.snooze-1d'), payload: payloadOf('snooze', action.id, '1d') },
+        { label: say(locale, 'button.snooze-3d'), payload: payloadOf('snooze', action.id, '3d') },
+        { label: say(locale, 'button.snooze-1w'), payload: payloadOf('snooze', action.id, '1w') },
+        { label: say(locale, 'button.snooze-pick'), payload: payloadOf('snooze-pick', action.id) },
+      ],
+    });
+  }
+  buttons.push(button('assign-pick', say(locale, 'button.assign'), 'default'));
+  buttons.push(details);
   buttons.push({
     ...button('cancel', say(locale, 'button.cancel'), 'danger'),
     confirm: say(locale, 'confirm.cancel'),
   });
   return buttons;
+}
+
+function payloadOf(verb: ButtonView['verb'], actionId: string, arg?: string): string {
+  return [verb, actionId, ...(arg ? [arg] : [])].join(':');
+}
+
+function detailsButton(action: Action, locale: Locale): ButtonView {
+  return {
+    verb: 'details',
+    label: say(locale, 'button.details'),
+    style: 'default',
+    payload: payloadOf('details', action.id),
+  };
 }
 
 /** Cards for many actions at once: record labels and owner names are fetched in batches. */
@@ -128,13 +154,14 @@ export async function actionCards(
       window,
       ...(summary ? { processSummary: summary } : {}),
       ...(action.stateReason ? { reason: action.stateReason } : {}),
+      ...(action.remarks ? { remarks: action.remarks } : {}),
       facts: [
         { label: say(locale, 'fact.owner'), value: ownerName ?? say(locale, 'fact.nobody') },
         { label: say(locale, 'fact.window'), value: window },
         { label: say(locale, 'fact.execution'), value: say(locale, `execution.${action.execution}`) },
         ...(action.remarks ? [{ label: say(locale, 'fact.remarks'), value: action.remarks }] : []),
       ],
-      buttons: buttonsFor(action, actor),
+      buttons: buttonsFor(action, context.shared ? null : actor, locale),
     };
   });
 }

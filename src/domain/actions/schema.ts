@@ -46,7 +46,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const RecordRefSchema = z.object({ group: z.enum(RECORD_KINDS), id: IdSchema });
 export type RecordRef = z.infer<typeof RecordRefSchema>;
 
-/** One stamped action (DOMAIN.md §6): the single source of truth for when something is due. */
+/** One stamped action (docs/domain.md §6): the single source of truth for when something is due. */
 export const ActionSchema = z.object({
   id: IdSchema,
   /** A short running number people can type in chat ("/actie done 1042"); assigned by the store. */

@@ -24,7 +24,7 @@ export const ACTION_TRIGGERS = [
 export type ActionTrigger = (typeof ACTION_TRIGGERS)[number];
 
 /**
- * The action lifecycle of DOMAIN.md §6 as data: state → trigger → next state; anything missing is not
+ * The action lifecycle of docs/domain.md §6 as data: state → trigger → next state; anything missing is not
  * allowed. A rejected action may fail when Execute is pressed again (its cause fixed, the process can
  * still meet an SMTP or webhook error), so execute-failed leaves rejected too.
  */

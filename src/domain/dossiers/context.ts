@@ -81,7 +81,7 @@ function textOf(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** The context's course contact person, falling back to the course type's (DOMAIN.md §3). */
+/** The context's course contact person, falling back to the course type's (docs/domain.md §3). */
 export function courseContactUserId(context: RecordContext): string | undefined {
   return textOf(context.records.course?.contactUserId) ?? textOf(context.records.courseType?.contactUserId);
 }

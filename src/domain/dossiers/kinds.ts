@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The data groups of DOMAIN.md §2: the kinds of record a template can be bound to. */
+/** The data groups of docs/domain.md §2: the kinds of record a template can be bound to. */
 export const DATA_GROUPS = [
   'course',
   'participant',

@@ -21,7 +21,7 @@ export type EventType = z.infer<typeof EventTypeSchema>;
 
 const EVERY_GROUP: readonly EventType[] = ['created', 'field-changed', 'custom'];
 
-/** Which events each data group can fire (DOMAIN.md §4). */
+/** Which events each data group can fire (docs/domain.md §4). */
 export const EVENT_TYPES_BY_GROUP: Readonly<Record<DataGroup, readonly EventType[]>> = {
   course: [...EVERY_GROUP, 'status-changed', 'participant-added', 'participant-removed'],
   participant: [...EVERY_GROUP, 'status-changed', 'participant-added', 'participant-removed'],

@@ -12,7 +12,7 @@ export function courseTypeIdOf(context: RecordContext): string | undefined {
 }
 
 /**
- * Whether a template stamps automatically on this record's events (DOMAIN.md §4): records of course-bound
+ * Whether a template stamps automatically on this record's events (docs/domain.md §4): records of course-bound
  * groups need the template linked to their course type; persons, companies and the like have no course
  * type, so every template of their group applies.
  */

@@ -2,7 +2,7 @@ import { accountManagerUserId, courseContactUserId, type RecordContext } from '.
 import type { RecordKind } from '../dossiers/kinds.js';
 import type { OwnerRule } from '../templates/schema.js';
 
-/** Groups whose actions belong to the course when no one else does (DOMAIN.md §3). */
+/** Groups whose actions belong to the course when no one else does (docs/domain.md §3). */
 const COURSE_OWNED: readonly RecordKind[] = ['course', 'participant'];
 
 /**

@@ -25,7 +25,7 @@ export interface StampingPlan {
 }
 
 /**
- * The actions an event stamps (DOMAIN.md §4): for every enabled template listening to it and linked to the
+ * The actions an event stamps (docs/domain.md §4): for every enabled template listening to it and linked to the
  * record's course type, one action for the record — or, for a participant template on a course event, one
  * per current participant of the course. Duplicates are left to the unique identity key in the store.
  * @throws DomainError 'stamp.context-mismatch' when the context is not the event's record.

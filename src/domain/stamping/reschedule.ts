@@ -16,7 +16,7 @@ export interface Rescheduled extends TimeWindow {
 }
 
 /**
- * Timing follows the anchor (DOMAIN.md §7): the new window of a waiting or open action after record dates
+ * Timing follows the anchor (docs/domain.md §7): the new window of a waiting or open action after record dates
  * changed, or null when it stays put — its dates were edited by hand, it does not use a changed anchor,
  * the anchor was cleared (the action keeps its last known window), or the window comes out the same.
  */

@@ -17,7 +17,7 @@ export interface RetroactiveRequest extends StampingEnvironment {
 }
 
 /**
- * Retroactive linking (DOMAIN.md §4): the actions a newly linked template would have stamped on existing
+ * Retroactive linking (docs/domain.md §4): the actions a newly linked template would have stamped on existing
  * records whose event already happened — only where none exists yet and the conditions hold now,
  * whatever the create mode. The same plan serves as the dry run (drafts with their dates, skipped records
  * with reasons) and as the real thing.

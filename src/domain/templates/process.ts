@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The chat platforms a channel can be on (docs/delivery.md). */
+export const CHAT_PLATFORMS = ['slack', 'teams', 'console'] as const;
+export type ChatPlatformId = (typeof CHAT_PLATFORMS)[number];
+
 export const RECIPIENT_ROLES = [
   'participant',
   'person-business',
@@ -39,7 +43,7 @@ const text = z.string({ error: 'must be a text' }).trim().min(1, { error: 'must 
 /** A secret is named, never stored in the template: exported templates must not leak it. */
 const SECRET_REF = /^[A-Z][A-Z0-9_]*$/;
 
-/** What the bot does when the action is executed (DOMAIN.md §5). */
+/** What the bot does when the action is executed (docs/domain.md §5). */
 export const ProcessSchema = z.discriminatedUnion(
   'type',
   [
@@ -80,7 +84,14 @@ export const ProcessSchema = z.discriminatedUnion(
       target: z.discriminatedUnion(
         'kind',
         [
-          z.strictObject({ kind: z.literal('channel'), channel: text }),
+          z.strictObject({
+            kind: z.literal('channel'),
+            /** Which chat platform the channel is on; the web console's channels when not said. */
+            platform: z
+              .enum(CHAT_PLATFORMS, { error: `platform must be one of: ${CHAT_PLATFORMS.join(', ')}` })
+              .default('console'),
+            channel: text,
+          }),
           z.strictObject({ kind: z.literal('user'), userId: text }),
         ],
         { error: "target kind must be 'channel' or 'user'" },

@@ -39,7 +39,7 @@ export type OwnerRule = z.infer<typeof OwnerRuleSchema>;
 
 const roles = z.array(z.string().trim().min(1, { error: 'roles must not be empty' })).default([]);
 
-/** An action template as written by a user or imported from a file (DOMAIN.md §3). */
+/** An action template as written by a user or imported from a file (docs/domain.md §3). */
 export const TemplateDefinitionSchema = z.strictObject({
   key: TemplateKeySchema,
   name: z.string({ error: 'must be a text' }).trim().min(1, { error: 'must not be empty' }).max(200),

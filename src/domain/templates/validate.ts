@@ -175,7 +175,7 @@ function ownerIssues(template: TemplateDefinition): DomainIssue[] {
 
 /**
  * New automatic templates on a group with an active flag start with "record is active", so the bot does
- * not act on records that were switched off (DOMAIN.md §3). Only when the user gave no conditions.
+ * not act on records that were switched off (docs/domain.md §3). Only when the user gave no conditions.
  */
 function withDefaultConditions(template: TemplateDefinition): TemplateDefinition {
   const { conditions, dataGroup } = template;

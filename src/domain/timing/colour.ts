@@ -1,6 +1,6 @@
 import { localDateOf } from './local-date.js';
 
-/** The action states of DOMAIN.md §6, as far as the colour code needs them. */
+/** The action states of docs/domain.md §6, as far as the colour code needs them. */
 export type ColourState = 'waiting' | 'open' | 'done' | 'executed' | 'failed' | 'rejected' | 'cancelled';
 
 /**

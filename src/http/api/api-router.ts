@@ -3,6 +3,7 @@ import type { User } from '../../domain/rights/user.js';
 import type { Logger } from '../../observability/logger.js';
 import type { WorkflowDeps } from '../../workflow/deps.js';
 import type { ExecutionPorts } from '../../workflow/execution/execute-action.js';
+import { apiDocsRoutes } from './docs-page.js';
 import type { IdempotencyStore } from './idempotency.js';
 import { mountApi } from './mount.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -19,8 +20,8 @@ export interface ApiRouterOptions {
 }
 
 /**
- * The REST API as one router (mounted at /api): the public OpenAPI document, then every route behind
- * token authentication. A token acts as its user, who must still exist and be active.
+ * The REST API as one router (mounted at /api): the public OpenAPI document and its reference page at
+ * /api/docs, then every route behind token authentication. A token acts as its user, who must still exist and be active.
  */
 export function createApiRouter(options: ApiRouterOptions): Router {
   const { deps } = options;
@@ -31,6 +32,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
+  router.use(apiDocsRoutes());
   router.use(
     mountApi<User>(routes, {
       tokens: deps.stores.apiTokens,

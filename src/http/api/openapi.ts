@@ -75,6 +75,7 @@ const problemSchema: JsonSchema = {
     detail: { type: 'string' },
     code: { type: 'string', description: 'Stable error code' },
     instance: { type: 'string' },
+    requestId: { type: 'string', description: 'The X-Request-Id of the request, as in the logs' },
     errors: {
       type: 'array',
       items: {
@@ -170,7 +171,9 @@ export function buildOpenApiDocument(
   return {
     openapi: '3.1.0',
     info: { ...info, description: 'Stempel REST API. Authenticate with `Authorization: Bearer <token>`.' },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // OpenAPI 3.1's own dialect: JSON Schema 2020-12 (what zod emits) plus OpenAPI's keywords. Stated
+    // as the draft's URI instead, it makes reference renderers warn that they do not support it.
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: '/' }],
     paths,
     components: {

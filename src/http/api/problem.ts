@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { ZodError } from 'zod';
 import { DomainError } from '../../domain/errors.js';
+import { currentRequestId } from '../../observability/request-context.js';
 
 /** RFC 9457 problem details, extended with the stable error code and the offending fields. */
 export interface Problem {
@@ -137,6 +138,9 @@ function prefixed(field: string | undefined, prefix: string | undefined): string
   return prefix ? `${prefix}.${field}` : field;
 }
 
+/** Problems name the request they answer, so a client's report can be found in the logs. */
 export function sendProblem(res: Response, problem: Problem): void {
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  const requestId = currentRequestId();
+  const body = requestId ? { ...problem, requestId } : problem;
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }

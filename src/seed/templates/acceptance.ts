@@ -6,7 +6,7 @@ import { after, before } from './offsets.js';
 export const EXPIRED_FIRST_AID = 'ehbo-verlopen';
 
 /**
- * DOMAIN.md §8 examples 1–6, in Dutch (example 7, naming, is what the attendance list's name shows).
+ * docs/domain.md §8 examples 1–6, in Dutch (example 7, naming, is what the attendance list's name shows).
  * The keys are the English ones the domain documentation and the tests use.
  */
 export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {

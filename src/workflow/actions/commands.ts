@@ -15,7 +15,7 @@ function notOpen(action: Action, what: string): DomainError {
   });
 }
 
-/** A person marks the work done (manual and semi-automatic actions; DOMAIN.md §6). */
+/** A person marks the work done (manual and semi-automatic actions; docs/domain.md §6). */
 export function completeAction(
   deps: WorkflowDeps,
   actor: User,
@@ -44,7 +44,7 @@ export function completeAction(
   );
 }
 
-/** A user removes an action (DOMAIN.md §6: "deleted by a user"). */
+/** A user removes an action (docs/domain.md §6: "deleted by a user"). */
 export function cancelAction(
   deps: WorkflowDeps,
   actor: User,
@@ -134,7 +134,7 @@ function withDates(
 
 /**
  * Edits the window by hand. Given only one date on an action with linked dates, the other moves by the
- * same interval. Edited actions no longer follow their anchors (DOMAIN.md §7).
+ * same interval. Edited actions no longer follow their anchors (docs/domain.md §7).
  */
 export async function editActionDates(
   deps: WorkflowDeps,

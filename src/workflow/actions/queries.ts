@@ -24,7 +24,7 @@ export interface ActionListQuery {
   skip: number;
 }
 
-/** Waiting actions are hidden from lists unless asked for by state (DOMAIN.md §6). */
+/** Waiting actions are hidden from lists unless asked for by state (docs/domain.md §6). */
 const listedByDefault: ActionState[] = ['open', 'failed', 'rejected'];
 
 export function viewOf(action: Action, now: Date, timeZone: string): ActionView {

@@ -1,9 +1,10 @@
-import type { Action } from '../../domain/actions/index.js';
+import type { Action, ActionDraft } from '../../domain/actions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { planManualStamp } from '../../domain/stamping/index.js';
-import { readsParticipantCounts } from '../../domain/templates/index.js';
+import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
 import { moveLinked } from '../../domain/timing/index.js';
+import type { VersionedDossier } from '../../store/dossiers.js';
 import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -18,25 +19,28 @@ export interface StampByHandCommand {
   remarks?: string | undefined;
 }
 
+/** What stamping by hand would create, before anything is written: the form's prefilled dates. */
+export interface StampPlan {
+  template: ActionTemplate;
+  record: VersionedDossier;
+  draft: ActionDraft;
+}
+
 /**
- * A person stamps a template onto a record (DOMAIN.md §8 example 1). The identity rule holds here too: a
- * second stamp of the same template on the same record is refused and points at the existing action.
+ * Plans a stamp by hand without writing it: the template and record are checked, rights and conditions
+ * applied, and the window computed from the template's timing for this record.
  */
-export async function stampByHand(
+export async function planStampByHand(
   deps: WorkflowDeps,
   actor: User,
-  command: StampByHandCommand,
-): Promise<Action> {
+  command: Pick<StampByHandCommand, 'template' | 'recordId'>,
+): Promise<StampPlan> {
   const { stores } = deps;
   const template =
     (await stores.templates.get(command.template)) ?? (await stores.templates.getByKey(command.template));
   if (!template) throw notFound('template', command.template, 'template');
   const record = await stores.dossiers.get(command.recordId);
   if (!record) throw notFound('dossier', command.recordId, 'recordId');
-  if (command.ownerUserId) {
-    const owner = await stores.users.get(command.ownerUserId);
-    if (!owner?.active) throw notFound('user', command.ownerUserId, 'ownerUserId');
-  }
   const now = deps.clock();
   const workspace = await deps.workspace.get();
   const context = await loadContext(stores.dossiers, record, now, {
@@ -50,6 +54,26 @@ export async function stampByHand(
     calendar: workspace.calendar,
     locale: workspace.locale,
   });
+  return { template, record, draft };
+}
+
+/**
+ * A person stamps a template onto a record (docs/domain.md §8 example 1). The identity rule holds here too: a
+ * second stamp of the same template on the same record is refused and points at the existing action.
+ */
+export async function stampByHand(
+  deps: WorkflowDeps,
+  actor: User,
+  command: StampByHandCommand,
+): Promise<Action> {
+  const { stores } = deps;
+  const { template, record, draft } = await planStampByHand(deps, actor, command);
+  if (command.ownerUserId) {
+    const owner = await stores.users.get(command.ownerUserId);
+    if (!owner?.active) throw notFound('user', command.ownerUserId, 'ownerUserId');
+  }
+  const now = deps.clock();
+  const workspace = await deps.workspace.get();
 
   let window = { start: command.start ?? draft.start, end: command.end ?? draft.end };
   if (draft.linkedDates && (command.start ? !command.end : command.end)) {

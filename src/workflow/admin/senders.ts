@@ -78,7 +78,7 @@ export async function approveSender(deps: WorkflowDeps, actor: User, id: string)
 
 /**
  * Removes a sender address. Templates that name it are refused at their next save, and e-mails that
- * would use it are rejected with the reason (DOMAIN.md §5), so nothing sends from an address that was
+ * would use it are rejected with the reason (docs/domain.md §5), so nothing sends from an address that was
  * taken away.
  */
 export async function deleteSender(deps: WorkflowDeps, actor: User, id: string): Promise<void> {

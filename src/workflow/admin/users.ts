@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import { LocaleSchema } from '../../domain/i18n/locale.js';
 import type { User } from '../../domain/rights/user.js';
+import { CHAT_PLATFORMS } from '../../domain/templates/process.js';
 import { WorkCalendarConfigSchema } from '../../domain/timing/index.js';
 import { isDuplicateKeyError } from '../../store/documents.js';
 import type { UserRecord } from '../../store/users.js';
@@ -22,6 +23,10 @@ const userFields = {
   /** The user's own zone; the workspace's when absent (null clears it). */
   timeZone: WorkCalendarConfigSchema.shape.timeZone.unwrap().nullable(),
   active: z.boolean({ error: 'active must be true or false' }),
+  /** Where chat messages go when the user is linked on several platforms; null: the default order. */
+  chatPreference: z
+    .enum(CHAT_PLATFORMS, { error: `chatPreference must be one of: ${CHAT_PLATFORMS.join(', ')}` })
+    .nullable(),
 };
 
 /**
@@ -36,6 +41,7 @@ export const NewUserSchema = z.strictObject({
   locale: userFields.locale.default('nl'),
   timeZone: userFields.timeZone.optional(),
   active: userFields.active.default(true),
+  chatPreference: userFields.chatPreference.optional(),
 });
 export type NewUser = z.input<typeof NewUserSchema>;
 
@@ -56,6 +62,16 @@ function emailTaken(email: string): DomainError {
 }
 
 /** The stored shape: an absent time zone is left out rather than stored as null. */
+/** The stored shape: a cleared chat preference (null) is left out, as if never set. */
+function withPreference(
+  user: UserRecord,
+  preference: UserRecord['chatPreference'] | null | undefined,
+): UserRecord {
+  const { chatPreference: _previous, ...rest } = user;
+  if (preference === null) return rest;
+  return preference === undefined ? user : { ...rest, chatPreference: preference };
+}
+
 function withTimeZone(user: UserRecord, timeZone: string | null | undefined): UserRecord {
   const { timeZone: _previous, ...rest } = user;
   if (timeZone === null) return rest;
@@ -66,11 +82,14 @@ export async function createUser(deps: WorkflowDeps, actor: User, input: unknown
   requireAdmin(actor, 'create users');
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) throw fromZodError(parsed.error, 'user.invalid');
-  const { timeZone, ...fields } = parsed.data;
+  const { timeZone, chatPreference, ...fields } = parsed.data;
   const now = deps.clock();
-  const user = withTimeZone(
-    { ...fields, id: newUserId(), chatIdentities: [], createdAt: now, updatedAt: now },
-    timeZone,
+  const user = withPreference(
+    withTimeZone(
+      { ...fields, id: newUserId(), chatIdentities: [], createdAt: now, updatedAt: now },
+      timeZone,
+    ),
+    chatPreference,
   );
   try {
     await deps.stores.users.insert(user);
@@ -97,7 +116,7 @@ export async function updateUser(
   const parsed = UserPatchSchema.safeParse(command.patch);
   if (!parsed.success) throw fromZodError(parsed.error, 'user.invalid');
   const before = await getUser(deps, actor, command.id);
-  const { timeZone, ...fields } = parsed.data;
+  const { timeZone, chatPreference, ...fields } = parsed.data;
   if (before.id === actor.id && (fields.admin === false || fields.active === false)) {
     // Otherwise the last administrator can lock everyone out; another admin has to do it.
     throw new DomainError({
@@ -108,7 +127,10 @@ export async function updateUser(
     });
   }
   const now = deps.clock();
-  const after = withTimeZone({ ...before, ...fields, updatedAt: now }, timeZone);
+  const after = withPreference(
+    withTimeZone({ ...before, ...fields, updatedAt: now }, timeZone),
+    chatPreference,
+  );
   try {
     await deps.stores.users.replace(after);
   } catch (error) {

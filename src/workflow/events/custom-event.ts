@@ -34,7 +34,7 @@ export interface CustomEventResult {
 }
 
 /**
- * Another system says something happened to a record (DOMAIN.md §4, custom events): the event is recorded
+ * Another system says something happened to a record (docs/domain.md §4, custom events): the event is recorded
  * and stamps the templates listening to it, exactly like a record change would. With an `externalId` a
  * retried post records the event once, also when two posts race (the unique index decides).
  */

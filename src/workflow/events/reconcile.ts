@@ -16,7 +16,7 @@ export interface ReconcileResult {
 }
 
 /**
- * Brings the waiting and open actions on changed records up to date (DOMAIN.md §6–§7): cancels them when
+ * Brings the waiting and open actions on changed records up to date (docs/domain.md §6–§7): cancels them when
  * their record ended (see endsWith), moves them when an anchor date moved (unless edited by hand), and reveals
  * or hides them as their conditions start or stop holding. Every write is conditional on the version that
  * was read, so a concurrent change to the same action simply wins and is not overwritten.

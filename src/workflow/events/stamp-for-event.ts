@@ -8,7 +8,7 @@ import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 
 /**
- * Stamps the actions an event calls for (DOMAIN.md §4). Templates come from one query, contexts from a
+ * Stamps the actions an event calls for (docs/domain.md §4). Templates come from one query, contexts from a
  * fixed number of batched queries, and the actions from one unordered insert whose unique identity key
  * turns a repeated event into a no-op.
  */

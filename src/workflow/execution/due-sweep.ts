@@ -40,7 +40,7 @@ export interface SweepStats {
 }
 
 /**
- * One pass of the due-sweep (ARCHITECTURE.md §4): the action documents say what is due; this claims it
+ * One pass of the due-sweep (docs/architecture.md §4): the action documents say what is due; this claims it
  * with conditional updates and hands each item to its use case. Running it twice, or on two instances at
  * once, does each piece of work once: every claim is conditional on the state that was read.
  */
@@ -81,6 +81,7 @@ async function executeDueBatch(
   stats: SweepStats,
 ): Promise<number> {
   const candidates = await deps.stores.actions.due.executions(deps.clock(), options.batchSize);
+  ports.observer?.dueBatch(candidates, deps.clock());
   // Sweeps on other instances read the same candidates; taking them in a random order keeps them from
   // queueing behind each other's claims on the same few actions.
   const queue = shuffled(candidates);
@@ -96,6 +97,7 @@ async function executeDueBatch(
       if (!claimed) continue;
       try {
         const result = await runClaimed(deps, ports, claimed, 'system');
+        ports.observer?.executed(result.outcome, 'sweep');
         if (result.outcome === 'executed') stats.executed += 1;
         else if (result.outcome === 'failed') stats.failed += 1;
         else if (result.outcome === 'rejected') stats.rejected += 1;
@@ -104,6 +106,7 @@ async function executeDueBatch(
       } catch (error) {
         // The lease expires and the next sweep retries; one broken action must not stop the others.
         deps.logger.error({ err: error, actionId: claimed.id }, 'execution crashed');
+        ports.observer?.executed('crashed', 'sweep');
         stats.failed += 1;
       }
     }

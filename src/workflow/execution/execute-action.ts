@@ -15,11 +15,13 @@ import {
   retryDelayMs,
 } from './lease.js';
 import { notifyOwner } from './notify.js';
+import type { ExecutionObserver } from './observer.js';
 import { loadSubject, prepareFor } from './subject.js';
 
 export interface ExecutionPorts {
   processes: ProcessPorts;
   settings: ExecutionSettings;
+  observer?: ExecutionObserver;
 }
 
 export type ExecutionResult =
@@ -65,7 +67,9 @@ export async function executeAction(
     const latest = await readableAction(deps, actor, ref);
     throw notExecutable(latest, deps.clock());
   }
-  return runClaimed(deps, ports, claimed, actor.id);
+  const result = await runClaimed(deps, ports, claimed, actor.id);
+  ports.observer?.executed(result.outcome, 'person');
+  return result;
 }
 
 /** Attempts count per execution run: a retry continues the count, a fresh Execute after a final failure too. */

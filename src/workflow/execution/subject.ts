@@ -30,7 +30,7 @@ export async function loadSubject(deps: WorkflowDeps, action: Action): Promise<E
     loadContext(deps.stores.dossiers, record, now, { participantCounts }),
   ]);
   // The template's current conditions apply, not those it had at stamping: that is what "checked again
-  // just before execution" means (DOMAIN.md §6).
+  // just before execution" means (docs/domain.md §6).
   const conditions = template
     ? evaluateConditions(template.conditions, context, now)
     : { holds: true, explanations: [] };

@@ -36,7 +36,7 @@ export const chatMessage: ProcessHandler<ChatProcess> = async (input, process) =
       if (result.ok)
         return {
           status: 'done',
-          summary: 'chat message sent',
+          summary: 'chat message queued for delivery',
           ...(result.ref ? { details: { ref: result.ref } } : {}),
         };
       return {

@@ -6,7 +6,7 @@ import { failure, type ProcessHandler, rejected } from './types.js';
 type EmailProcess = Extract<Process, { type: 'email' }>;
 
 /**
- * E-mail (DOMAIN.md §5): merge codes rendered in the workspace language, symbolic recipients resolved from
+ * E-mail (docs/domain.md §5): merge codes rendered in the workspace language, symbolic recipients resolved from
  * the record, the sender checked against the approved list at the moment of sending (approval can be
  * withdrawn after the template was saved). Setup problems reject; SMTP problems fail.
  */

@@ -3,6 +3,7 @@ import type { Action } from '../../domain/actions/index.js';
 import type { RecordContext } from '../../domain/dossiers/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
+import type { ChatPlatformId } from '../../domain/templates/process.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import type { WorkflowDeps, Workspace } from '../deps.js';
 
@@ -78,7 +79,9 @@ export type ProcessPreview =
   | { type: 'webhook'; url: string; signed: boolean; body: unknown }
   | {
       type: 'chat-message';
-      target: { kind: 'channel'; channel: string } | { kind: 'user'; userId: string };
+      target:
+        | { kind: 'channel'; platform: ChatPlatformId; channel: string }
+        | { kind: 'user'; userId: string };
       text: string;
     }
   | {

@@ -30,7 +30,7 @@ function redacted(value: unknown): unknown {
 }
 
 /**
- * Webhook (DOMAIN.md §5): the action and its record as JSON, signed with HMAC-SHA256 over
+ * Webhook (docs/domain.md §5): the action and its record as JSON, signed with HMAC-SHA256 over
  * `<timestamp>.<body>` when a secret is named. The action id travels as Idempotency-Key, so a receiver
  * can tell a retry from a new call. 2xx is done; 4xx fails; 5xx, timeouts and network errors are retried.
  */

@@ -16,7 +16,7 @@ import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { definitionOf, getTemplate, saveNewVersion, validateForSave } from './save.js';
 
-/** Data groups whose records belong to a course type, so linking means something (DOMAIN.md §4). */
+/** Data groups whose records belong to a course type, so linking means something (docs/domain.md §4). */
 const linkableGroups = new Set(['course', 'participant', 'request', 'invoice']);
 
 export interface PlannedStamp {
@@ -82,7 +82,7 @@ async function candidatesFor(
 /**
  * Whether the template's event, had the template been linked when it happened, would have left this record
  * with an open action — the only records a retroactive stamp may reach. A course event fans out to current
- * participants only (DOMAIN.md §4). A record that has ended, or whose course has, would have had the action
+ * participants only (docs/domain.md §4). A record that has ended, or whose course has, would have had the action
  * cancelled with it, so it gets none — unless the template is about that ending (a participant removed, a
  * course cancelled), whose actions are stamped after the ending.
  */
@@ -102,7 +102,7 @@ function eventWouldHaveReached(template: ActionTemplate, context: RecordContext)
 
 /**
  * Links a template to a course type, optionally stamping it onto existing records whose event already
- * happened (retroactive linking, DOMAIN.md §4). A dry run returns exactly what applying would do and
+ * happened (retroactive linking, docs/domain.md §4). A dry run returns exactly what applying would do and
  * changes nothing. Applying twice creates nothing the second time: the plan skips records that already
  * have the action, and the unique identity key catches any created in between.
  */

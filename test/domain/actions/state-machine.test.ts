@@ -15,7 +15,7 @@ import {
 import { DomainError } from '../../../src/domain/errors.js';
 import { NOW } from '../support/records.js';
 
-// The expected lifecycle, written out independently of the implementation's table (DOMAIN.md §6).
+// The expected lifecycle, written out independently of the implementation's table (docs/domain.md §6).
 const EXPECTED: Record<ActionState, Partial<Record<ActionTrigger, ActionState>>> = {
   waiting: { reveal: 'open', cancel: 'cancelled', expire: 'cancelled' },
   open: {

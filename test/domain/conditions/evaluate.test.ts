@@ -24,7 +24,7 @@ describe('evaluateConditions', () => {
     });
   });
 
-  it('explains why "course is full" does not hold yet (DOMAIN.md example 4)', () => {
+  it('explains why "course is full" does not hold yet (docs/domain.md §8 example 4)', () => {
     const result = evaluateConditions(
       all({ field: 'course.full', op: 'eq', value: true }),
       courseContext(),

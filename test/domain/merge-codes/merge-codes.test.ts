@@ -113,7 +113,7 @@ describe('validateMergeCodes', () => {
 });
 
 describe('renderMergeText', () => {
-  it('names an action after its course (DOMAIN.md example 7)', () => {
+  it('names an action after its course (docs/domain.md §8 example 7)', () => {
     expect(renderMergeText('Attendance list [Course:Name]', courseContext(), nl)).toBe(
       'Attendance list Workshop basics',
     );

@@ -330,7 +330,7 @@ describe('rescheduleFor', () => {
   });
 });
 
-describe('DOMAIN.md examples', () => {
+describe('docs/domain.md §8 examples', () => {
   it('example 5: set definitive 10 days before the start at 09:00 once the minimum is reached', () => {
     const template = savedTemplate({
       key: 'go-when-minimum',

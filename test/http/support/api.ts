@@ -55,7 +55,7 @@ export async function startApi(
   });
   const readiness = { check: async () => ({ ready: true, checks: {} }) };
   const server = (
-    options.limits ? buildApp(deps, readiness, undefined, options.limits) : buildApp(deps)
+    options.limits ? buildApp(deps, readiness, undefined, [], { limits: options.limits }) : buildApp(deps)
   ).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -47,7 +47,7 @@ describe('completeAction', () => {
   });
 
   it('refuses an automatic action: it is executed or cancelled, never marked done', async () => {
-    // DOMAIN.md §8 example 3.
+    // docs/domain.md §8 example 3.
     const action = await stampedAction(
       { execution: 'automatic', process: { type: 'set-field', field: 'portalPublished', value: true } },
       ws.users.automator,

@@ -42,7 +42,7 @@ async function completeTwiceAtOnce(action: Action, first: WorkflowDeps, second: 
   expect(audit.map((entry) => entry.kind)).toEqual(['action.completed']);
 }
 
-describe('two concurrent completions of one action (DOMAIN.md §6)', () => {
+describe('two concurrent completions of one action (docs/domain.md §6)', () => {
   it('through one instance: one resolves, the other is refused, one transition', async () => {
     for (let round = 0; round < 5; round += 1) {
       await completeTwiceAtOnce(await openAction(), ws.deps, ws.deps);

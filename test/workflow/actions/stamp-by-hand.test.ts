@@ -11,7 +11,7 @@ let ws: TestWorkspace;
 let callBack: ActionTemplate;
 beforeAll(async () => {
   ws = await openWorkspace('workflow_stamp_by_hand');
-  // DOMAIN.md §8 example 1.
+  // docs/domain.md §8 example 1.
   const tenWorkingDays = { amount: 10, unit: 'working-days', direction: 'after', anchor: 'created' } as const;
   callBack = await seedTemplate(ws, {
     key: 'call-back-quote',
@@ -30,7 +30,7 @@ async function quote() {
   return (await seedRequest(ws, company.id, { number: `Q-${company.id}` })).record;
 }
 
-describe('stamping by hand (DOMAIN.md §8 example 1)', () => {
+describe('stamping by hand (docs/domain.md §8 example 1)', () => {
   it('a sales user stamps "call back" onto a request, due 10 working days later; only sales sees it', async () => {
     const request = await quote();
 

@@ -69,7 +69,7 @@ describe('who sees an action (template read/write roles)', () => {
   });
 });
 
-describe('colour code (DOMAIN.md §6)', () => {
+describe('colour code (docs/domain.md §6)', () => {
   it('is today on the day the window starts, future before it, and overdue once the end passed', async () => {
     // Both windows run from Thursday 1 October 09:00 to Saturday 3 October 09:00.
     ws.clock.set(START);

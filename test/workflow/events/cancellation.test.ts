@@ -38,7 +38,7 @@ async function cancellableCourse(key: string) {
   return { type, course, first, second, onCourse, onParticipant, followUp };
 }
 
-describe('cancelling with the record (DOMAIN.md §6)', () => {
+describe('cancelling with the record (docs/domain.md §6)', () => {
   it("a cancelled course cancels its own and its participants' open actions; a template on the cancellation still stamps", async () => {
     const setup = await cancellableCourse('cancel-course');
     ws.clock.advance(60_000);

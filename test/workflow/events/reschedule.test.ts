@@ -20,7 +20,7 @@ afterAll(() => ws.close());
 
 const iso = (date: Date) => date.toISOString();
 
-describe('timing follows the anchor (DOMAIN.md §7)', () => {
+describe('timing follows the anchor (docs/domain.md §7)', () => {
   it("moving a course's start date moves its anchored actions and says why; hand-edited ones stay", async () => {
     const type = await seedCourseType(ws, 'reschedule');
     const linked = { courseTypeIds: [type.id], timing: BEFORE_COURSE_START };
@@ -105,7 +105,7 @@ describe('timing follows the anchor (DOMAIN.md §7)', () => {
 describe('an automatic action moved into the past', () => {
   it('no longer runs by itself once its new start is past the tolerance, and runs again when moved forward', async () => {
     const type = await seedCourseType(ws, 'reschedule-automatic');
-    // DOMAIN.md §8 example 5, without its condition: go ahead 10 days before the start, at 09:00.
+    // docs/domain.md §8 example 5, without its condition: go ahead 10 days before the start, at 09:00.
     const goAhead = await seedTemplate(
       ws,
       {

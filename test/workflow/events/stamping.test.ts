@@ -113,7 +113,7 @@ describe('stamping when records change', () => {
   });
 });
 
-describe('create modes (DOMAIN.md §8 example 4)', () => {
+describe('create modes (docs/domain.md §8 example 4)', () => {
   it("'always' waits hidden until the course fills up and hides again when one leaves; 'when-conditions-hold' stamps nothing", async () => {
     const type = await seedCourseType(ws, 'stamp-create-modes');
     const whenFull = { all: [{ field: 'course.full', op: 'eq' as const, value: true }], any: [] };

@@ -9,7 +9,7 @@ export const AROUND_EVENT = {
   end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
 } as const;
 
-/** DOMAIN.md §8 example 2's window: from 2 working days before the course starts until its start. */
+/** docs/domain.md §8 example 2's window: from 2 working days before the course starts until its start. */
 export const BEFORE_COURSE_START = {
   start: { amount: 2, unit: 'working-days', direction: 'before', anchor: 'course.startDate' },
   end: { amount: 0, unit: 'days', direction: 'before', anchor: 'course.startDate' },

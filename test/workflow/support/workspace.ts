@@ -90,9 +90,9 @@ export interface TestWorkspace {
 /** A fresh database with indexes and users, for one test file (open in beforeAll, close in afterAll). */
 export async function openWorkspace(
   name: string,
-  options: { userIdPrefix?: string; start?: string } = {},
+  options: { userIdPrefix?: string; start?: string; uri?: string } = {},
 ): Promise<TestWorkspace> {
-  const database = await openTestDatabase(name);
+  const database = await openTestDatabase(name, options.uri ? { uri: options.uri } : {});
   const stores = createStores(database.db);
   await ensureIndexes(stores);
   const clock = testClock(options.start);

@@ -13,7 +13,7 @@ afterAll(() => ws.close());
 
 const iso = (date: Date) => date.toISOString();
 
-describe('retroactive linking (DOMAIN.md §4)', () => {
+describe('retroactive linking (docs/domain.md §4)', () => {
   it('a dry run lists records and dates and writes nothing; applying twice creates nothing the second time', async () => {
     const type = await seedCourseType(ws, 'link-courses');
     const template = await seedTemplate(ws, { timing: BEFORE_COURSE_START });

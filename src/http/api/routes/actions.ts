@@ -10,7 +10,7 @@ import { boundedPageOf, page, pagination, queryFlag, queryList, route } from './
 
 export const tag = 'Actions';
 export const ActionViewSchema = ActionSchema.extend({
-  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of DOMAIN.md §6'),
+  colour: z.enum(['overdue', 'today', 'future', 'closed']).describe('The colour code of docs/domain.md §6'),
 });
 export const actionRefParam = z.object({
   ref: z.string().min(1).describe('Action id (act_…) or number'),

@@ -144,7 +144,7 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
   ];
 }
 
-/** The data groups of DOMAIN.md §2, each under /dossiers/<group>; course types have /course-types. */
+/** The data groups of docs/domain.md §2, each under /dossiers/<group>; course types have /course-types. */
 export function dossierRoutes(deps: WorkflowDeps) {
   return DATA_GROUPS.flatMap((group) => recordRoutes(deps, group, `/dossiers/${group}`, 'Dossiers'));
 }

@@ -7,6 +7,7 @@ import { actionExecutionRoutes } from './action-execution.js';
 import { actionRoutes } from './actions.js';
 import { auditRoutes } from './audit.js';
 import { courseTypeRoutes } from './course-types.js';
+import { deliveryRoutes } from './delivery.js';
 import { dossierRoutes } from './dossiers.js';
 import { eventRoutes } from './events.js';
 import { participantRoutes } from './participants.js';
@@ -37,5 +38,6 @@ export function apiRoutes(deps: WorkflowDeps, execution: ExecutionPorts): AnyApi
     ...userRoutes(deps),
     ...settingsRoutes(deps),
     ...auditRoutes(deps),
+    ...deliveryRoutes(deps),
   ];
 }

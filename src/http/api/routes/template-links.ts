@@ -56,7 +56,7 @@ const UnlinkResultSchema = z.object({
 });
 
 /**
- * Linking is what makes a template stamp automatically for a course type (DOMAIN.md §4). Both directions
+ * Linking is what makes a template stamp automatically for a course type (docs/domain.md §4). Both directions
  * offer a dry run that shows exactly what applying would do.
  */
 export function templateLinkRoutes(deps: WorkflowDeps) {

@@ -9,12 +9,16 @@ import {
   updateUser,
 } from '../../../workflow/admin/users.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
+import { ChatIdentitySchema, linkChatIdentity, unlinkChatIdentity } from '../../../workflow/identities.js';
 import { idParam, pageFrom, pageOf, pagination, queryFlag, route } from './shared.js';
 
 const tag = 'Users';
 
+const IdentityBody = z.strictObject({ identity: ChatIdentitySchema });
+
 const UserRecordSchema = UserSchema.extend({
   chatIdentities: z.array(z.object({ platform: z.enum(['slack', 'teams']) }).loose()),
+  chatPreference: z.enum(['slack', 'teams', 'console']).optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -69,6 +73,36 @@ export function userRoutes(deps: WorkflowDeps) {
       response: UserRecordSchema,
       handler: async ({ actor, params, body }) => ({
         body: await updateUser(deps, actor, { id: params.id, patch: body }),
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/users/:id/identities',
+      operationId: 'linkChatIdentity',
+      successStatus: 200,
+      summary: 'Link a Slack or Teams identity to a user (one identity, one user)',
+      tag,
+      scope: 'admin',
+      params: idParam,
+      body: IdentityBody,
+      response: UserRecordSchema,
+      handler: async ({ actor, params, body }) => ({
+        body: await linkChatIdentity(deps, actor, { userId: params.id, identity: body.identity }),
+      }),
+    }),
+    route({
+      method: 'post',
+      path: '/users/:id/identities/remove',
+      operationId: 'unlinkChatIdentity',
+      successStatus: 200,
+      summary: 'Remove a linked Slack or Teams identity from a user',
+      tag,
+      scope: 'admin',
+      params: idParam,
+      body: IdentityBody,
+      response: UserRecordSchema,
+      handler: async ({ actor, params, body }) => ({
+        body: await unlinkChatIdentity(deps, actor, { userId: params.id, identity: body.identity }),
       }),
     }),
   ];

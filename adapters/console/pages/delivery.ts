@@ -1,0 +1,75 @@
+import { formatMoment } from '../../../src/i18n/messages.js';
+import type { DeliveryRecord, DeliveryTarget } from '../../../src/store/deliveries.js';
+import type { RenderContext } from '../render/context.js';
+import { clip, html, type SafeHtml } from '../render/html.js';
+import { consoleText } from '../texts.js';
+import { type IdentityBar, renderPage } from './layout.js';
+
+export interface DeliveryPageData {
+  targets: DeliveryTarget[];
+  failed: DeliveryRecord[];
+  timeZone: string;
+  notice?: string;
+}
+
+function when(date: Date, context: RenderContext, timeZone: string): string {
+  return formatMoment(date, context.locale, timeZone);
+}
+
+function targetRow(target: DeliveryTarget, context: RenderContext, timeZone: string): SafeHtml {
+  const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
+  return html`<tr${target.broken ? html` class="broken"` : ''}>
+<td>${target.label}<br><code>${target.id}</code></td>
+<td>${target.platform}</td>
+<td>${target.broken ? html`<strong>${target.broken.reason}</strong><br>${t('delivery.since')} ${when(target.broken.at, context, timeZone)}` : target.lastError ? html`${t('delivery.last-error')}: ${target.lastError.reason}` : '—'}</td>
+<td>${String(target.sent)}</td>
+<td>${String(target.failed)}</td>
+<td>${
+    target.broken &&
+    html`<form method="post" action="${context.basePath}/delivery/clear">
+<input type="hidden" name="csrf" value="${context.csrfToken}"><input type="hidden" name="key" value="${target.id}">
+<button type="submit" class="btn btn-primary">${t('delivery.clear')}</button></form>`
+  }</td>
+</tr>`;
+}
+
+function targetTable(targets: readonly DeliveryTarget[], context: RenderContext, timeZone: string): SafeHtml {
+  const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
+  return html`<table class="delivery"><thead><tr><th>${t('delivery.conversation')}</th><th>${t('delivery.platform')}</th><th>${t('delivery.reason')}</th><th>${t('delivery.sent')}</th><th>${t('delivery.failures')}</th><th></th></tr></thead>
+<tbody>${targets.map((target) => targetRow(target, context, timeZone))}</tbody></table>`;
+}
+
+/**
+ * The administrators' view of the chat delivery (docs/delivery.md): broken conversations first, with
+ * why and since when and a button to clear the mark, then every conversation and the failed messages.
+ */
+export function renderDeliveryPage(
+  data: DeliveryPageData,
+  context: RenderContext,
+  identity: IdentityBar,
+): string {
+  const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
+  const broken = data.targets.filter((target) => target.broken);
+  const main = html`<section class="delivery-page"><h1>${t('delivery.title')}</h1>
+<p class="intro">${t('delivery.intro')}</p>
+${data.notice && html`<p class="notice" role="status">${data.notice}</p>`}
+<h2>${t('delivery.broken')}</h2>
+${broken.length === 0 ? html`<p class="empty">${t('delivery.none-broken')}</p>` : targetTable(broken, context, data.timeZone)}
+<h2>${t('delivery.failed')}</h2>
+${
+  data.failed.length === 0
+    ? html`<p class="empty">${t('delivery.none-failed')}</p>`
+    : html`<table class="delivery"><thead><tr><th>${t('delivery.conversation')}</th><th>${t('delivery.message')}</th><th>${t('delivery.reason')}</th><th>${t('delivery.attempts')}</th></tr></thead>
+<tbody>${data.failed.map(
+        (
+          delivery,
+        ) => html`<tr><td>${delivery.address.label}<br>${when(delivery.createdAt, context, data.timeZone)}</td>
+<td>${delivery.content.type === 'notice' ? clip(delivery.content.text, 200) : delivery.content.type}</td>
+<td>${delivery.lastError ?? '—'}</td><td>${String(delivery.attempts)}</td></tr>`,
+      )}</tbody></table>`
+}
+<h2>${t('delivery.all')}</h2>
+${targetTable(data.targets, context, data.timeZone)}
+</section>`;
+  return renderPage({ context, title: t('delivery.title'), page: 'delivery', identity }, main);
+}

@@ -1,0 +1,64 @@
+import type { WebClient } from '@slack/web-api';
+import { type Locale, LocaleSchema } from '../../src/domain/i18n/locale.js';
+import type { UserRecord } from '../../src/store/users.js';
+import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import { resolveChatUser } from '../../src/workflow/identities.js';
+
+/** An unknown Slack user is looked up (users.info) at most this often. */
+const UNKNOWN_RETRY_MS = 60_000;
+
+export interface SlackActor {
+  user: UserRecord | undefined;
+  /** The language to answer in: the user's, else what Slack says of them, else the workspace's. */
+  locale: Locale;
+}
+
+function localeOf(slackLocale: string | undefined): Locale | undefined {
+  const language = slackLocale?.slice(0, 2).toLowerCase();
+  const parsed = LocaleSchema.safeParse(language);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Slack user → Stempel user (docs/slack.md): a linked identity, else the e-mail address Slack reveals
+ * (users.info, scope users:read.email) when a Stempel user has it. Unknown people are remembered for a
+ * minute so a burst of their clicks does not become a burst of users.info calls.
+ */
+export class SlackIdentities {
+  readonly #unknown = new Map<string, { at: number; locale: Locale | undefined }>();
+
+  constructor(private readonly deps: WorkflowDeps) {}
+
+  async resolve(teamId: string, slackUserId: string, client: WebClient): Promise<SlackActor> {
+    const key = `${teamId}:${slackUserId}`;
+    const workspaceLocale = async () => (await this.deps.workspace.get()).locale;
+    const known = await this.deps.stores.users.findByChatIdentity({
+      platform: 'slack',
+      teamId,
+      userId: slackUserId,
+    });
+    if (known) return { user: known.active ? known : undefined, locale: known.locale };
+    const unknown = this.#unknown.get(key);
+    if (unknown && Date.now() - unknown.at < UNKNOWN_RETRY_MS) {
+      return { user: undefined, locale: unknown.locale ?? (await workspaceLocale()) };
+    }
+    let slackLocale: Locale | undefined;
+    const user = await resolveChatUser(
+      this.deps,
+      { platform: 'slack', teamId, userId: slackUserId },
+      async () => {
+        const info = await client.users
+          .info({ user: slackUserId, include_locale: true })
+          .catch(() => undefined);
+        slackLocale = localeOf(info?.user?.locale);
+        return info?.user?.profile?.email ?? undefined;
+      },
+    );
+    if (user) {
+      this.#unknown.delete(key);
+      return { user, locale: user.locale };
+    }
+    this.#unknown.set(key, { at: Date.now(), locale: slackLocale });
+    return { user: undefined, locale: slackLocale ?? (await workspaceLocale()) };
+  }
+}

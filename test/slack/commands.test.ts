@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onlyAction } from '../workflow/support/actions.js';
+import { seedCourse, seedCourseType } from '../workflow/support/records.js';
+import { seedTemplate } from '../workflow/support/templates.js';
+import { commandBody, SLACK_IDS, type SlackHarness, signedPost, startSlack } from './support.js';
+
+let slack: SlackHarness;
+let courseTypeId: string;
+
+beforeAll(async () => {
+  slack = await startSlack('slack-commands');
+  courseTypeId = (await seedCourseType(slack.ws, 'ehbo')).id;
+  await slack.link(slack.ws.users.planner, SLACK_IDS.planner);
+});
+afterAll(() => slack.close());
+
+const form = 'application/x-www-form-urlencoded';
+
+async function command(text: string, user: string = SLACK_IDS.planner) {
+  const request = commandBody(slack.fake, { text, user });
+  const response = await signedPost(slack.eventsUrl, request.body, form);
+  return { ...request, response };
+}
+
+async function answerTo(trigger: string) {
+  await slack.fake.until(
+    () => slack.fake.responses.some((entry) => entry.id === trigger),
+    `the answer to ${trigger}`,
+  );
+  return slack.fake.responses.find((entry) => entry.id === trigger)!.body;
+}
+
+async function plannerAction() {
+  const template = await seedTemplate(slack.ws, {
+    name: 'Presentielijst [Opleiding:Naam]',
+    ownerRule: { kind: 'user', userId: slack.ws.users.planner.id },
+    courseTypeIds: [courseTypeId],
+  });
+  const course = await seedCourse(slack.ws, courseTypeId, { name: 'EHBO basis' });
+  return onlyAction(slack.ws, template.id, course.record.id);
+}
+
+describe('/actie in Slack', () => {
+  it('acknowledges at once and answers only the asker, with blocks and a text fallback', async () => {
+    const action = await plannerAction();
+    const { trigger, response } = await command('mijn');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+    const answer = await answerTo(trigger);
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.text).toContain(`#${action.number} Presentielijst EHBO basis`);
+    const blocks = JSON.stringify(answer.blocks);
+    expect(blocks).toContain('My actions');
+    expect(blocks).toContain(`done:${action.id}`);
+    expect(answer.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('answers in the language of the user, whichever words they typed', async () => {
+    await slack.ws.stores.users.replace({
+      ...(await slack.ws.stores.users.get(slack.ws.users.planner.id))!,
+      locale: 'nl',
+    });
+    const { trigger } = await command('help');
+    const answer = await answerTo(trigger);
+    expect(answer.text).toContain('Stempel-commando’s');
+    expect(answer.text).toContain('/actie mijn');
+  });
+
+  it('gives an unknown Slack user an explanation of how to get linked, and no data', async () => {
+    await plannerAction();
+    slack.fake.users.set('USTRANGER', { id: 'USTRANGER', email: 'stranger@elsewhere.test', locale: 'en-GB' });
+    const { trigger } = await command('list', 'USTRANGER');
+    const answer = await answerTo(trigger);
+    expect(answer.text).toContain('I do not know you yet');
+    expect(JSON.stringify(answer)).not.toContain('Presentielijst');
+  });
+
+  it('links a Slack user by the e-mail address Slack reveals', async () => {
+    slack.fake.users.set(SLACK_IDS.sales, {
+      id: SLACK_IDS.sales,
+      email: slack.ws.users.sales.email!,
+      locale: 'en-US',
+    });
+    const { trigger } = await command('help', SLACK_IDS.sales);
+    expect((await answerTo(trigger)).text).toContain('Stempel commands');
+    const sales = await slack.ws.stores.users.get(slack.ws.users.sales.id);
+    expect(sales?.chatIdentities).toEqual([
+      { platform: 'slack', teamId: slack.fake.teamId, userId: SLACK_IDS.sales },
+    ]);
+  });
+
+  it('marks an action done by command, once, even when Slack retries the request', async () => {
+    const action = await plannerAction();
+    const request = commandBody(slack.fake, { text: `klaar ${action.number}`, user: SLACK_IDS.planner });
+    const first = await signedPost(slack.eventsUrl, request.body, form);
+    const retried = await signedPost(slack.eventsUrl, request.body, form, { retryNum: 1 });
+    expect([first.status, retried.status]).toEqual([200, 200]);
+    const answer = await answerTo(request.trigger);
+    expect(answer.text).toContain(`Actie ${action.number} is gedaan.`);
+    const stored = await slack.ws.stores.actions.get(action.id);
+    expect(stored?.history.filter((entry) => entry.kind === 'completed')).toHaveLength(1);
+    expect(slack.fake.responses.filter((entry) => entry.id === request.trigger)).toHaveLength(1);
+  });
+
+  it('refuses requests with a bad signature or an old timestamp (401), before anything runs', async () => {
+    const before = slack.fake.calls.length;
+    const request = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });
+    const forged = await signedPost(slack.eventsUrl, request.body, form, {
+      secret: 'not-the-signing-secret-at-all',
+    });
+    const stale = await signedPost(slack.eventsUrl, request.body, form, {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    const unsigned = await signedPost(slack.eventsUrl, request.body, form, { signature: '' });
+    expect([forged.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
+    expect(slack.fake.calls.length).toBe(before);
+    expect(slack.fake.responses.some((entry) => entry.id === request.trigger)).toBe(false);
+  });
+
+  it('answers unknown input with the help, never a stack trace', async () => {
+    const { trigger } = await command('vlieg naar de maan');
+    const answer = await answerTo(trigger);
+    expect(answer.text).toContain('Onbekend commando "vlieg"');
+    expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

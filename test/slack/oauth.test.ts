@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandBody, nextId, SLACK_IDS, type SlackHarness, signedPost, startSlack } from './support.js';
+
+let slack: SlackHarness;
+
+beforeAll(async () => {
+  slack = await startSlack('slack-oauth', { mode: 'oauth' });
+  await slack.link(slack.ws.users.planner, SLACK_IDS.planner);
+});
+afterAll(() => slack.close());
+
+const form = 'application/x-www-form-urlencoded';
+
+async function install(code: string) {
+  const start = await fetch(`${slack.url}/slack/install`, { redirect: 'manual' });
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location')!);
+  expect(authorize.origin).toBe('https://slack.com');
+  expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,users:read,users:read.email');
+  const state = authorize.searchParams.get('state')!;
+  const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return fetch(`${slack.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
+}
+
+function event(type: string, extra: object = {}) {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: slack.fake.teamId,
+    api_app_id: 'A0TEST',
+    type: 'event_callback',
+    event_id: nextId('Ev'),
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: slack.fake.teamId, user_id: 'UBOT', is_bot: true }],
+    event: { type, event_ts: '1700000000.1', ...extra },
+  });
+}
+
+describe('multi-workspace OAuth', () => {
+  it('installs through /slack/install and /slack/oauth_redirect and stores the installation', async () => {
+    const callback = await install('good-code');
+    expect(callback.status).toBe(200);
+    expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(1);
+    const stored = await slack.ws.database.db
+      .collection('slackInstallations')
+      .findOne({ _id: `T:${slack.fake.teamId}` as never });
+    expect(stored).toMatchObject({ teamId: slack.fake.teamId, isEnterpriseInstall: false });
+  });
+
+  it('refuses a callback without a valid state', async () => {
+    const forged = await fetch(`${slack.url}/slack/oauth_redirect?code=x&state=forged`, {
+      redirect: 'manual',
+    });
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(1);
+  });
+
+  it("answers commands with the workspace's own token", async () => {
+    const request = commandBody(slack.fake, { text: 'help', user: SLACK_IDS.planner });
+    expect((await signedPost(slack.eventsUrl, request.body, form)).status).toBe(200);
+    await slack.fake.until(
+      () => slack.fake.responses.some((entry) => entry.id === request.trigger),
+      'the answer',
+    );
+    const address = await slack.delivery.platforms.get('slack')!.channelAddress('CWORK');
+    await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Hallo team' },
+      'process',
+      'oauth-1',
+    );
+    await slack.fake.until(
+      () => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CWORK'),
+      'the post',
+    );
+    expect(slack.fake.callsOf('chat.postMessage').find((call) => call.body.channel === 'CWORK')?.token).toBe(
+      'xoxb-installed-token',
+    );
+  });
+
+  it('forgets the workspace on app_uninstalled: nothing more is sent there', async () => {
+    expect((await signedPost(slack.eventsUrl, event('app_uninstalled'), 'application/json')).status).toBe(
+      200,
+    );
+    await slack.fake.until(
+      async () => (await slack.ws.database.db.collection('slackInstallations').countDocuments()) === 0,
+      'the installation removed',
+    );
+    const address = await slack.delivery.platforms
+      .get('slack')!
+      .channelAddress(`${slack.fake.teamId}/CAFTER`);
+    const queued = await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Na' },
+      'process',
+      'oauth-2',
+    );
+    const id = (queued as { ref: string }).ref;
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.get(id))?.status === 'failed',
+      'the refusal',
+    );
+    expect((await slack.ws.stores.deliveries.get(id))?.lastError).toContain('not installed');
+    expect(slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CAFTER')).toBe(false);
+  });
+});
