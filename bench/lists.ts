@@ -1,14 +1,14 @@
 import {
   ADMIN_TOKEN,
   growTo,
-  percentile,
   request,
   residentBytes,
   startWorkload,
   stopWorkload,
   TEMPLATES,
   type Workload,
-} from './support/workload.js';
+} from './harness/workload.js';
+import { percentile } from './support.js';
 
 /**
  * First-page list latency at 20,000 and 100,000 open actions (issue 13): a real service process on the

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import {
   ADMIN_TOKEN,
   growTo,
-  percentile,
   residentBytes,
   startWorkload,
   stopWorkload,
   TEMPLATES,
-} from './support/workload.js';
+} from './harness/workload.js';
+import { percentile } from './support.js';
 
 /**
  * Overload (issue 13): CLIENTS concurrent clients listing overdue actions at ACTIONS open actions, for
@@ -62,11 +62,11 @@ async function client(url: string, until: number, tally: Tally): Promise<void> {
   }
 }
 
-/** The /healthz waits, measured by a process of its own (bench/support/probe.mjs). */
+/** The /healthz waits, measured by a process of its own (bench/harness/probe.mjs). */
 async function probe(url: string, until: number): Promise<number[]> {
   const child = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./support/probe.mjs', import.meta.url)), url, String(until)],
+    [fileURLToPath(new URL('./harness/probe.mjs', import.meta.url)), url, String(until)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -82,7 +82,7 @@ async function probe(url: string, until: number): Promise<number[]> {
 export default async function overloadBench(): Promise<void> {
   const workload = await startWorkload({
     ...(process.env.BENCH_OVERLOAD_GC_REPORT
-      ? { NODE_OPTIONS: `--import ${new URL('./support/trace-gc.mjs', import.meta.url).pathname}` }
+      ? { NODE_OPTIONS: `--import ${new URL('./harness/trace-gc.mjs', import.meta.url).pathname}` }
       : {}),
     ...(process.env.BENCH_OVERLOAD_SCHEDULER === 'false' ? { SCHEDULER_ENABLED: 'false' } : {}),
   });

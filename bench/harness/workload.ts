@@ -165,7 +165,3 @@ export async function residentBytes(service: BenchService): Promise<number> {
 export async function stopWorkload(workload: Workload): Promise<void> {
   await workload.service.stop();
 }
-
-export function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
