@@ -11,7 +11,7 @@ import type { Collection } from './collection.js';
 import { canonicalKey, compareValues } from './compare.js';
 import { compileFilter, type Matcher } from './filter.js';
 import { mergeSorted } from './merge.js';
-import { candidatePlans, type IndexPlan, type Plan, providesSort } from './planner.js';
+import { candidatePlans, type IndexPlan, type OrPlan, type Plan, providesSort } from './planner.js';
 import { type SortSpec, sortDocuments, sortKey } from './sort.js';
 import { compareKeyPart, type IndexKey } from './sorted-keys.js';
 import type { Doc } from './values.js';
@@ -97,6 +97,9 @@ function collect(
   const skip = request.skip ?? 0;
   const wanted = request.limit ? skip + request.limit : Number.POSITIVE_INFINITY;
   const inOrder = !request.sort || providesSort(plan);
+  if (!inOrder && plan.kind === 'or' && Number.isFinite(wanted)) {
+    return topOfBranches(collection, plan, matcher, request, budget);
+  }
   const matches: Doc[] = [];
   for (const doc of documents(collection, plan, request.sort, budget)) {
     if (!matcher.test(doc)) continue;
@@ -107,6 +110,38 @@ function collect(
   return skip || request.limit
     ? ordered.slice(skip, request.limit ? skip + request.limit : undefined)
     : ordered;
+}
+
+/**
+ * An `$or` whose branches do not all provide the sort, with a limit: a branch that does provide it can
+ * stop after `skip + limit` matches, since no later match of it can be among the first that many of the
+ * union. The others are read whole; the union is then sorted. (The due-sweep's executions: the automatic
+ * first runs come in start order, retries and expired leases do not.)
+ */
+function topOfBranches(
+  collection: Collection,
+  plan: OrPlan,
+  matcher: Matcher,
+  request: QueryRequest,
+  budget: Budget,
+): Doc[] {
+  const skip = request.skip ?? 0;
+  const wanted = skip + (request.limit ?? 0);
+  const seen = new Set<string>();
+  const matches: Doc[] = [];
+  for (const branch of plan.branches) {
+    let taken = 0;
+    for (const doc of documents(collection, branch, request.sort, budget)) {
+      if (!matcher.test(doc)) continue;
+      const id = canonicalKey(doc._id);
+      if (!seen.has(id)) {
+        seen.add(id);
+        matches.push(doc);
+      }
+      if (providesSort(branch) && ++taken >= wanted) break;
+    }
+  }
+  return sortDocuments(matches, request.sort!).slice(skip, wanted);
 }
 
 export interface CountOutcome {
