@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import type { Db, Document, Filter, Sort } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Collection } from '../../../src/store/embedded/engine/collection.js';
+import { runQuery } from '../../../src/store/embedded/engine/execute.js';
+import { parseSort } from '../../../src/store/embedded/engine/sort.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 
 /**
@@ -128,5 +131,36 @@ describe('planned queries', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('an $or whose branches do not all provide the sort', () => {
+  it('reads a sorted branch only up to the limit and still answers like a collection scan', () => {
+    const indexed = new Collection('db', 'or_indexed');
+    indexed.addIndex({ v: 2, key: { state: 1, start: 1, n: 1 }, name: 'state_start' });
+    indexed.addIndex({ v: 2, key: { 'retry.at': 1 }, name: 'retry', sparse: true });
+    const plain = new Collection('db', 'or_plain');
+    for (let n = 0; n < 2_000; n++) {
+      const doc = {
+        _id: n,
+        n,
+        state: n % 4 === 0 ? 'failed' : 'open',
+        start: (n * 7919) % 1_000,
+        ...(n % 4 === 0 && n % 3 === 0 ? { retry: { at: (n * 31) % 500 } } : {}),
+      };
+      indexed.insert(doc);
+      plain.insert(structuredClone(doc));
+    }
+    const request = {
+      filter: { $or: [{ state: 'open', start: { $lte: 600 } }, { 'retry.at': { $lte: 300 } }] },
+      sort: parseSort({ start: 1, n: 1 }),
+      skip: 3,
+      limit: 25,
+    };
+    const planned = runQuery(indexed, request);
+    expect(planned.plan.kind).toBe('or');
+    expect(planned.docs.map((doc) => doc._id)).toEqual(runQuery(plain, request).docs.map((doc) => doc._id));
+    // The open branch alone has about 900 matches; only skip + limit of them are read.
+    expect(planned.stats.docsExamined).toBeLessThan(300);
   });
 });
