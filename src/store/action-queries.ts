@@ -135,9 +135,10 @@ function combine(common: Branch, branch: Branch): Branch {
 /**
  * The MongoDB filter of an action query, built so that both the embedded planner and a real mongod serve
  * it from the list indexes: flat equality conditions, and, where the colour code or the record scope
- * needs several windows, a top-level `$or` whose every branch carries the shared conditions (so each is
- * one index range in end order and the branches merge without a blocking sort). Visibility is a residual
- * condition, checked on each candidate. Undefined when nothing can match.
+ * needs several windows, a rooted `$or` whose every branch carries the shared conditions and one state
+ * (so each branch is one index range in end order and the branches merge without a blocking sort).
+ * Visibility is a residual condition in each branch, checked on each candidate. Undefined when nothing
+ * can match.
  */
 export function actionListFilter(query: ActionQuery): Filter<ActionDoc> | undefined {
   const branches = stateBranches(query);
@@ -150,14 +151,16 @@ export function actionListFilter(query: ActionQuery): Filter<ActionDoc> | undefi
         combine(common, { ...branch, 'linkedRecords.id': { $in: [...query.recordIds!] } }),
       ])
     : branches.map((branch) => combine(common, branch));
+  // Inside an `$or`, a real mongod provides the sort from an index only for branches of a single state.
+  const split = scoped.length > 1 ? scoped.flatMap(oneStateEach) : scoped;
   const visibility = query.visibleTo && visibilityFilter(query.visibleTo);
-  if (scoped.length === 1) {
-    const only = scoped[0]!;
-    return visibility
-      ? { ...only, ...(only.$or ? { $and: [{ $or: only.$or }, visibility] } : visibility) }
-      : only;
-  }
-  return visibility ? { $or: scoped, $and: [visibility] } : { $or: scoped };
+  const visible = visibility ? split.map((branch) => ({ ...branch, ...visibility })) : split;
+  return visible.length === 1 ? visible[0]! : { $or: visible };
+}
+
+function oneStateEach(branch: Branch): Branch[] {
+  const states = (branch.state as { $in?: ActionState[] } | undefined)?.$in;
+  return states ? states.map((state) => ({ ...branch, state })) : [branch];
 }
 
 function visibilityFilter(visibleTo: { userId: string; roles: readonly string[] }): Branch {
