@@ -138,7 +138,7 @@ export default async function overloadBench(): Promise<void> {
         `${(healthz.at(-1) ?? Number.NaN).toFixed(0)} (probe ${waits.indexOf(healthz.at(-1)!) + 1} of ${waits.length})`,
       ],
       ['due-sweep overruns', String(sweep.overruns)],
-      ['due-sweep longest pass (ms)', String(sweep.longest)],
+      ['due-sweep longest working pass (ms)', String(sweep.longest)],
       ['resident memory peak (MiB)', (peak / 2 ** 20).toFixed(0)],
       // The machine is shared: a busy one delays every process, the probe's too.
       ['machine load (1 min avg)', `${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`],
@@ -158,7 +158,7 @@ export default async function overloadBench(): Promise<void> {
   }
 }
 
-/** Due-sweep passes that ended during the load: their durations, from the service's log. */
+/** Due-sweep passes that ended during the load, from the log (a pass that did nothing logs nothing). */
 function sweepPasses(logs: ReadonlyArray<Record<string, unknown>>, since: number) {
   const passes = logs.filter(
     (entry) =>
