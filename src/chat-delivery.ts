@@ -6,6 +6,7 @@ import { DeliveryRouter } from './delivery/router.js';
 import type { MessageViews } from './delivery/views.js';
 import { type DeliveryEvents, type DeliverySettings, DeliveryWorker } from './delivery/worker.js';
 import type { WorkflowDeps } from './workflow/deps.js';
+import { noticeOpenedActions } from './workflow/notices/opened.js';
 
 export interface ChatDeliveryStack {
   readonly outbox: Outbox;
@@ -65,5 +66,6 @@ export function createChatDelivery(deps: WorkflowDeps, options: ChatDeliveryOpti
     ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
   });
   stores.actions.onChange((actions) => live.actionsChanged(actions));
+  stores.actions.onChange((actions) => noticeOpenedActions(deps, outbox, actions));
   return { outbox, worker, live, router, platforms, views };
 }

@@ -4,6 +4,7 @@ import { type Db, MongoClient } from 'mongodb';
 import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
+import { TeamsSurface, teamsSettingsOf } from '../adapters/teams/index.js';
 import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
@@ -29,6 +30,7 @@ import { type ResolvedDatabase, resolveDatabase } from './store/database.js';
 import { InboundRequestStore } from './store/inbound-requests.js';
 import { removeRuntimeFile, writeRuntimeFile } from './store/runtime-file.js';
 import { SlackInstallationStore } from './store/slack-installations.js';
+import { TeamsConversationStore } from './store/teams-conversations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
 import { executionPortsFromConfig } from './workflow/execution/ports.js';
@@ -141,6 +143,17 @@ export async function bootstrapAccess(
   deps.logger.info({ user: first.email }, 'bootstrap API token ensured');
 }
 
+/** Microsoft Teams when the configuration switches it on (docs/teams.md): its surface and its store. */
+async function openTeams(config: Config, db: Db, logger: Logger): Promise<TeamsSurface | undefined> {
+  const settings = teamsSettingsOf(config);
+  if (!settings) return undefined;
+  const conversations = new TeamsConversationStore(db);
+  await conversations.ensureIndexes();
+  if (settings.mode === 'anonymous') logger.warn('Teams runs without authentication (TEAMS_ANONYMOUS=true)');
+  logger.info({ mode: settings.mode }, 'Microsoft Teams listens on /api/messages');
+  return new TeamsSurface(settings, conversations, logger);
+}
+
 /**
  * The composition root: resolves the database, wires the use cases, scheduler and HTTP server, and owns
  * the order of start-up and shutdown.
@@ -168,13 +181,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
   const slack = slackAdapterFromConfig(config, db, logger);
+  const teams = await openTeams(config, db, logger);
   let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
     defaults: workspaceDefaults(config),
     execution: (workflow) => {
       delivery = createChatDelivery(workflow, {
-        platforms: [inbox, ...(slack ? [slack.platform] : [])],
+        platforms: [inbox, ...(slack ? [slack.platform] : []), ...(teams ? [teams.platform] : [])],
         events: deliveryMetrics(metrics),
       });
       return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
@@ -234,7 +248,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       requireLogin: config.CONSOLE_REQUIRE_LOGIN ?? !isLoopbackHost(config.HOST),
       sessionSecret: config.CONSOLE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     },
-    slackRuntime?.router ? [slackRuntime.router] : [],
+    [
+      ...(slackRuntime?.router ? [slackRuntime.router] : []),
+      ...(teams ? [teams.router({ deps: deps.workflow, execution: deps.execution, live: chat.live })] : []),
+    ],
     {
       metricsToken: config.METRICS_TOKEN,
       limits: new Backpressure({

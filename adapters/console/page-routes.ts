@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { actionCards } from '../../src/chat/views/action-card.js';
+import { errorView } from '../../src/chat/views/errors.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { budgetOf } from '../../src/http/backpressure.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
@@ -8,7 +9,9 @@ import {
   listDeliveries,
   listDeliveryTargets,
 } from '../../src/workflow/admin/deliveries.js';
+import { listUsers } from '../../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import { linkChatIdentity } from '../../src/workflow/identities.js';
 import { loadDossierTimeline } from './dossier-data.js';
 import { renderContextOf, visitorMay, visitorOf } from './identity.js';
 import { renderBoardPage } from './pages/board.js';
@@ -92,15 +95,16 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
     notice?: string,
   ) {
     const actor = signedInUser(res);
-    const [targets, failed] = await Promise.all([
+    const [targets, failed, people] = await Promise.all([
       listDeliveryTargets(deps, actor, { limit: 200 }),
       listDeliveries(deps, actor, { status: 'failed', limit: 50 }),
+      listUsers(deps, actor, { active: true }),
     ]);
     sendHtml(
       res,
       200,
       renderDeliveryPage(
-        { targets, failed, timeZone: visitorOf(res).timeZone, ...(notice ? { notice } : {}) },
+        { targets, failed, people, timeZone: visitorOf(res).timeZone, ...(notice ? { notice } : {}) },
         renderContextOf(req, res),
         await identityBarOf(deps, res, requireLogin),
       ),
@@ -123,6 +127,30 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
     const key = typeof req.body?.key === 'string' ? req.body.key : '';
     await clearBrokenTarget(deps, signedInUser(res), key);
     await deliveryPage(req, res, consoleText(renderContextOf(req, res).locale, 'delivery.cleared'));
+  });
+
+  router.post('/delivery/link', async (req, res) => {
+    if (!signedInUser(res).admin) {
+      sendError(req, res, 403, consoleError(res, 'console.admin', 'delivery.admins-only'));
+      return;
+    }
+    const field = (name: string) => (typeof req.body?.[name] === 'string' ? req.body[name].trim() : '');
+    const [teamId, userId] = field('slack').split('/');
+    const identity = field('slack')
+      ? { platform: 'slack', teamId, userId }
+      : { platform: 'teams', aadObjectId: field('teams') };
+    try {
+      await linkChatIdentity(deps, signedInUser(res), { userId: field('userId'), identity });
+      await deliveryPage(req, res, consoleText(renderContextOf(req, res).locale, 'delivery.linked'));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      sendError(
+        req,
+        res,
+        error.category === 'not-found' ? 404 : 422,
+        errorView(error, renderContextOf(req, res).locale),
+      );
+    }
   });
 
   return router;

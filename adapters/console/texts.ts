@@ -33,6 +33,18 @@ const texts = {
   'delivery.cleared': { en: 'Cleared; messages go there again.', nl: 'Gewist; berichten gaan er weer heen.' },
   'delivery.message': { en: 'Message', nl: 'Bericht' },
   'delivery.attempts': { en: 'Attempts', nl: 'Pogingen' },
+  'delivery.people': { en: 'Chat identities', nl: 'Chat-identiteiten' },
+  'delivery.people-intro': {
+    en: 'People are linked by their e-mail address the first time they use Stempel in chat. Link someone whose address differs here.',
+    nl: 'Mensen worden gekoppeld via hun e-mailadres zodra ze Stempel in de chat gebruiken. Koppel hier iemand wiens adres afwijkt.',
+  },
+  'delivery.person': { en: 'Person', nl: 'Persoon' },
+  'delivery.identities': { en: 'Linked', nl: 'Gekoppeld' },
+  'delivery.none-linked': { en: 'not linked', nl: 'niet gekoppeld' },
+  'delivery.link': { en: 'Link', nl: 'Koppelen' },
+  'delivery.slack-id': { en: 'Slack team id / user id (T…/U…)', nl: 'Slack team-id / gebruikers-id (T…/U…)' },
+  'delivery.teams-id': { en: 'or Teams (Entra ID) object id', nl: 'of Teams-object-id (Entra ID)' },
+  'delivery.linked': { en: 'Linked.', nl: 'Gekoppeld.' },
   'delivery.admins-only': {
     en: 'Only administrators see the chat delivery.',
     nl: 'Alleen beheerders zien de bezorging van berichten.',

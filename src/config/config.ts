@@ -130,6 +130,22 @@ export const configSchema = z.object({
   SLACK_API_URL: z.url({ error: 'must be a URL' }).default('https://slack.com/api/'),
   /** How long one Web API call may take. */
   SLACK_TIMEOUT_MS: millis(10_000),
+
+  // Microsoft Teams (docs/teams.md): on when TEAMS_APP_ID is set, or TEAMS_ANONYMOUS outside production.
+  /** The bot's Entra ID app registration (SingleTenant): its application (client) id. */
+  TEAMS_APP_ID: z.uuid('must be the application (client) id of the bot, a GUID').optional(),
+  /** A client secret of that app registration; or use TEAMS_MANAGED_IDENTITY. */
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  /** The Entra ID tenant of the app registration. */
+  TEAMS_TENANT_ID: z.uuid('must be the Entra ID tenant id, a GUID').optional(),
+  /** Authenticate as the user-assigned managed identity whose client id is TEAMS_APP_ID. */
+  TEAMS_MANAGED_IDENTITY: booleanFlag.default(false),
+  /** Run Teams without authentication, for the Agents Playground and tests; refused in production. */
+  TEAMS_ANONYMOUS: booleanFlag.default(false),
+  /** Where Entra ID signs in (default https://login.microsoftonline.com): sovereign clouds, tests. */
+  TEAMS_AUTHORITY: z.url('must be a URL').optional(),
+  /** The https page about the bot that the Teams app package links to (website, privacy, terms). */
+  TEAMS_INFO_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
 });
 
 type ConfigIssueSink = { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void };
@@ -187,9 +203,37 @@ function checkSlack(config: Config, ctx: ConfigIssueSink): void {
   }
 }
 
+/** Teams' rules: credentials complete, anonymous only outside production (docs/teams.md). */
+function checkTeams(config: Config, ctx: ConfigIssueSink): void {
+  const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  const production = config.NODE_ENV === 'production';
+  if (config.TEAMS_APP_ID) {
+    if (!config.TEAMS_TENANT_ID) issue('TEAMS_TENANT_ID', 'required with TEAMS_APP_ID (a SingleTenant bot)');
+    if (!config.TEAMS_APP_PASSWORD && !config.TEAMS_MANAGED_IDENTITY)
+      issue('TEAMS_APP_PASSWORD', 'required with TEAMS_APP_ID, unless TEAMS_MANAGED_IDENTITY=true');
+    if (config.TEAMS_APP_PASSWORD && config.TEAMS_MANAGED_IDENTITY)
+      issue('TEAMS_MANAGED_IDENTITY', 'choose either TEAMS_APP_PASSWORD or a managed identity');
+    if (config.TEAMS_ANONYMOUS) issue('TEAMS_ANONYMOUS', 'cannot be combined with TEAMS_APP_ID');
+  } else {
+    for (const key of ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const)
+      if (config[key]) issue('TEAMS_APP_ID', `required when ${key} is set`);
+    if (config.TEAMS_MANAGED_IDENTITY) issue('TEAMS_APP_ID', 'required when TEAMS_MANAGED_IDENTITY is set');
+  }
+  if (production && config.TEAMS_ANONYMOUS) {
+    issue(
+      'TEAMS_ANONYMOUS',
+      'not allowed in production: set TEAMS_APP_ID, TEAMS_TENANT_ID and TEAMS_APP_PASSWORD (or TEAMS_MANAGED_IDENTITY)',
+    );
+  }
+  if (production && config.TEAMS_AUTHORITY && !config.TEAMS_AUTHORITY.startsWith('https://')) {
+    issue('TEAMS_AUTHORITY', 'must be an https:// URL in production');
+  }
+}
+
 /** Rules between keys, checked after each key is valid on its own. */
 const checkedConfigSchema = configSchema.superRefine((config, ctx) => {
   checkSlack(config, ctx);
+  checkTeams(config, ctx);
   if (config.BOOTSTRAP_API_TOKEN && config.BOOTSTRAP_ADMINS.length === 0) {
     ctx.addIssue({
       code: 'custom',

@@ -249,7 +249,9 @@ export class DeliveryWorker {
       return;
     }
     const now = this.#deps.clock();
-    const slot = await store.takeSlot(copy.address.key, now, platform.pacingMs);
+    // Edits do not count against a conversation's pace of new messages (Slack paces posts per channel);
+    // they only wait while the platform asked everyone to hold off (Retry-After).
+    const slot = await store.takeSlot(copy.address.key, now, 0);
     if (!slot.ok) {
       await store.copyRetry(copy.id, slot.at, false);
       this.#noteDue(slot.at);

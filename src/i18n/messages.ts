@@ -18,6 +18,14 @@ const messages = {
     en: 'Action {number} "{name}" starts now and is due {end}.',
     nl: 'Actie {number} "{name}" start nu en moet klaar zijn op {end}.',
   },
+  'notify.opened': {
+    en: 'New action for you: {number} "{name}", due {end}.',
+    nl: 'Nieuwe actie voor jou: {number} "{name}", klaar uiterlijk {end}.',
+  },
+  'notify.opened-many': {
+    en: '{count} new actions for you: {list}. See them with /actie mine.',
+    nl: '{count} nieuwe acties voor jou: {list}. Bekijk ze met /actie mijn.',
+  },
   'notify.overdue': {
     en: 'Action {number} "{name}" is overdue since {end}.',
     nl: 'Actie {number} "{name}" is te laat sinds {end}.',
@@ -34,10 +42,19 @@ export function translate(
   return fill(messages[key][locale], params);
 }
 
+/** Formatters by locale and zone: making one costs far more than formatting with it (every card has two). */
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatMoment(date: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+  const key = `${locale} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    });
+    momentFormats.set(key, format);
+  }
+  return format.format(date);
 }

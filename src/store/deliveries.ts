@@ -231,7 +231,8 @@ export class DeliveryStore {
   async takeSlot(key: string, now: Date, pacingMs: number): Promise<{ ok: true } | { ok: false; at: Date }> {
     const taken = await this.#targets.findOneAndUpdate(
       { _id: key, nextSendAt: { $lte: now }, broken: { $exists: false } },
-      { $set: { nextSendAt: new Date(now.getTime() + pacingMs) } },
+      // Never earlier than it was: a slot taken without pacing must not undo another's pace.
+      { $max: { nextSendAt: new Date(now.getTime() + pacingMs) } },
     );
     if (taken) return { ok: true };
     const target = await this.target(key);

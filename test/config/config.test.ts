@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { ConfigError, loadConfig, slackModeOf } from '../../src/config/config.js';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -64,5 +64,73 @@ describe('loadConfig', () => {
         CONSOLE_SESSION_SECRET: secret,
       }).NODE_ENV,
     ).toBe('production');
+  });
+});
+
+describe('Slack configuration', () => {
+  const keysOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).keys;
+    }
+  };
+  const secret = 'slack-signing-secret-0123456789';
+
+  it('leaves Slack off without its keys, and names the mode from the keys given', () => {
+    expect(slackModeOf(loadConfig({}))).toBe('off');
+    expect(slackModeOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: secret }))).toBe(
+      'single-workspace',
+    );
+    expect(slackModeOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBe('socket');
+    expect(
+      slackModeOf(
+        loadConfig({
+          SLACK_CLIENT_ID: '123.456',
+          SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+          SLACK_STATE_SECRET: 'state-secret-0123456789abcdef0123456789',
+          SLACK_SIGNING_SECRET: secret,
+        }),
+      ),
+    ).toBe('oauth');
+  });
+
+  it('stops a half configuration, naming the missing keys but never their values', () => {
+    expect(keysOf({ SLACK_BOT_TOKEN: 'xoxb-secret-value' })).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET \(required/),
+    ]);
+    expect(keysOf({ SLACK_SIGNING_SECRET: secret })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN \(required/),
+    ]);
+    expect(keysOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN \(required/),
+    ]);
+    const oauth = keysOf({ SLACK_CLIENT_SECRET: 'client-secret-0123456789' });
+    expect(oauth.map((key) => key.split(' ')[0])).toEqual([
+      'SLACK_CLIENT_ID',
+      'SLACK_STATE_SECRET',
+      'SLACK_SIGNING_SECRET',
+    ]);
+    expect(keysOf({ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: secret })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN \(must be a bot token/),
+    ]);
+    const all = keysOf({ SLACK_BOT_TOKEN: 'xoxb-secret-value' }).join(' ');
+    expect(all).not.toContain('xoxb-secret-value');
+  });
+
+  it('refuses OAuth keys beside a bot token or an app token', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+      SLACK_STATE_SECRET: 'state-secret-0123456789abcdef0123456789',
+      SLACK_SIGNING_SECRET: secret,
+    };
+    expect(keysOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN \(not with OAuth/),
+    ]);
+    expect(keysOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      expect.stringMatching(/^SLACK_CLIENT_ID \(not with SLACK_APP_TOKEN/),
+    ]);
   });
 });

@@ -50,6 +50,30 @@ describe('the chat delivery page', () => {
     expect((await consoleApp.ws.stores.deliveries.target(key))?.broken).toBeUndefined();
   });
 
+  it('links a chat identity for someone whose e-mail differs, and shows who is linked', async () => {
+    const client = new ConsoleClient(consoleApp.url);
+    await client.actAs('u-admin');
+    const linked = await client.request('POST', '/delivery/link', {
+      userId: 'u-sales',
+      slack: 'T0CONSOLE/USALES',
+      teams: '',
+      csrf: client.csrf,
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.text).toContain('Linked.');
+    expect(linked.text).toContain('Slack T0CONSOLE/USALES');
+    expect((await consoleApp.ws.stores.users.get('u-sales'))?.chatIdentities).toEqual([
+      { platform: 'slack', teamId: 'T0CONSOLE', userId: 'USALES' },
+    ]);
+    const bad = await client.request('POST', '/delivery/link', {
+      userId: 'u-sales',
+      slack: 'nonsense',
+      csrf: client.csrf,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('teamId');
+  });
+
   it('is for administrators only, and not in their navigation', async () => {
     const client = new ConsoleClient(consoleApp.url);
     await client.actAs('u-planner');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryWorker } from '../../src/delivery/worker.js';
+import { stampByHand } from '../../src/workflow/actions/stamp-by-hand.js';
 import { runDueSweep } from '../../src/workflow/execution/due-sweep.js';
 import { executeAction } from '../../src/workflow/execution/execute-action.js';
 import { onlyAction } from '../workflow/support/actions.js';
@@ -40,11 +41,20 @@ const updates = (channel: string) =>
 describe('Slack through the chat delivery', () => {
   it('DMs the owner at the start moment, with the card, and keeps that card current', async () => {
     const action = await plannerAction();
-    const before = posts(SLACK_IDS.planner).length;
+    // Stamped with the planner as owner: they are told at once.
+    await slack.fake.until(
+      () =>
+        posts(SLACK_IDS.planner).some((call) =>
+          String(call.body.text).includes(`New action for you: ${action.number}`),
+        ),
+      'the opened DM',
+    );
     slack.ws.clock.set(new Date(action.start.getTime() + 60_000).toISOString());
     await runDueSweep(slack.ws.deps, slack.execution);
-    await slack.fake.until(() => posts(SLACK_IDS.planner).length > before, 'the reminder DM');
-    const dm = posts(SLACK_IDS.planner).at(-1)!;
+    const reminder = () =>
+      posts(SLACK_IDS.planner).find((call) => String(call.body.text).includes('starts now'));
+    await slack.fake.until(() => reminder() !== undefined, 'the reminder DM');
+    const dm = reminder()!;
     expect(dm.token).toBe('xoxb-test-bot-token');
     expect(dm.body.text).toContain(`Action ${action.number} "Presentielijst VCA basis" starts now`);
     expect(JSON.stringify(dm.body.blocks)).toContain(`done:${action.id}`);
@@ -59,6 +69,43 @@ describe('Slack through the chat delivery', () => {
     expect(edit.body.ts).toBeDefined();
     expect(JSON.stringify(edit.body.blocks)).not.toContain(`done:${action.id}`);
     expect(edit.body.text).toContain('Done');
+  });
+
+  it('tells the owner once about several actions opened for them at once, and nobody about their own', async () => {
+    const owner = { kind: 'user' as const, userId: slack.ws.users.planner.id };
+    for (const name of ['Zaal [Opleiding:Naam]', 'Koffie [Opleiding:Naam]']) {
+      await seedTemplate(
+        slack.ws,
+        { name, ownerRule: owner, courseTypeIds: [courseTypeId] },
+        slack.ws.users.automator,
+      );
+    }
+    const many = () =>
+      posts(SLACK_IDS.planner).filter((call) => String(call.body.text).includes('new actions for you'));
+    const before = many().length;
+    await seedCourse(slack.ws, courseTypeId, { name: 'Dubbel' });
+    await slack.fake.until(() => many().length === before + 1, 'one message for the batch');
+    expect(many().at(-1)!.body.text).toMatch(/\d new actions for you: .*Zaal Dubbel.*Koffie Dubbel/);
+
+    // Stamped by the owner themselves: no message about it.
+    const template = await seedTemplate(slack.ws, {
+      name: 'Zelf [Opleiding:Naam]',
+      event: undefined,
+      timing: {
+        start: { amount: 0, unit: 'days', direction: 'after', anchor: 'created' },
+        end: { amount: 1, unit: 'days', direction: 'after', anchor: 'created' },
+      },
+    });
+    const course = await seedCourse(slack.ws, courseTypeId, { name: 'Eigen' });
+    const own = await stampByHand(slack.ws.deps, slack.ws.users.planner, {
+      template: template.id,
+      recordId: course.record.id,
+      ownerUserId: slack.ws.users.planner.id,
+    });
+    await slack.delivery.worker.runOnce();
+    expect(
+      posts(SLACK_IDS.planner).some((call) => String(call.body.text).includes(`${own.number} "Zelf Eigen"`)),
+    ).toBe(false);
   });
 
   it('updates every posted copy of a card, in every channel, after one change', async () => {
@@ -142,6 +189,7 @@ describe('Slack through the chat delivery', () => {
       status: 429,
       headers: { 'retry-after': '1' },
       body: { ok: false, error: 'ratelimited' },
+      when: (body) => body.channel === 'CLIMITED',
     });
     const address = await slack.delivery.platforms.get('slack')!.channelAddress('CLIMITED');
     const queued = await slack.delivery.outbox.post(
@@ -168,7 +216,10 @@ describe('Slack through the chat delivery', () => {
   });
 
   it('marks a channel broken on channel_not_found and sends nothing more to it; the process says why', async () => {
-    slack.fake.script('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+    slack.fake.script('chat.postMessage', {
+      body: { ok: false, error: 'channel_not_found' },
+      when: (body) => body.channel === 'CGONE',
+    });
     const template = await seedTemplate(
       slack.ws,
       {
@@ -206,33 +257,44 @@ describe('Slack through the chat delivery', () => {
   });
 
   it('sends a message claimed by a worker that crashed before sending exactly once, after its lease', async () => {
-    const action = await plannerAction();
+    // Nobody owns it, so nothing else is queued for it: the worker's queue holds only this message.
+    const action = await plannerAction({ ownerRule: { kind: 'none' } });
     await slack.delivery.worker.stop();
     try {
       const address = await slack.delivery.platforms.get('slack')!.channelAddress('CCRASH');
-      await slack.delivery.outbox.post(
+      const queued = await slack.delivery.outbox.post(
         address!,
         { locale: 'en' },
         { type: 'card', actionId: action.id },
         'post',
         'crash-1',
       );
+      const id = (queued as { ref: string }).ref;
       // A worker claims it and dies before the send: the claim is all that is left of it.
-      const claimed = await slack.ws.stores.deliveries.claimDue(new Date(), 30_000);
-      expect(claimed?.address.key).toBe(address!.key);
-      expect(await slack.delivery.worker.runOnce()).toBe(0);
-      expect(posts('CCRASH')).toHaveLength(0);
-      // After a restart, once the claim lapsed (a clock past the lease), the message goes out once.
+      const deliveries = slack.ws.database.db.collection('deliveries');
+      await deliveries.updateOne(
+        { _id: id as never },
+        { $set: { status: 'sending', leaseUntil: new Date(Date.now() + 30_000) } },
+      );
+      // The instance that comes back up has its own worker.
       const restarted = new DeliveryWorker({
         store: slack.ws.stores.deliveries,
         platforms: slack.delivery.platforms,
         views: slack.delivery.views,
-        clock: () => new Date(Date.now() + 60_000),
+        clock: () => new Date(),
         logger: slack.ws.deps.logger,
       });
-      expect(await restarted.runOnce()).toBeGreaterThanOrEqual(1);
-      expect(await restarted.runOnce()).toBe(0);
+      await restarted.runOnce();
+      expect(posts('CCRASH')).toHaveLength(0);
+      // After the restart the claim has lapsed: the message goes out, once.
+      await deliveries.updateOne(
+        { _id: id as never },
+        { $set: { leaseUntil: new Date(Date.now() - 1_000) } },
+      );
+      await restarted.runOnce();
+      await restarted.runOnce();
       expect(posts('CCRASH')).toHaveLength(1);
+      expect(await slack.ws.stores.deliveries.get(id)).toMatchObject({ status: 'sent', attempts: 1 });
     } finally {
       slack.delivery.worker.start();
     }

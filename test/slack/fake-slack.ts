@@ -51,7 +51,7 @@ export class FakeSlack {
   #server: Server | undefined;
   #ts = 1_700_000_000;
   #views = 0;
-  readonly #scripted = new Map<string, ScriptedAnswer[]>();
+  readonly #scripted = new Map<string, Array<ScriptedAnswer & { when?: (body: Json) => boolean }>>();
   #waiters: Array<() => void> = [];
   socketUrl = '';
 
@@ -91,7 +91,7 @@ export class FakeSlack {
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '') || body.token;
       this.calls.push({ method, token, body });
       this.#notify();
-      const scripted = this.#scripted.get(method)?.shift();
+      const scripted = this.#scriptedFor(method, body);
       reply(scripted ?? { body: this.#answer(method, body) });
     });
     this.#server.listen(0, '127.0.0.1');
@@ -104,9 +104,18 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.#server?.close(() => resolve()));
   }
 
-  /** The next calls of `method` get these answers, in order; later ones are answered normally again. */
-  script(method: string, ...answers: ScriptedAnswer[]): void {
+  /**
+   * The next calls of `method` (those whose body `when` accepts, if given) get these answers, in order;
+   * later ones are answered normally again.
+   */
+  script(method: string, ...answers: Array<ScriptedAnswer & { when?: (body: Json) => boolean }>): void {
     this.#scripted.set(method, [...(this.#scripted.get(method) ?? []), ...answers]);
+  }
+
+  #scriptedFor(method: string, body: Json): ScriptedAnswer | undefined {
+    const queue = this.#scripted.get(method) ?? [];
+    const index = queue.findIndex((answer) => !answer.when || answer.when(body));
+    return index < 0 ? undefined : queue.splice(index, 1)[0];
   }
 
   callsOf(method: string): RecordedCall[] {

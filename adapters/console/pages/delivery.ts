@@ -1,5 +1,6 @@
 import { formatMoment } from '../../../src/i18n/messages.js';
 import type { DeliveryRecord, DeliveryTarget } from '../../../src/store/deliveries.js';
+import type { ChatIdentity, UserRecord } from '../../../src/store/users.js';
 import type { RenderContext } from '../render/context.js';
 import { clip, html, type SafeHtml } from '../render/html.js';
 import { consoleText } from '../texts.js';
@@ -8,8 +9,34 @@ import { type IdentityBar, renderPage } from './layout.js';
 export interface DeliveryPageData {
   targets: DeliveryTarget[];
   failed: DeliveryRecord[];
+  people: UserRecord[];
   timeZone: string;
   notice?: string;
+}
+
+function identityText(identity: ChatIdentity): string {
+  return identity.platform === 'slack'
+    ? `Slack ${identity.teamId}/${identity.userId}`
+    : `Teams ${identity.aadObjectId}`;
+}
+
+function peopleSection(people: readonly UserRecord[], context: RenderContext): SafeHtml {
+  const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
+  return html`<h2>${t('delivery.people')}</h2>
+<p class="intro">${t('delivery.people-intro')}</p>
+<table class="delivery"><thead><tr><th>${t('delivery.person')}</th><th>${t('delivery.identities')}</th></tr></thead>
+<tbody>${people.map(
+    (person) => html`<tr><td>${person.name}<br>${person.email ?? ''}</td>
+<td>${person.chatIdentities.length === 0 ? t('delivery.none-linked') : person.chatIdentities.map(identityText).join(', ')}</td></tr>`,
+  )}</tbody></table>
+<form class="form link-identity" method="post" action="${context.basePath}/delivery/link">
+<input type="hidden" name="csrf" value="${context.csrfToken}">
+<div class="field"><label for="link-user">${t('delivery.person')}</label>
+<select id="link-user" name="userId" required>${people.map((person) => html`<option value="${person.id}">${person.name}</option>`)}</select></div>
+<div class="field"><label for="link-slack">${t('delivery.slack-id')}</label><input id="link-slack" name="slack" type="text" placeholder="T0123ABCD/U0456EFGH"></div>
+<div class="field"><label for="link-teams">${t('delivery.teams-id')}</label><input id="link-teams" name="teams" type="text"></div>
+<button type="submit" class="btn btn-primary">${t('delivery.link')}</button>
+</form>`;
 }
 
 function when(date: Date, context: RenderContext, timeZone: string): string {
@@ -70,6 +97,7 @@ ${
 }
 <h2>${t('delivery.all')}</h2>
 ${targetTable(data.targets, context, data.timeZone)}
+${peopleSection(data.people, context)}
 </section>`;
   return renderPage({ context, title: t('delivery.title'), page: 'delivery', identity }, main);
 }

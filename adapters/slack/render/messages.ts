@@ -3,7 +3,7 @@ import type { ChatView } from '../../../src/chat/model.js';
 import { say } from '../../../src/chat/texts.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { type BlockBudget, viewBlocks } from './blocks.js';
-import { clip, SLACK_LIMITS } from './limits.js';
+import { mrkdwn, SLACK_LIMITS } from './limits.js';
 
 export interface SlackMessage {
   /** The text fallback every message carries: notifications, screen readers, clients without blocks. */
@@ -11,7 +11,11 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** A plain-text summary of the views, for notifications and clients that cannot show blocks. */
+/**
+ * A plain summary of the views, for notifications and clients that cannot show blocks. Slack reads this
+ * field as mrkdwn too, and decides from it whom a message notifies, so user data is escaped here as well:
+ * a title "<!channel>" must not ping a channel.
+ */
 export function fallbackText(views: readonly ChatView[], locale: Locale): string {
   const lines: string[] = [];
   for (const view of views) {
@@ -49,7 +53,8 @@ export function fallbackText(views: readonly ChatView[], locale: Locale): string
         break;
     }
   }
-  return clip(lines.join('\n') || ' ', SLACK_LIMITS.fallbackText);
+  const text = lines.join('\n');
+  return mrkdwn(text.trim() ? text : 'Stempel', SLACK_LIMITS.fallbackText);
 }
 
 /** Views as one message (or view body) within `maxBlocks` (50 in a message, 100 in a modal or home). */

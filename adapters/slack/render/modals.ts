@@ -1,5 +1,11 @@
 import type { HomeView, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { ChatView, FormFieldView, FormView, PreviewView } from '../../../src/chat/model.js';
+import type {
+  ChatView,
+  FormFieldView,
+  FormOptionView,
+  FormView,
+  PreviewView,
+} from '../../../src/chat/model.js';
 import { say } from '../../../src/chat/texts.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { previewBlocks } from './blocks.js';
@@ -65,26 +71,40 @@ function initialOption(field: FormFieldView): PlainTextOption | undefined {
   return label ? option(label, field.value) : undefined;
 }
 
+/**
+ * The first hundred choices (Block Kit's most), keeping the chosen one among them: Slack refuses an
+ * initial option that is not one of the options.
+ */
+function selectChoices(field: FormFieldView): FormOptionView[] {
+  const choices = field.options ?? [];
+  if (choices.length <= SLACK_LIMITS.selectOptions) return choices;
+  const shown = choices.slice(0, SLACK_LIMITS.selectOptions);
+  const chosen = choices.find((choice) => choice.value === field.value);
+  return !chosen || shown.includes(chosen) ? shown : [...shown.slice(0, -1), chosen];
+}
+
 function inputElement(field: FormFieldView, context: FormRenderContext): InputBlock['element'] {
   const action_id = `${FIELD_PREFIX}${field.name}`;
   switch (field.type) {
     case 'text':
-    case 'textarea':
+    case 'textarea': {
+      const maxLength = Math.min(field.maxLength ?? SLACK_LIMITS.plainTextInput, SLACK_LIMITS.plainTextInput);
       return {
         type: 'plain_text_input',
         action_id,
         multiline: field.type === 'textarea',
-        max_length: Math.min(field.maxLength ?? SLACK_LIMITS.plainTextInput, SLACK_LIMITS.plainTextInput),
-        ...(field.value ? { initial_value: clip(field.value, SLACK_LIMITS.plainTextInput) } : {}),
+        max_length: maxLength,
+        ...(field.value ? { initial_value: clip(field.value, maxLength) } : {}),
       };
+    }
     case 'select': {
-      const initial = initialOption(field);
+      // Only a value among the choices: a static select's initial option must be one of its options.
+      const chosen = field.options?.find((choice) => choice.value === field.value);
+      const initial = chosen ? option(chosen.label, chosen.value) : undefined;
       return {
         type: 'static_select',
         action_id,
-        options: (field.options ?? [])
-          .slice(0, SLACK_LIMITS.selectOptions)
-          .map((choice) => option(choice.label, choice.value)),
+        options: selectChoices(field).map((choice) => option(choice.label, choice.value)),
         ...(initial ? { initial_option: initial } : {}),
       };
     }
@@ -169,7 +189,7 @@ export function previewModal(
   origin: Omit<ModalMetadata, 'id'>,
 ): ModalView {
   const confirm = view.buttons.find((button) => button.verb === 'confirm-execute');
-  return modal(view.title, previewBlocks(view, locale, false), {
+  return modal(view.title, previewBlocks(view, locale, false, SLACK_LIMITS.viewBlocks), {
     callback_id: CALLBACK.confirm,
     private_metadata: encodeMetadata({ id: confirm?.payload ?? '', ...origin }),
     close: closeLabel(locale),

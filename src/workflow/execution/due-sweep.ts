@@ -1,11 +1,10 @@
 import { type Action, applyTrigger } from '../../domain/actions/index.js';
-import type { MessageKey } from '../../i18n/messages.js';
 import type { WorkflowDeps } from '../deps.js';
 import { repairPendingChanges } from '../dossiers.js';
 import { processPendingEvents } from '../events/process-events.js';
 import { type ExecutionPorts, nextAttempt, runClaimed } from './execute-action.js';
 import { newLeaseToken } from './lease.js';
-import { notifyOwner } from './notify.js';
+import { notifyOwner, type OwnerNoticeKey } from './notify.js';
 
 export interface SweepOptions {
   batchSize: number;
@@ -143,7 +142,7 @@ async function sendNotices(
   deps: WorkflowDeps,
   ports: ExecutionPorts,
   kind: 'start' | 'overdue',
-  key: MessageKey,
+  key: OwnerNoticeKey,
   options: SweepOptions,
   passStarted: number,
 ): Promise<number> {

@@ -3,6 +3,12 @@ import type { Action } from '../../domain/actions/index.js';
 import { formatMoment, type MessageKey, translate } from '../../i18n/messages.js';
 import type { WorkflowDeps } from '../deps.js';
 
+/** The notices about one action's execution and moments; opening notices are in notices/opened.ts. */
+export type OwnerNoticeKey = Extract<
+  MessageKey,
+  'notify.failed' | 'notify.rejected' | 'notify.reminder' | 'notify.overdue'
+>;
+
 /**
  * Tells the owner of an action something, in their language, through the chat delivery port. Notices are
  * best effort: a chat outage must not undo or block the state change they report on.
@@ -11,7 +17,7 @@ export async function notifyOwner(
   deps: WorkflowDeps,
   chat: ChatDelivery,
   action: Action,
-  key: MessageKey,
+  key: OwnerNoticeKey,
   reason = '',
 ): Promise<boolean> {
   if (!action.ownerUserId || !chat.available) return false;
@@ -39,7 +45,7 @@ export async function notifyOwner(
   }
 }
 
-function purposeOf(key: MessageKey) {
+function purposeOf(key: OwnerNoticeKey) {
   switch (key) {
     case 'notify.failed':
       return 'failure' as const;

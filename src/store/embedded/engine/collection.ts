@@ -6,7 +6,7 @@
 import { UUID } from 'bson';
 import { ErrorCode, MongoCommandError } from '../errors.js';
 import { canonicalKey } from './compare.js';
-import { duplicateKeyError, Index } from './indexes.js';
+import { duplicateKeyError, Index, recordIdOf, setRecordId } from './indexes.js';
 import type { IndexKey } from './sorted-keys.js';
 import type { Doc } from './values.js';
 
@@ -17,6 +17,7 @@ export class Collection {
   readonly uuid = new UUID();
   private readonly docs = new Map<string, Doc>();
   private readonly indexes = new Map<string, Index>();
+  private lastRecordId = 0;
 
   constructor(
     readonly database: string,
@@ -45,6 +46,7 @@ export class Collection {
     validateId(doc._id);
     const id = canonicalKey(doc._id);
     if (this.docs.has(id)) throw duplicateKeyError(this.ns, ID_INDEX, [doc._id]);
+    setRecordId(doc, ++this.lastRecordId);
     const entries = this.checkedEntries(doc, id);
     this.docs.set(id, doc);
     for (const [index, list] of entries) index.add(doc, list);
@@ -53,6 +55,8 @@ export class Collection {
   /** Swaps `next` in for `current` (same `_id`), keeping unique indexes consistent. */
   replace(current: Doc, next: Doc): void {
     const id = canonicalKey(current._id);
+    // An updated document keeps its place, as a document updated in place keeps its record id.
+    setRecordId(next, recordIdOf(current));
     const changes: Array<[Index, IndexKey[], IndexKey[]]> = [];
     for (const index of this.indexes.values()) {
       const before = index.entriesFor(current, id);

@@ -10,6 +10,7 @@ import type { FieldBounds, Interval } from './bounds.js';
 import type { Collection } from './collection.js';
 import { canonicalKey, compareValues } from './compare.js';
 import { compileFilter, type Matcher } from './filter.js';
+import { recordIdOf } from './indexes.js';
 import { mergeSorted } from './merge.js';
 import { candidatePlans, type IndexPlan, type OrPlan, type Plan, providesSort } from './planner.js';
 import { type SortSpec, sortDocuments, sortKey } from './sort.js';
@@ -211,7 +212,7 @@ function* documents(
       const width = plan.index.fields.length;
       const seen = plan.index.multikey ? new Set<unknown>() : undefined;
       for (const key of indexKeys(plan, sort, budget)) {
-        const id = key[width];
+        const id = key[width + 1];
         if (seen) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -275,7 +276,7 @@ function documentOrder(sort: SortSpec): (a: Doc, b: Doc) => number {
       const order = compareValues(sortKey(a, path, direction), sortKey(b, path, direction)) * direction;
       if (order !== 0) return order;
     }
-    return compareValues(canonicalKey(a._id), canonicalKey(b._id));
+    return recordIdOf(a) - recordIdOf(b);
   };
 }
 

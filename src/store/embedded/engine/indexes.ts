@@ -123,7 +123,7 @@ export class Index {
     const key = spec.key as Doc;
     this.fields = Object.keys(key);
     this.directions = this.fields.map((field) => (toJsNumber(key[field]) < 0 ? -1 : 1));
-    this.keys = new SortedKeys(this.directions);
+    this.keys = new SortedKeys(this.directions, 2);
     this.partial = spec.partialFilterExpression
       ? compileFilter(spec.partialFilterExpression as Doc)
       : undefined;
@@ -149,17 +149,21 @@ export class Index {
     return this.spec.expireAfterSeconds as number | undefined;
   }
 
-  /** The keys a document has in this index (values, then `id`); none when sparse or partial leaves it out. */
+  /**
+   * The keys a document has in this index: its values, its record id (so equal values keep insertion
+   * order, as MongoDB's record ids do), then its canonical `_id`; none when sparse or partial leaves it out.
+   */
   entriesFor(doc: Doc, id: string): IndexKey[] {
+    const record = recordIdOf(doc);
     if (this.partial && !this.partial.test(doc)) return [];
     const perField = this.fields.map((field) => distinct(valuesAtPath(doc, field)));
     if (this.sparse && perField.every((values) => values.every((value) => value === undefined))) return [];
-    if (perField.length === 1 && perField[0]!.length === 1) return [[perField[0]![0] ?? null, id]];
+    if (perField.length === 1 && perField[0]!.length === 1) return [[perField[0]![0] ?? null, record, id]];
     let combinations: unknown[][] = [[]];
     for (const values of perField) {
       combinations = combinations.flatMap((prefix) => values.map((value) => [...prefix, value ?? null]));
     }
-    return combinations.map((values) => [...values, id]);
+    return combinations.map((values) => [...values, record, id]);
   }
 
   /** The first of `entries` another document already holds, for unique indexes. */
@@ -167,7 +171,8 @@ export class Index {
     if (!this.unique) return undefined;
     const width = this.fields.length;
     return entries.find((entry) => {
-      for (const held of this.keys.withPrefix(entry.slice(0, width))) if (held[width] !== ownId) return true;
+      for (const held of this.keys.withPrefix(entry.slice(0, width)))
+        if (held[width + 1] !== ownId) return true;
       return false;
     });
   }
@@ -185,6 +190,17 @@ export class Index {
   sameEntries(a: readonly IndexKey[], b: readonly IndexKey[]): boolean {
     return a.length === b.length && a.every((entry, i) => this.keys.compare(entry, b[i]!) === 0);
   }
+}
+
+const RECORD_ID = Symbol('embedded-mongo-record-id');
+
+/** Gives a new document its record id, or carries an updated document's over from its earlier version. */
+export function setRecordId(doc: Doc, record: number): void {
+  Object.defineProperty(doc, RECORD_ID, { value: record, enumerable: false });
+}
+
+export function recordIdOf(doc: Doc): number {
+  return (doc as { [RECORD_ID]?: number })[RECORD_ID] ?? 0;
 }
 
 /** Whether an array lies anywhere on `path` in `doc` (MongoDB's multikey test). */

@@ -7,7 +7,7 @@
  */
 import { compareValues, typeRank } from './compare.js';
 
-/** Values of the indexed fields, in index order, then the canonical document id. */
+/** Values of the indexed fields, in index order, then what identifies the document (see Index). */
 export type IndexKey = readonly unknown[];
 
 /**
@@ -48,8 +48,12 @@ export class SortedKeys {
   private total = 0;
   private readonly stride: number;
 
-  constructor(private readonly directions: readonly number[]) {
-    this.stride = directions.length + 1;
+  /** `tail`: how many values follow the indexed fields in every key (a record id and a document id). */
+  constructor(
+    private readonly directions: readonly number[],
+    tail = 1,
+  ) {
+    this.stride = directions.length + tail;
   }
 
   get size(): number {

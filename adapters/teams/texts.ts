@@ -1,0 +1,42 @@
+import type { Locale } from '../../src/domain/i18n/locale.js';
+import { fill } from '../../src/i18n/fill.js';
+
+/**
+ * Words only Teams needs (navigation inside a card, forms, group answers), in Dutch and English. Texts
+ * shared with the other surfaces — states, buttons, results, errors — come from src/chat/texts.ts.
+ */
+const texts = {
+  'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
+  'more.history': { en: '… and {count} older entries', nl: '… en nog {count} oudere regels' },
+  'button.back': { en: 'Back', nl: 'Terug' },
+  'button.search': { en: 'Search', nl: 'Zoeken' },
+  'button.update': { en: 'Update the form', nl: 'Formulier bijwerken' },
+  'field.time': { en: 'Time', nl: 'Tijd' },
+  'field.search': { en: 'Search…', nl: 'Zoeken…' },
+  'form.update-hint': {
+    en: 'Changed the template or the record? Choose “Update the form” for its dates and choices.',
+    nl: 'Template of dossier gewijzigd? Kies “Formulier bijwerken” voor de bijbehorende data en keuzes.',
+  },
+  'group.asked': { en: '{name} asked: {command}', nl: '{name} vroeg: {command}' },
+  'group.private': {
+    en: 'Teams shows {name} the answer in this card. Anyone else can choose Refresh card in its menu (…) to see their own.',
+    nl: 'Teams toont {name} het antwoord in deze kaart. Anderen kiezen Kaart vernieuwen in het menu (…) voor hun eigen antwoord.',
+  },
+  'welcome.title': { en: 'Welcome to Stempel', nl: 'Welkom bij Stempel' },
+  'too-large': {
+    en: 'This answer is too large for one Teams message; narrow it down with a filter.',
+    nl: 'Dit antwoord is te groot voor één Teams-bericht; verfijn het met een filter.',
+  },
+  'summary.default': { en: 'Stempel', nl: 'Stempel' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type TeamsTextKey = keyof typeof texts;
+
+export function teamsText(
+  locale: Locale,
+  key: TeamsTextKey,
+  params: Record<string, string | number> = {},
+): string {
+  return fill(texts[key][locale], params);
+}
