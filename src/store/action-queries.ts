@@ -151,7 +151,8 @@ export function actionListFilter(query: ActionQuery): Filter<ActionDoc> | undefi
         combine(common, { ...branch, 'linkedRecords.id': { $in: [...query.recordIds!] } }),
       ])
     : branches.map((branch) => combine(common, branch));
-  // Inside an `$or`, a real mongod provides the sort from an index only for branches of a single state.
+  // A real mongod merges `$or` branches in sort order only when each branch's index gives that order by
+  // itself; a single state per branch makes sure it does.
   const split = scoped.length > 1 ? scoped.flatMap(oneStateEach) : scoped;
   const visibility = query.visibleTo && visibilityFilter(query.visibleTo);
   const visible = visibility ? split.map((branch) => ({ ...branch, ...visibility })) : split;
