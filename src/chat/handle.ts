@@ -107,6 +107,7 @@ async function list(context: ChatContext, filters: ListFilters, mine: boolean): 
       empty: say(locale, 'list.empty'),
       items: await cards(context, result.items),
       total: result.total,
+      totalExact: result.totalExact,
     },
   ];
 }

@@ -223,6 +223,7 @@ const texts = {
   'confirm.yes': { en: 'Yes', nl: 'Ja' },
   'confirm.no': { en: 'No', nl: 'Nee' },
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
   'more.command': {
     en: '… and {count} more: {command}',
     nl: '… en nog {count}: {command}',

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import type { User } from '../../domain/rights/user.js';
 import type { Logger } from '../../observability/logger.js';
 import type { WorkflowDeps } from '../../workflow/deps.js';
@@ -15,6 +15,8 @@ export interface ApiRouterOptions {
   idempotency: IdempotencyStore;
   logger: Logger;
   version: string;
+  /** Admission of heavy routes; without it every request is admitted. */
+  heavy?: RequestHandler | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
       idempotency: options.idempotency,
       logger: options.logger,
       now: deps.clock,
+      heavy: options.heavy,
       loadActor: async (token) => {
         const user = await deps.stores.users.get(token.userId);
         return user?.active ? user : undefined;

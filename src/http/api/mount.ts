@@ -1,8 +1,9 @@
-import express, { type Request, type Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Logger } from '../../observability/logger.js';
 import type { ApiTokenDoc, ApiTokenStore } from '../../store/api-tokens.js';
+import { budgetOf, RETRY_AFTER_SECONDS } from '../backpressure.js';
 import type { IdempotencyStore, SerializedResponse } from './idempotency.js';
 import { HttpProblem, sendProblem, toProblem, zodFieldErrors } from './problem.js';
 import type { AnyApiRoute } from './route.js';
@@ -14,6 +15,8 @@ export interface ApiDependencies<TActor> {
   loadActor(token: ApiTokenDoc): Promise<TActor | undefined>;
   logger: Logger;
   now(): Date;
+  /** Admission of heavy routes (backpressure.ts); every route is admitted without it. */
+  heavy?: RequestHandler | undefined;
 }
 
 const realm = 'Bearer realm="stempel"';
@@ -109,6 +112,12 @@ function fieldPrefixOf(route: AnyApiRoute): string | undefined {
   return route.query ? 'query' : undefined;
 }
 
+/** A database read that ran out of the request's time (`maxTimeMS`) is the request timing out. */
+function timeLimitProblem(error: unknown): HttpProblem | undefined {
+  if ((error as { code?: unknown } | undefined)?.code !== 50) return undefined;
+  return new HttpProblem(503, 'request.timed-out', 'The request ran out of time; retry shortly');
+}
+
 /** Mounts the routes with authentication, validation, idempotency and problem responses. */
 export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDependencies<TActor>): Router {
   const router = Router();
@@ -116,7 +125,9 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
   router.use(express.text({ type: yamlTypes, limit: '2mb' }));
 
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const admit: RequestHandler[] = route.heavy && deps.heavy ? [deps.heavy] : [];
+    router[route.method](route.path, ...admit, async (req: Request, res: Response) => {
+      const budget = budgetOf(res);
       try {
         const { token, actor } = await authenticate(req, deps, route);
         const input = {
@@ -126,6 +137,7 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
           ifMatch: readIfMatch(req, route),
           actor,
           now: deps.now(),
+          budget,
         };
         const yaml = wantsYaml(req, route);
         const execute = async () => {
@@ -142,18 +154,24 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
                 execute,
               )
             : { ...(await execute()), replayed: false };
+        // Answered already when the time limit passed (503), or nobody is listening any more.
+        if (res.headersSent || budget.signal.aborted) return;
         if (response.replayed) res.set('Idempotent-Replayed', 'true');
         if (response.headers) res.set(response.headers);
         res.status(response.status);
         if (response.payload === undefined) res.end();
         else res.type(response.contentType ?? 'application/json').send(response.payload);
       } catch (error) {
-        const problem = toProblem(error, req.originalUrl, { fieldPrefix: fieldPrefixOf(route) });
+        if (res.headersSent || budget.signal.aborted) return;
+        const problem = toProblem(timeLimitProblem(error) ?? error, req.originalUrl, {
+          fieldPrefix: fieldPrefixOf(route),
+        });
         if (problem.status >= 500)
           deps.logger.error({ err: error, path: req.originalUrl }, 'API request failed');
         const authenticate = challenge(problem.code, problem.requiredScope);
         if (authenticate && (problem.status === 401 || problem.status === 403))
           res.set('WWW-Authenticate', authenticate);
+        if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
         sendProblem(res, problem);
       }
     });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Backpressure } from '../../../src/http/backpressure.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { buildApp, createServiceDeps, type ServiceDeps, workspaceDefaults } from '../../../src/service.js';
 import type { ApiScope } from '../../../src/store/api-tokens.js';
@@ -41,7 +42,10 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(name: string, options: { clock?: () => Date } = {}): Promise<ApiHarness> {
+export async function startApi(
+  name: string,
+  options: { clock?: () => Date; limits?: Backpressure } = {},
+): Promise<ApiHarness> {
   const database = await openTestDatabase(name);
   const logger = createLogger({ level: 'silent' });
   const deps = await createServiceDeps(database.db, {
@@ -49,7 +53,10 @@ export async function startApi(name: string, options: { clock?: () => Date } = {
     defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'en' }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const server = buildApp(deps).listen(0, '127.0.0.1');
+  const readiness = { check: async () => ({ ready: true, checks: {} }) };
+  const server = (
+    options.limits ? buildApp(deps, readiness, undefined, [], { limits: options.limits }) : buildApp(deps)
+  ).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

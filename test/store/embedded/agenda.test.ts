@@ -120,15 +120,20 @@ describe('Agenda on the Mongo backend', () => {
       release = resolve;
     });
     let finished = false;
+    let started!: () => void;
+    // Agenda locks a job a moment before it calls the handler; drain only waits for running handlers.
+    const handlerStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     scheduler.define('slow', async () => {
+      started();
       await running;
       finished = true;
     });
     await scheduler.start();
     await scheduler.now('slow', {});
-    await eventually(
-      async () => (await db.collection('agendaJobs').findOne({ name: 'slow' }))?.lockedAt instanceof Date,
-    );
+    await handlerStarted;
+    expect((await db.collection('agendaJobs').findOne({ name: 'slow' }))?.lockedAt).toBeInstanceOf(Date);
     const drained = scheduler.drain({ closeConnection: false });
     release();
     const result = await drained;

@@ -5,7 +5,8 @@ import { getAction, listActions } from '../../../workflow/actions/queries.js';
 import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { getTemplate } from '../../../workflow/templates/save.js';
-import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
+import { remainingMs } from '../../backpressure.js';
+import { boundedPageOf, page, pagination, queryFlag, queryList, route } from './shared.js';
 
 export const tag = 'Actions';
 export const ActionViewSchema = ActionSchema.extend({
@@ -52,25 +53,31 @@ export function actionRoutes(deps: WorkflowDeps) {
       summary: 'List the actions the token’s user may see',
       tag,
       scope: 'actions:read',
+      heavy: true,
       query: listQuery,
-      response: pageOf(ActionViewSchema),
-      handler: async ({ actor, query }) => {
+      response: boundedPageOf(ActionViewSchema),
+      handler: async ({ actor, query, budget }) => {
         const templateId = query.template ? (await getTemplate(deps, query.template)).id : undefined;
         const owner = query.owner === 'none' ? null : query.owner;
-        const result = await listActions(deps, actor, {
-          states: query.state,
-          owner,
-          record:
-            query.recordGroup && query.recordId
-              ? { group: query.recordGroup, id: query.recordId }
-              : undefined,
-          templateId,
-          colour: query.colour,
-          overdue: query.overdue,
-          limit: query.limit,
-          skip: query.skip,
-        });
-        return { body: page(result.items, result.total, query) };
+        const result = await listActions(
+          deps,
+          actor,
+          {
+            states: query.state,
+            owner,
+            record:
+              query.recordGroup && query.recordId
+                ? { group: query.recordGroup, id: query.recordId }
+                : undefined,
+            templateId,
+            colour: query.colour,
+            overdue: query.overdue,
+            limit: query.limit,
+            skip: query.skip,
+          },
+          { signal: budget.signal, maxTimeMS: remainingMs(budget) },
+        );
+        return { body: { ...page(result.items, result.total, query), totalExact: result.totalExact } };
       },
     }),
     route({
