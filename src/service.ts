@@ -8,6 +8,7 @@ import { TeamsSurface, teamsSettingsOf } from '../adapters/teams/index.js';
 import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
 import { type Config, consoleRequiresLogin, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
+import { Backpressure } from './http/backpressure.js';
 import { healthRoutes, type ReadinessProbe } from './http/health.js';
 import { metricsRoute, requestObservability } from './http/observability.js';
 import { type HttpServer, listen } from './http/server.js';
@@ -62,14 +63,17 @@ export function buildApp(
   consoleOptions?: ConsoleOptions,
   /** Chat platforms' request URLs; they read their own raw bodies (signatures), so they come first. */
   platformRoutes: readonly Router[] = [],
-  options: { metricsToken?: string | undefined } = {},
+  options: { metricsToken?: string | undefined; limits?: Backpressure | undefined } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  const { limits } = options;
   app.use(requestObservability({ logger: deps.workflow.logger, metrics: deps.metrics }));
+  // Probes and metrics come first: they never wait behind the time limit or the cap on heavy requests.
   if (readiness) app.use(healthRoutes(readiness));
   app.use(metricsRoute(deps.metrics, options.metricsToken));
   for (const routes of platformRoutes) app.use(routes);
+  if (limits) app.use(limits.timeLimit);
   app.use(
     '/api',
     createApiRouter({
@@ -78,9 +82,11 @@ export function buildApp(
       idempotency: deps.idempotency,
       logger: deps.workflow.logger,
       version: API_VERSION,
+      heavy: limits?.heavy,
     }),
   );
   if (consoleOptions) {
+    if (limits) app.use(['/console/board', '/console/dossiers'], limits.heavy);
     app.use(
       '/console',
       consoleRouter({
@@ -244,7 +250,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(slackRuntime?.router ? [slackRuntime.router] : []),
       ...(teams ? [teams.router({ deps: deps.workflow, execution: deps.execution, live: chat.live })] : []),
     ],
-    { metricsToken: config.METRICS_TOKEN },
+    {
+      metricsToken: config.METRICS_TOKEN,
+      limits: new Backpressure({
+        maxHeavy: config.HTTP_MAX_HEAVY_REQUESTS,
+        timeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+        logger,
+      }),
+    },
   );
 
   const http: HttpServer = await listen(app, config.HOST, config.PORT);

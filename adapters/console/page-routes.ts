@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { actionCards } from '../../src/chat/views/action-card.js';
 import { errorView } from '../../src/chat/views/errors.js';
 import { DomainError } from '../../src/domain/errors.js';
+import { budgetOf } from '../../src/http/backpressure.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
 import {
   clearBrokenTarget,
@@ -40,20 +41,26 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
     const filters = parseBoardFilters(req.query as Record<string, unknown>);
     const [templates, result] = await Promise.all([
       listTemplates(deps, viewer.actor),
-      listActions(deps, viewer.actor, {
-        states: statesOf(filters),
-        owner: filters.owner === 'anyone' ? undefined : filters.owner === 'me' ? 'me' : null,
-        colour: filters.colour === 'any' ? undefined : filters.colour,
-        templateId: filters.template || undefined,
-        limit: BOARD_LOAD,
-        skip: 0,
-      }),
+      listActions(
+        deps,
+        viewer.actor,
+        {
+          states: statesOf(filters),
+          owner: filters.owner === 'anyone' ? undefined : filters.owner === 'me' ? 'me' : null,
+          colour: filters.colour === 'any' ? undefined : filters.colour,
+          templateId: filters.template || undefined,
+          limit: BOARD_LOAD,
+          skip: 0,
+        },
+        { signal: budgetOf(res).signal },
+      ),
     ]);
     const data = {
       filters,
       templates: templates.map((template) => ({ id: template.id, name: template.name })),
       cards: await actionCards(viewContextOf(viewer), result.items),
       total: result.total,
+      totalExact: result.totalExact,
     };
     sendHtml(
       res,

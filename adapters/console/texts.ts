@@ -102,6 +102,7 @@ const texts = {
   'inbox.notice': { en: 'Notice', nl: 'Melding' },
   'inbox.channel': { en: 'in #{channel}', nl: 'in #{channel}' },
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
   'more.lines': { en: '… ({count} more lines)', nl: '… (nog {count} regels)' },
   'board.title': { en: 'Actions board', nl: 'Actiebord' },
   'board.filters': { en: 'Filters', nl: 'Filters' },

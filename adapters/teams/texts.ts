@@ -7,6 +7,7 @@ import { fill } from '../../src/i18n/fill.js';
  */
 const texts = {
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
   'more.history': { en: '… and {count} older entries', nl: '… en nog {count} oudere regels' },
   'button.back': { en: 'Back', nl: 'Terug' },
   'button.search': { en: 'Search', nl: 'Zoeken' },

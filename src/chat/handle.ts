@@ -108,6 +108,7 @@ async function list(context: ChatContext, filters: ListFilters, mine: boolean): 
       empty: say(locale, 'list.empty'),
       items: await cards(context, result.items),
       total: result.total,
+      totalExact: result.totalExact,
     },
   ];
 }
@@ -219,6 +220,17 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
         },
       ];
     }
+    case 'digest':
+      // The grammar knows digests ahead of their use cases (digest groundwork in main); until those land,
+      // the command says so instead of failing to compile or pretending to subscribe.
+      return [
+        {
+          kind: 'error',
+          code: 'command.not-available',
+          message: say(locale, 'error.digest-unavailable'),
+          details: [],
+        },
+      ];
     case 'template': {
       const template = await readableTemplate(deps, actor, command.key);
       return [

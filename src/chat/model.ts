@@ -82,6 +82,8 @@ export interface ListView {
   items: ActionCardView[];
   /** How many matched in all; renderers say "… and N more" when they show fewer. */
   total: number;
+  /** False when `total` is a bound (at least that many matched): renderers say "more than N". */
+  totalExact?: boolean;
 }
 
 export interface DigestView {

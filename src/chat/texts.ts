@@ -41,6 +41,10 @@ const texts = {
   'templates.title': { en: 'Action templates', nl: 'Actietemplates' },
   'templates.empty': { en: 'No templates match.', nl: 'Geen templates gevonden.' },
   'digest.title': { en: 'Actions digest', nl: 'Overzicht acties' },
+  'error.digest-unavailable': {
+    en: 'Digests are not available yet.',
+    nl: 'Overzichten zijn nog niet beschikbaar.',
+  },
   'preview.title': { en: 'Execute action {number}?', nl: 'Actie {number} uitvoeren?' },
   'preview.conditions-fail': {
     en: 'The conditions do not hold: {reasons}',
@@ -232,6 +236,7 @@ const texts = {
   'confirm.yes': { en: 'Yes', nl: 'Ja' },
   'confirm.no': { en: 'No', nl: 'Nee' },
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
+  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
   'more.command': {
     en: '… and {count} more: {command}',
     nl: '… en nog {count}: {command}',

@@ -65,6 +65,10 @@ export const configSchema = z.object({
   DEFAULT_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone').default('Europe/Amsterdam'),
   DEFAULT_LOCALE: z.enum(['nl', 'en']).default('nl'),
   SHUTDOWN_GRACE_MS: millis(10_000),
+  /** Any HTTP request still unanswered after this long is answered 503 and its work abandoned. */
+  HTTP_REQUEST_TIMEOUT_MS: millis(10_000),
+  /** Heavy requests (lists, boards) served at once; beyond it 503 with Retry-After. */
+  HTTP_MAX_HEAVY_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(8),
   SCHEDULER_PROCESS_EVERY_MS: millis(5_000),
   SCHEDULER_ENABLED: booleanFlag.default(true),
   /** Signs the web console's session cookie. Random per start when unset: sessions end at restart. */

@@ -36,8 +36,13 @@ export async function scheduleDueSweep(
     async () => {
       const started = performance.now();
       const stats = await runDueSweep(deps, ports, sweep);
-      options.onPass?.(stats, (performance.now() - started) / 1000);
-      if (Object.values(stats).some((count) => count > 0)) deps.logger.info({ sweep: stats }, 'due-sweep');
+      const durationMs = Math.round(performance.now() - started);
+      options.onPass?.(stats, durationMs / 1000);
+      if (Object.values(stats).some((count) => count > 0))
+        deps.logger.info({ sweep: stats, durationMs }, 'due-sweep');
+      // A pass is only cut between batches, so one that overran says the service cannot keep up.
+      if (durationMs > sweep.budgetMs)
+        deps.logger.warn({ durationMs, budgetMs: sweep.budgetMs }, 'due-sweep overran its budget');
     },
     { concurrency: 1, lockLimit: 1, lockLifetime: sweep.budgetMs + 5_000 },
   );

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import type { Action, ActionDraft, ActionState } from '../domain/actions/index.js';
-import type { RecordKind } from '../domain/dossiers/kinds.js';
+import {
+  ACTION_LIST_INDEXES,
+  ACTION_LIST_SORT,
+  type ActionQuery,
+  actionListFilter,
+} from './action-queries.js';
 import type { CounterStore } from './counters.js';
 import { fromDocument, insertSkippingDuplicates, type Stored, toDocument } from './documents.js';
-import { DueWork } from './due-work.js';
+import { DUE_WORK_INDEXES, DueWork } from './due-work.js';
 
 type ActionDoc = Stored<Action>;
 
@@ -20,22 +25,25 @@ function newActionIds(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `act_${hex.slice(index * 16, index * 16 + 16)}`);
 }
 
-export interface ActionFilter {
-  states?: ActionState[];
-  ownerUserId?: string | null;
-  record?: { group: RecordKind; id: string };
-  /** Actions on records of this data group. */
-  recordGroup?: RecordKind;
-  /** Actions on this record, whatever its group (ids are unique across groups). */
-  recordId?: string;
-  templateId?: string;
-  /** Actions whose end is before this moment (overdue when combined with open states). */
-  endBefore?: Date;
-  /** Actions whose window touches [from, to). */
-  between?: { from: Date; to: Date };
-  /** Role visibility pushed into the query: actions readable by these roles or owned by this user. */
-  visibleTo?: { userId: string; roles: string[] };
+/** Lists count their matches up to this many; beyond it `total` is this bound and `totalExact` false. */
+export const COUNT_BOUND = 1_000;
+
+export interface ActionPage {
+  items: Action[];
+  /** How many match, counted up to COUNT_BOUND. */
+  total: number;
+  /** False when more than COUNT_BOUND match (then `total` is COUNT_BOUND). */
+  totalExact: boolean;
 }
+
+/** Indexes that an earlier version created and the current queries no longer use. */
+const RETIRED_INDEXES = [
+  'record.group_1_record.id_1_state_1',
+  'state_1_start_1',
+  'state_1_end_1',
+  'ownerUserId_1_state_1_end_1',
+  'templateId_1_state_1',
+];
 
 /** Told after actions were written, so that whatever shows them (posted cards, App Homes) can follow. */
 export type ActionChangeListener = (actions: readonly Action[]) => Promise<void>;
@@ -55,18 +63,20 @@ export class ActionStore {
   }
 
   async ensureIndexes(): Promise<void> {
+    const existing = new Set(
+      (
+        await this.#actions
+          .listIndexes()
+          .toArray()
+          .catch(() => [])
+      ).map((index) => index.name),
+    );
+    for (const name of RETIRED_INDEXES) if (existing.has(name)) await this.#actions.dropIndex(name);
     await this.#actions.createIndexes([
       { key: { identityKey: 1 }, unique: true },
       { key: { number: 1 }, unique: true },
-      { key: { 'record.group': 1, 'record.id': 1, state: 1 } },
-      { key: { 'linkedRecords.id': 1, state: 1 } },
-      { key: { 'record.id': 1, state: 1 } },
-      { key: { state: 1, start: 1 } },
-      { key: { state: 1, end: 1 } },
-      { key: { ownerUserId: 1, state: 1, end: 1 } },
-      { key: { templateId: 1, state: 1 } },
-      { key: { 'retry.at': 1 }, sparse: true },
-      { key: { 'lease.until': 1 }, sparse: true },
+      ...ACTION_LIST_INDEXES.map((index) => ({ key: { ...index.key } })),
+      ...DUE_WORK_INDEXES.map((index) => ({ ...index, key: { ...index.key } })),
     ]);
   }
 
@@ -127,15 +137,58 @@ export class ActionStore {
     return new Set(docs.map((doc) => doc.identityKey));
   }
 
-  async find(filter: ActionFilter, page: { limit: number; skip: number } = { limit: 1000, skip: 0 }) {
-    const query = toQuery(filter);
-    const [docs, total] = await Promise.all([
+  /**
+   * One page of the actions `query` asks for, by end then number, and how many match (bounded: counting
+   * every match of a broad list would cost as much as reading them all).
+   */
+  async find(
+    query: ActionQuery,
+    page: { limit: number; skip: number } = { limit: 1000, skip: 0 },
+    options: ReadOptions = {},
+  ): Promise<ActionPage> {
+    const filter = actionListFilter(query);
+    if (!filter) return { items: [], total: 0, totalExact: true };
+    const [docs, counted] = await Promise.all([
       this.#actions
-        .find(query, { sort: { end: 1, number: 1 }, skip: page.skip, limit: page.limit })
+        .find(filter, { sort: ACTION_LIST_SORT, skip: page.skip, limit: page.limit, ...readOptions(options) })
         .toArray(),
-      this.#actions.countDocuments(query),
+      this.#countBounded(filter, COUNT_BOUND, options),
     ]);
-    return { items: docs.map((doc) => fromDocument<Action>(doc)), total };
+    return { items: docs.map((doc) => fromDocument<Action>(doc)), ...counted };
+  }
+
+  /** How many actions `query` matches, counted up to `bound`. */
+  async count(query: ActionQuery, bound = COUNT_BOUND, options: ReadOptions = {}) {
+    const filter = actionListFilter(query);
+    return filter ? this.#countBounded(filter, bound, options) : { total: 0, totalExact: true };
+  }
+
+  /**
+   * Matches of `query` per owner (null: unassigned), from at most `bound` actions: `exact` is false when
+   * more matched, and the counts are then those of the first `bound` by end.
+   */
+  async countByOwner(query: ActionQuery, bound = COUNT_BOUND, options: ReadOptions = {}) {
+    const filter = actionListFilter(query);
+    if (!filter) return { counts: new Map<string | null, number>(), exact: true };
+    const groups = await this.#actions
+      .aggregate<{ _id: string | null; n: number }>(
+        [
+          { $match: filter },
+          { $sort: ACTION_LIST_SORT },
+          { $limit: bound + 1 },
+          { $group: { _id: '$ownerUserId', n: { $sum: 1 } } },
+        ],
+        readOptions(options),
+      )
+      .toArray();
+    const counts = new Map(groups.map((group) => [group._id, group.n] as const));
+    const seen = groups.reduce((sum, group) => sum + group.n, 0);
+    return { counts, exact: seen <= bound };
+  }
+
+  async #countBounded(filter: Filter<ActionDoc>, bound: number, options: ReadOptions) {
+    const n = await this.#actions.countDocuments(filter, { limit: bound + 1, ...readOptions(options) });
+    return n > bound ? { total: bound, totalExact: false } : { total: n, totalExact: true };
   }
 
   /** Waiting and open actions on these records, whether as their own record or as a linked one. */
@@ -218,27 +271,16 @@ export class ActionStore {
   }
 }
 
-function toQuery(filter: ActionFilter): Filter<ActionDoc> {
-  const query: Filter<ActionDoc> & { $and: Filter<ActionDoc>[] } = { $and: [] };
-  if (filter.states) query.$and.push({ state: { $in: filter.states } });
-  if (filter.ownerUserId !== undefined) query.$and.push({ ownerUserId: filter.ownerUserId });
-  if (filter.record) query.$and.push({ 'record.group': filter.record.group, 'record.id': filter.record.id });
-  if (filter.recordGroup) query.$and.push({ 'record.group': filter.recordGroup });
-  if (filter.recordId) query.$and.push({ 'record.id': filter.recordId });
-  if (filter.templateId) query.$and.push({ templateId: filter.templateId });
-  if (filter.endBefore) query.$and.push({ end: { $lt: filter.endBefore } });
-  if (filter.between)
-    query.$and.push({ start: { $lt: filter.between.to }, end: { $gte: filter.between.from } });
-  if (filter.visibleTo) {
-    const { userId, roles } = filter.visibleTo;
-    query.$and.push({
-      $or: [
-        { ownerUserId: userId },
-        { readRoles: { $size: 0 } },
-        { readRoles: { $in: roles } },
-        { writeRoles: { $in: roles } },
-      ],
-    });
-  }
-  return query.$and.length > 0 ? query : {};
+/** A time limit and a cancellation for a read, from the request that needs it. */
+export interface ReadOptions {
+  signal?: AbortSignal | undefined;
+  /** Milliseconds the database may spend on the read (`maxTimeMS`). */
+  maxTimeMS?: number | undefined;
+}
+
+function readOptions(options: ReadOptions): { signal?: AbortSignal; maxTimeMS?: number } {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.maxTimeMS ? { maxTimeMS: Math.max(1, Math.ceil(options.maxTimeMS)) } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Collection, Filter } from 'mongodb';
+import type { Collection, Filter, Sort } from 'mongodb';
 import type { Action, ActionState } from '../domain/actions/index.js';
 import { fromDocument, type Stored } from './documents.js';
 
@@ -6,8 +6,21 @@ type ActionDoc = Stored<Action>;
 
 const executable: ActionState[] = ['open', 'failed', 'rejected'];
 
+/**
+ * The due-sweep's indexes, so each of its queries reads only the work that is due: automatic actions by
+ * execution and start, retries and leases by their moment (sparse: most actions have neither), and
+ * notices by whether they were given, so the actions already told about drop out of the range.
+ */
+export const DUE_WORK_INDEXES = [
+  { key: { state: 1, execution: 1, start: 1 } },
+  { key: { 'retry.at': 1 }, sparse: true },
+  { key: { 'lease.until': 1 }, sparse: true },
+  { key: { state: 1, 'notified.start': 1, start: 1, ownerUserId: 1 } },
+  { key: { state: 1, 'notified.overdue': 1, end: 1, ownerUserId: 1 } },
+] as const;
+
 /** Work the due-sweep must execute at `now`: first runs, retries whose time came, and crashed runs. */
-function dueExecutionFilter(now: Date): Filter<ActionDoc> {
+export function dueExecutionFilter(now: Date): Filter<ActionDoc> {
   return {
     $or: [
       {
@@ -22,6 +35,24 @@ function dueExecutionFilter(now: Date): Filter<ActionDoc> {
       { state: { $in: executable }, 'lease.until': { $lte: now } },
     ],
   };
+}
+
+/** The notices query: the notified actions drop out of its index range, so it reads only what is due. */
+export function noticeQuery(kind: 'start' | 'overdue', now: Date): { filter: Filter<ActionDoc>; sort: Sort } {
+  const moment = kind === 'start' ? 'start' : 'end';
+  const filter: Filter<ActionDoc> = {
+    state: 'open',
+    [`notified.${kind}`]: { $exists: false },
+    [moment]: kind === 'start' ? { $lte: now } : { $lt: now },
+    ownerUserId: { $ne: null },
+  };
+  // The bot's own work needs no reminder: an automatic action that will run gets none at its start.
+  if (kind === 'start') filter.$or = [{ execution: { $ne: 'automatic' } }, { autoExecute: false }];
+  return { filter, sort: { [moment]: 1 } };
+}
+
+export function expiredWaitingFilter(now: Date): Filter<ActionDoc> {
+  return { state: 'waiting', end: { $lt: now } };
 }
 
 export class DueWork {
@@ -47,16 +78,8 @@ export class DueWork {
 
   /** Open actions whose start (reminder) or end (overdue notice) passed and whose owner was not told yet. */
   async notices(kind: 'start' | 'overdue', now: Date, limit: number): Promise<Action[]> {
-    const moment = kind === 'start' ? 'start' : 'end';
-    const filter: Filter<ActionDoc> = {
-      state: 'open',
-      ownerUserId: { $ne: null },
-      [moment]: kind === 'start' ? { $lte: now } : { $lt: now },
-      [`notified.${kind}`]: { $exists: false },
-    };
-    // The bot's own work needs no reminder: an automatic action that will run gets none at its start.
-    if (kind === 'start') filter.$or = [{ execution: { $ne: 'automatic' } }, { autoExecute: false }];
-    const docs = await this.actions.find(filter, { sort: { [moment]: 1 }, limit }).toArray();
+    const { filter, sort } = noticeQuery(kind, now);
+    const docs = await this.actions.find(filter, { sort, limit }).toArray();
     return docs.map((doc) => fromDocument<Action>(doc));
   }
 
@@ -71,9 +94,7 @@ export class DueWork {
 
   /** Waiting actions whose end passed without their conditions ever holding. */
   async expiredWaiting(now: Date, limit: number): Promise<Action[]> {
-    const docs = await this.actions
-      .find({ state: 'waiting', end: { $lt: now } }, { sort: { end: 1 }, limit })
-      .toArray();
+    const docs = await this.actions.find(expiredWaitingFilter(now), { sort: { end: 1 }, limit }).toArray();
     return docs.map((doc) => fromDocument<Action>(doc));
   }
 }

@@ -204,6 +204,19 @@ describe('limits', () => {
     expect(out).toContain('<p class="more">… and 37 more</p>');
   });
 
+  it('says "more than" when the count stopped at its bound', () => {
+    const items = Array.from({ length: 25 }, () => card());
+    const view = {
+      kind: 'list',
+      title: 'Actions',
+      empty: '',
+      items,
+      total: 1000,
+      totalExact: false,
+    } as const;
+    expect(render(view)).toContain('<p class="more">… and more than 980 more</p>');
+  });
+
   it('says nothing more when everything is shown', () => {
     const out = render({ kind: 'list', title: 'Actions', empty: '', items: [card(), card()], total: 2 });
     expect(out).not.toContain('class="more"');

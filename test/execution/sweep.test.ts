@@ -129,3 +129,34 @@ describe('due-sweep', () => {
     expect(mine().map((entry) => entry.message.purpose)).toEqual(['reminder', 'overdue']);
   });
 });
+
+describe('due-sweep notices', () => {
+  it('stop at the pass budget after one of each kind; the rest come with the next pass', async () => {
+    const chat = recordingChat();
+    const ports = executionPorts({ chat });
+    const owner = ws.users.planner;
+    await seedTemplate(ws, {
+      ownerRule: { kind: 'user', userId: owner.id },
+      timing: {
+        start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
+        end: { amount: 1, unit: 'hours', direction: 'after', anchor: 'event' },
+      },
+      courseTypeIds: [courseTypeId],
+    });
+    for (let n = 0; n < 3; n += 1) await seedCourse(ws, courseTypeId);
+    ws.clock.advance(2 * 60 * 60 * 1000);
+    const options = {
+      batchSize: 50,
+      concurrency: 8,
+      budgetMs: 0,
+      staleNoticeMs: 86_400_000,
+      pendingEventGraceMs: 30_000,
+    };
+    const first = await runDueSweep(ws.deps, ports, options);
+    expect([first.reminders, first.overdueNotices]).toEqual([1, 1]);
+    const rest = await runDueSweep(ws.deps, ports, { ...options, budgetMs: 120_000 });
+    expect([rest.reminders, rest.overdueNotices]).toEqual([2, 2]);
+    expect(chat.sent).toHaveLength(6);
+    expect(chat.sent.every(({ target }) => target.kind === 'user' && target.userId === owner.id)).toBe(true);
+  });
+});

@@ -55,6 +55,7 @@ describe('actions', () => {
     const hidden = await stamped({}, { readRoles: ['finance'], writeRoles: ['finance'] });
     const own = await api.request('GET', '/actions?owner=me', { token: salesToken });
     expect(own.body.items.map((a: { id: string }) => a.id)).toEqual([mine.action.id]);
+    expect(own.body).toMatchObject({ total: 1, totalExact: true, limit: 50, skip: 0 });
     const visible = await api.request('GET', '/actions?limit=500', { token: salesToken });
     const ids = visible.body.items.map((a: { id: string }) => a.id);
     expect(ids).toContain(mine.action.id);

@@ -127,4 +127,16 @@ describe('the OpenAPI document', () => {
     expect(schema.properties.start).toEqual({ type: 'string', format: 'date-time' });
     expect(schema.properties.colour).toMatchObject({ enum: ['overdue', 'today', 'future', 'closed'] });
   });
+
+  it('documents the bounded total of the action list and the 503 of busy or timed-out requests', () => {
+    const list = document.paths['/api/actions']?.get as { responses: Record<string, Json> };
+    const schema = (list.responses['200'] as { content: Record<string, { schema: Json }> }).content[
+      'application/json'
+    ]?.schema as { properties: Record<string, Json>; required: string[] };
+    expect(schema.properties.totalExact).toMatchObject({ type: 'boolean' });
+    expect(schema.required).toEqual(expect.arrayContaining(['total', 'totalExact']));
+    const busy = list.responses['503'] as { headers: Record<string, Json>; description: string };
+    expect(busy.headers['Retry-After']).toBeDefined();
+    expect(busy.description).toContain('server.busy');
+  });
 });

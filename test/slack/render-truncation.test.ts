@@ -45,6 +45,11 @@ describe('"… and N more" when content does not fit', () => {
     expect(moreLines(blocks)).toEqual([`… en nog ${250 - cardsShown(blocks)}`]);
   });
 
+  it('says "more than" when the count stopped at its bound', () => {
+    const { blocks } = renderBlocks([{ ...listOf(cards(60), 1000), totalExact: false }], 'en');
+    expect(moreLines(blocks)).toEqual([`… and more than ${1000 - cardsShown(blocks)} more`]);
+  });
+
   it('fits twice as many in the App Home, and none are hidden when all fit', () => {
     const home = homeTab([listOf(cards(60))], 'en');
     const shown = cardsShown(home.blocks);

@@ -296,6 +296,13 @@ describe('the Teams renderer', () => {
     expect(shown + Number(hidden![1])).toBe(20);
   });
 
+  it('says "more than" when the count stopped at its bound', () => {
+    const bounded = { ...list(5), total: 1000, totalExact: false };
+    const card = renderTeamsCard([bounded], { locale: 'en', home: { c: 'mijn' }, refreshUserIds: ['29:a'] });
+    const shown = (cardText(card).match(/#\d+ · /g) ?? []).length;
+    expect(cardText(card)).toContain(`… and more than ${1000 - shown} more`);
+  });
+
   it('cuts long option lists and texts to the budget, keeping the current choice', () => {
     const huge: FormView = {
       ...form,

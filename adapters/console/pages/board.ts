@@ -16,6 +16,8 @@ export interface BoardData {
   cards: readonly ActionCardView[];
   /** How many actions matched in all; more than `cards` when the board shows only the first ones. */
   total: number;
+  /** False when `total` is a bound: at least that many matched. */
+  totalExact?: boolean;
 }
 
 /** Red first: the board reads left to right from what is late to what can wait. */
@@ -55,7 +57,7 @@ export function renderBoardColumns(data: BoardData, context: RenderContext): Saf
   for (const card of data.cards) byColour.get(card.colour)?.push(card);
   // Closed actions only appear when the state filter asks for them; an always-empty column is noise.
   const columns = columnOrder.filter((colour) => colour !== 'closed' || byColour.get('closed')!.length > 0);
-  return html`${moreLine(locale, data.total, data.cards.length)}
+  return html`${moreLine(locale, data.total, data.cards.length, data.totalExact)}
 <div class="columns">${columns.map((colour) => {
     const cards = byColour.get(colour)!;
     return html`<section class="column colour-${colour}" data-colour="${colour}" aria-labelledby="column-${colour}">

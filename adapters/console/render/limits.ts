@@ -17,10 +17,12 @@ export const CONSOLE_LIMITS = {
   titleLength: 200,
 } as const;
 
-/** "… and N more" when `shown` of `total` are on screen; nothing when all are. */
-export function moreLine(locale: Locale, total: number, shown: number): SafeHtml | undefined {
+/**
+ * "… and N more" when `shown` of `total` are on screen; nothing when all are. A bounded count (`exact`
+ * false: at least `total` matched) says "more than N".
+ */
+export function moreLine(locale: Locale, total: number, shown: number, exact = true): SafeHtml | undefined {
   const hidden = total - shown;
-  return hidden > 0
-    ? html`<p class="more">${consoleText(locale, 'more.items', { count: hidden })}</p>`
-    : undefined;
+  if (hidden <= 0) return undefined;
+  return html`<p class="more">${consoleText(locale, exact ? 'more.items' : 'more.items-at-least', { count: hidden })}</p>`;
 }

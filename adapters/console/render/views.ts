@@ -24,15 +24,16 @@ export function renderCards(
   total: number,
   limit: number,
   context: RenderContext,
+  totalExact = true,
 ): SafeHtml {
   const shown = items.slice(0, limit);
   return html`<ol class="cards">${shown.map((card) => html`<li>${renderActionCard(card, context)}</li>`)}</ol>
-${moreLine(context.locale, Math.max(total, items.length), shown.length)}`;
+${moreLine(context.locale, Math.max(total, items.length), shown.length, totalExact)}`;
 }
 
 export function renderList(view: ListView, context: RenderContext): SafeHtml {
   return html`<section class="view view-list"><h3>${view.title}</h3>
-${view.items.length === 0 ? html`<p class="empty">${view.empty}</p>` : renderCards(view.items, view.total, CONSOLE_LIMITS.cardsPerList, context)}
+${view.items.length === 0 ? html`<p class="empty">${view.empty}</p>` : renderCards(view.items, view.total, CONSOLE_LIMITS.cardsPerList, context, view.totalExact)}
 </section>`;
 }
 

@@ -41,8 +41,9 @@ function header(text: string): KnownBlock {
   return { type: 'header', text: plain(text, SLACK_LIMITS.headerText) };
 }
 
-function moreLine(locale: Locale, hidden: number): KnownBlock {
-  return context(say(locale, 'more.items', { count: hidden }));
+/** "… and N more"; "more than N" when the total was a bound (`exact` false). */
+function moreLine(locale: Locale, hidden: number, exact = true): KnownBlock {
+  return context(say(locale, exact ? 'more.items' : 'more.items-at-least', { count: hidden }));
 }
 
 /** Label–value pairs as section fields, ten at most per section (Block Kit), values clipped. */
@@ -105,6 +106,7 @@ function cardsWithin(
   total: number,
   locale: Locale,
   budget: BlockBudget,
+  exact = true,
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let shown = 0;
@@ -118,7 +120,7 @@ function cardsWithin(
     shown += 1;
   }
   if (shown < all && budget.left > 0) {
-    blocks.push(moreLine(locale, all - shown));
+    blocks.push(moreLine(locale, all - shown, exact));
     budget.left -= 1;
   }
   return blocks;
@@ -133,7 +135,7 @@ function take(blocks: KnownBlock[], budget: BlockBudget): KnownBlock[] {
 function listBlocks(view: ListView, locale: Locale, budget: BlockBudget): KnownBlock[] {
   const head = take([header(view.title)], budget);
   if (view.items.length === 0) return [...head, ...take([section(`_${mrkdwn(view.empty, 500)}_`)], budget)];
-  return [...head, ...cardsWithin(view.items, view.total, locale, budget)];
+  return [...head, ...cardsWithin(view.items, view.total, locale, budget, view.totalExact)];
 }
 
 /**

@@ -150,6 +150,8 @@ export function backAction(state: RenderState): CardAction {
 }
 
 /** "… and N more" when fewer than all are shown. */
-export function moreLine(locale: Locale, hidden: number): CardElement[] {
-  return hidden > 0 ? [textBlock(teamsText(locale, 'more.items', { count: hidden }), { subtle: true })] : [];
+/** "… and N more"; "more than N" when the total was a bound (`exact` false). */
+export function moreLine(locale: Locale, hidden: number, exact = true): CardElement[] {
+  const key = exact ? 'more.items' : 'more.items-at-least';
+  return hidden > 0 ? [textBlock(teamsText(locale, key, { count: hidden }), { subtle: true })] : [];
 }

@@ -30,7 +30,7 @@ export function listElements(view: ListView, state: RenderState): CardElement[] 
     heading(view.title),
     ...(view.items.length === 0 ? [textBlock(view.empty, { subtle: true })] : []),
     ...shown.map((item, index) => container(actionCardElements(item, state), index > 0)),
-    ...moreLine(state.locale, Math.max(view.total, view.items.length) - shown.length),
+    ...moreLine(state.locale, Math.max(view.total, view.items.length) - shown.length, view.totalExact),
   ];
 }
 

@@ -33,10 +33,72 @@ export type ChatCommand =
   | { name: 'snooze'; ref: string; snooze: SnoozeSpec }
   | { name: 'assign'; ref: string; owner: string }
   | { name: 'cancel'; ref: string; reason?: string }
+  | { name: 'digest'; mode: 'on'; schedule: string[]; options: DigestOptions }
+  | { name: 'digest'; mode: 'off' | 'show'; options: DigestOptions }
   | { name: 'templates'; search?: string }
   | { name: 'template'; key: string };
 
 type Name = Exclude<ChatCommand['name'], 'new-form'>;
+
+/** The options of `/actie digest …`, as typed; their values are checked by the digest use cases. */
+export interface DigestOptions {
+  channel?: string;
+  template?: string;
+  group?: string;
+  owner?: string;
+  role?: string;
+  courseType?: string;
+  record?: string;
+  empty?: 'skip' | 'say';
+  timeZone?: string;
+  audience?: string;
+  top?: string;
+}
+
+const digestOptionKeys: Record<string, keyof DigestOptions> = {
+  kanaal: 'channel',
+  channel: 'channel',
+  sjabloon: 'template',
+  template: 'template',
+  datagroep: 'group',
+  group: 'group',
+  eigenaar: 'owner',
+  owner: 'owner',
+  rol: 'role',
+  role: 'role',
+  opleidingssoort: 'courseType',
+  'course-type': 'courseType',
+  dossier: 'record',
+  record: 'record',
+  leeg: 'empty',
+  empty: 'empty',
+  tijdzone: 'timeZone',
+  tz: 'timeZone',
+  'time-zone': 'timeZone',
+  zichtbaar: 'audience',
+  voor: 'audience',
+  audience: 'audience',
+  aantal: 'top',
+  top: 'top',
+};
+
+const emptyWords: Record<string, 'skip' | 'say'> = {
+  overslaan: 'skip',
+  skip: 'skip',
+  zeggen: 'say',
+  melden: 'say',
+  say: 'say',
+  tell: 'say',
+};
+
+const digestModes: Record<string, 'on' | 'off' | 'show'> = {
+  aan: 'on',
+  on: 'on',
+  uit: 'off',
+  off: 'off',
+  toon: 'show',
+  show: 'show',
+};
 
 /** What could not be read; `command` picks the usage line, shown in the user's language. */
 export type ParseFailure =
@@ -71,6 +133,8 @@ const aliases: Record<string, Name> = {
   cancel: 'cancel',
   annuleren: 'cancel',
   annuleer: 'cancel',
+  digest: 'digest',
+  overzicht: 'digest',
   templates: 'templates',
   sjablonen: 'templates',
   template: 'template',
@@ -105,6 +169,10 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
     nl: '/actie toewijzen <nummer> <ik|niemand|e-mail>',
   },
   cancel: { en: '/actie cancel <number> [reason]', nl: '/actie annuleren <nummer> [reden]' },
+  digest: {
+    en: '/actie digest on <weekdays 08:30|daily 9:00|mon,thu 9:00|"30 8 * * 1-5"> [empty:skip] [template:key] [group:course] [owner:email] [role:planning] [course-type:key] [record:id] [tz:Europe/Amsterdam] [audience:role] [top:10] [channel:name] · /actie digest off · /actie digest show',
+    nl: '/actie digest aan <werkdagen 08:30|dagelijks 9:00|ma,do 9:00|"30 8 * * 1-5"> [leeg:overslaan] [sjabloon:sleutel] [datagroep:course] [eigenaar:e-mail] [rol:planning] [opleidingssoort:sleutel] [dossier:id] [tijdzone:Europe/Amsterdam] [zichtbaar:rol] [aantal:10] [kanaal:naam] · /actie digest uit · /actie digest toon',
+  },
   templates: { en: '/actie templates [search]', nl: '/actie sjablonen [zoekterm]' },
   template: { en: '/actie template <key>', nl: '/actie sjabloon <sleutel>' },
 };
@@ -301,6 +369,8 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
       if (remarks.length > 0) command.remarks = remarks.join(' ');
       return command;
     }
+    case 'digest':
+      return parseDigest(rest);
     case 'templates': {
       const search = rest.join(' ').trim();
       return search ? { name, search } : { name };
@@ -310,6 +380,42 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
       return key ? { name, key } : { error: 'missing-argument', argument: 'key', command: 'template' };
     }
   }
+}
+
+function parseDigest(tokens: readonly string[]): ChatCommand | ParseFailure {
+  const [modeWord, ...rest] = tokens;
+  const mode = modeWord ? digestModes[modeWord.toLowerCase()] : 'show';
+  if (!mode)
+    return { error: 'bad-argument', argument: 'digest-mode', value: modeWord ?? '', command: 'digest' };
+  const options: DigestOptions = {};
+  const schedule: string[] = [];
+  for (const token of rest) {
+    const pair = keyValue(token);
+    const key = pair ? digestOptionKeys[pair[0]] : undefined;
+    if (!pair || !key) {
+      // Schedule words: days, a time (08:30) and a quoted cron expression; options are key:value.
+      if (mode === 'on' && (!token.includes(':') || /^\d{1,2}[:.]\d{2}$/.test(token))) {
+        schedule.push(token);
+        continue;
+      }
+      return { error: 'bad-argument', argument: 'filter', value: token, command: 'digest' };
+    }
+    const [, value] = pair;
+    if (key === 'empty') {
+      const empty = emptyWords[value.toLowerCase()];
+      if (!empty) return { error: 'bad-argument', argument: 'empty', value, command: 'digest' };
+      options.empty = empty;
+    } else if (key === 'owner') {
+      options.owner = ownerWord(value);
+    } else {
+      options[key] = value;
+    }
+  }
+  if (mode === 'on') {
+    if (schedule.length === 0) return { error: 'missing-argument', argument: 'schedule', command: 'digest' };
+    return { name: 'digest', mode, schedule, options };
+  }
+  return { name: 'digest', mode, options };
 }
 
 export function isParseFailure(value: ChatCommand | ParseFailure): value is ParseFailure {

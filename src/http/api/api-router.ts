@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import type { User } from '../../domain/rights/user.js';
 import type { Logger } from '../../observability/logger.js';
 import { verifyApiToken } from '../../workflow/admin/tokens.js';
@@ -17,6 +17,8 @@ export interface ApiRouterOptions {
   idempotency: IdempotencyStore;
   logger: Logger;
   version: string;
+  /** Admission of heavy routes; without it every request is admitted. */
+  heavy?: RequestHandler | undefined;
 }
 
 /**
@@ -39,6 +41,7 @@ export function createApiRouter(options: ApiRouterOptions): Router {
       idempotency: options.idempotency,
       logger: options.logger,
       now: deps.clock,
+      heavy: options.heavy,
       isAdministrator: (actor) => actor.admin,
       loadActor: (token) => activeUser(deps, token.userId),
     }),

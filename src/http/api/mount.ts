@@ -1,8 +1,9 @@
-import express, { type Request, type Response, Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import type { ApiTokenGrant } from '../../domain/access.js';
 import type { Logger } from '../../observability/logger.js';
+import { budgetOf, RETRY_AFTER_SECONDS } from '../backpressure.js';
 import type { IdempotencyStore, SerializedResponse } from './idempotency.js';
 import { HttpProblem, sendProblem, toProblem, zodFieldErrors } from './problem.js';
 import type { AnyApiRoute } from './route.js';
@@ -17,6 +18,8 @@ export interface ApiDependencies<TActor> {
   isAdministrator(actor: TActor): boolean;
   logger: Logger;
   now(): Date;
+  /** Admission of heavy routes (backpressure.ts); every route is admitted without it. */
+  heavy?: RequestHandler | undefined;
 }
 
 const realm = 'Bearer realm="stempel"';
@@ -143,6 +146,12 @@ function refuseUnknownQuery(req: Request, known: ReadonlySet<string>): void {
   );
 }
 
+/** A database read that ran out of the request's time (`maxTimeMS`) is the request timing out. */
+function timeLimitProblem(error: unknown): HttpProblem | undefined {
+  if ((error as { code?: unknown } | undefined)?.code !== 50) return undefined;
+  return new HttpProblem(503, 'request.timed-out', 'The request ran out of time; retry shortly');
+}
+
 /** Mounts the routes with authentication, validation, idempotency and problem responses. */
 export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDependencies<TActor>): Router {
   const router = Router();
@@ -151,7 +160,9 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
 
   for (const route of routes) {
     const knownQuery = queryNames(route);
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const admit: RequestHandler[] = route.heavy && deps.heavy ? [deps.heavy] : [];
+    router[route.method](route.path, ...admit, async (req: Request, res: Response) => {
+      const budget = budgetOf(res);
       try {
         const { token, actor } = await authenticate(req, deps, route);
         refuseUnknownQuery(req, knownQuery);
@@ -162,6 +173,7 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
           ifMatch: readIfMatch(req, route),
           actor,
           now: deps.now(),
+          budget,
         };
         const yaml = wantsYaml(req, route);
         const execute = async () => {
@@ -178,18 +190,24 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
                 execute,
               )
             : { ...(await execute()), replayed: false };
+        // Answered already when the time limit passed (503), or nobody is listening any more.
+        if (res.headersSent || budget.signal.aborted) return;
         if (response.replayed) res.set('Idempotent-Replayed', 'true');
         if (response.headers) res.set(response.headers);
         res.status(response.status);
         if (response.payload === undefined) res.end();
         else res.type(response.contentType ?? 'application/json').send(response.payload);
       } catch (error) {
-        const problem = toProblem(error, req.originalUrl, { fieldPrefix: fieldPrefixOf(route) });
+        if (res.headersSent || budget.signal.aborted) return;
+        const problem = toProblem(timeLimitProblem(error) ?? error, req.originalUrl, {
+          fieldPrefix: fieldPrefixOf(route),
+        });
         if (problem.status >= 500)
           deps.logger.error({ err: error, path: req.originalUrl }, 'API request failed');
         const authenticate = challenge(problem.code, problem.requiredScope);
         if (authenticate && (problem.status === 401 || problem.status === 403))
           res.set('WWW-Authenticate', authenticate);
+        if (problem.status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
         sendProblem(res, problem);
       }
     });

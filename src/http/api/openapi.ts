@@ -157,6 +157,13 @@ export function buildOpenApiDocument(
         409: problem,
         422: problem,
         ...(route.body ? { 413: problem } : {}),
+        503: {
+          description: route.heavy
+            ? 'Too many lists at once (server.busy) or out of time (request.timed-out); retry after Retry-After seconds'
+            : 'Out of time (request.timed-out); retry after Retry-After seconds',
+          headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+          content: problem.content,
+        },
       },
     };
     if (route.body) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiScope } from '../../domain/access.js';
+import type { RequestBudget } from '../backpressure.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -11,6 +12,8 @@ export interface RouteInput<TParams, TQuery, TBody, TActor> {
   now: Date;
   /** The version the client last saw, from `If-Match` (routes with `conditional`); undefined when absent. */
   ifMatch: number | undefined;
+  /** The request's time limit and cancellation (backpressure.ts), for the reads it makes. */
+  budget: RequestBudget;
 }
 
 export interface RouteResult<TResult> {
@@ -53,6 +56,8 @@ export interface ApiRoute<
   producesYaml?: boolean;
   /** The route honours `If-Match: "<version>"` for optimistic concurrency. */
   conditional?: boolean;
+  /** A list that reads many documents: counted against the cap on concurrent heavy requests. */
+  heavy?: boolean;
   handler(input: RouteInput<TParams, TQuery, TBody, TActor>): Promise<RouteResult<TResult>>;
 }
 

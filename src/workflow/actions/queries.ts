@@ -2,8 +2,14 @@ import type { Action, ActionState } from '../../domain/actions/index.js';
 import type { RecordKind } from '../../domain/dossiers/index.js';
 import { canReadAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
-import { type ActionColour, colourOf } from '../../domain/timing/index.js';
-import type { ActionFilter } from '../../store/actions.js';
+import { type ActionColour, atTimeOfDay, colourOf, localDateOf } from '../../domain/timing/index.js';
+import { shiftLocalDate } from '../../domain/timing/local-date.js';
+import type { ActionQuery } from '../../store/action-queries.js';
+import type { ReadOptions } from '../../store/actions.js';
+
+/** Lists count their matches up to this many (then `totalExact` is false). */
+export { COUNT_BOUND } from '../../store/actions.js';
+
 import type { WorkflowDeps } from '../deps.js';
 import { type ActionRef, readableAction } from './change-action.js';
 
@@ -38,60 +44,65 @@ export async function getAction(deps: WorkflowDeps, actor: User, ref: ActionRef)
 }
 
 /**
- * Actions the actor may see, filtered. Visibility is pushed into the query (roles, ownership) and checked
- * again on the result, so pages are full and nothing hidden ever leaks. Colour filters work on the
- * computed colour, so they are applied after the query (on at most one page of candidates).
+ * Actions the actor may see, filtered, by end then number. Visibility (roles, ownership) and the colour
+ * code are part of the store query, so a page is read from the indexes in order and never loads more than
+ * it shows; each item is checked against the rights again so nothing hidden can leak. `total` is bounded
+ * (ActionStore.COUNT_BOUND): past it, `totalExact` is false.
  */
 export async function listActions(
   deps: WorkflowDeps,
   actor: User,
   query: ActionListQuery,
-): Promise<{ items: ActionView[]; total: number }> {
+  options: ReadOptions = {},
+): Promise<{ items: ActionView[]; total: number; totalExact: boolean }> {
   const now = deps.clock();
   const { calendar } = await deps.workspace.get();
+  options.signal?.throwIfAborted();
   const timeZone = actor.timeZone ?? calendar.timeZone;
-  const filter: ActionFilter = {
-    states: query.states ?? (query.overdue ? ['open', 'failed', 'rejected'] : listedByDefault),
+  const overdue = query.overdue ? 'overdue' : undefined;
+  const colour = overdue ?? query.colour;
+  const record = query.record ?? (await recordNamed(deps, query.recordId, query.recordGroup));
+  // A record id that names no record (of the group asked for) has no actions.
+  if (query.recordId !== undefined && !record) return { items: [], total: 0, totalExact: true };
+  const storeQuery: ActionQuery = {
+    states: query.states ?? listedByDefault,
+    ownerUserId: query.owner === undefined ? undefined : query.owner === 'me' ? actor.id : query.owner,
+    record,
+    recordGroup: record ? undefined : query.recordGroup,
+    templateId: query.templateId,
+    colour: colour ? { colour, now, ...localDayOf(now, timeZone) } : undefined,
+    visibleTo: actor.admin ? undefined : { userId: actor.id, roles: actor.roles },
   };
-  if (query.owner !== undefined) filter.ownerUserId = query.owner === 'me' ? actor.id : query.owner;
-  if (query.record) filter.record = query.record;
-  if (query.recordGroup) filter.recordGroup = query.recordGroup;
-  if (query.recordId) filter.recordId = query.recordId;
-  if (query.templateId) filter.templateId = query.templateId;
-  if (!actor.admin) filter.visibleTo = { userId: actor.id, roles: actor.roles };
-  if (query.overdue && !query.states) {
-    // Failed and rejected actions are overdue whatever their end (docs/domain.md §6); open ones once past it.
-    const [open, broken] = await Promise.all([
-      deps.stores.actions.find(
-        { ...filter, states: ['open'], endBefore: now },
-        { limit: query.limit + query.skip, skip: 0 },
-      ),
-      deps.stores.actions.find(
-        { ...filter, states: ['failed', 'rejected'] },
-        { limit: query.limit + query.skip, skip: 0 },
-      ),
-    ]);
-    const merged = [...open.items, ...broken.items].sort((a, b) => a.end.getTime() - b.end.getTime());
-    const items = merged
-      .filter((action) => canReadAction(actor, action))
-      .slice(query.skip, query.skip + query.limit)
-      .map((action) => viewOf(action, now, timeZone));
-    return { items, total: open.total + broken.total };
-  }
-  if (query.colour) {
-    const all = await deps.stores.actions.find(filter, { limit: 5000, skip: 0 });
-    const coloured = all.items
-      .filter((action) => canReadAction(actor, action))
-      .map((action) => viewOf(action, now, timeZone))
-      .filter((view) => view.colour === query.colour);
-    return { items: coloured.slice(query.skip, query.skip + query.limit), total: coloured.length };
-  }
-  const page = await deps.stores.actions.find(filter, { limit: query.limit, skip: query.skip });
+  // Overdue and a different colour together ask for nothing.
+  if (overdue && query.colour && query.colour !== overdue) return { items: [], total: 0, totalExact: true };
+  const page = await deps.stores.actions.find(storeQuery, { limit: query.limit, skip: query.skip }, options);
   return {
     items: page.items
       .filter((action) => canReadAction(actor, action))
       .map((action) => viewOf(action, now, timeZone)),
     total: page.total,
+    totalExact: page.totalExact,
+  };
+}
+
+/** The record an id names, as a reference; undefined when there is none (of `group`, when given). */
+async function recordNamed(
+  deps: WorkflowDeps,
+  id: string | undefined,
+  group: RecordKind | undefined,
+): Promise<{ group: RecordKind; id: string } | undefined> {
+  if (id === undefined) return undefined;
+  const found = await deps.stores.dossiers.get(id);
+  if (!found || (group && found.group !== group)) return undefined;
+  return { group: found.group, id };
+}
+
+/** The viewer's calendar day around `now`, as instants: [dayStart, dayEnd). */
+export function localDayOf(now: Date, timeZone: string): { dayStart: Date; dayEnd: Date } {
+  const today = localDateOf(now, timeZone);
+  return {
+    dayStart: atTimeOfDay(today, '00:00', timeZone),
+    dayEnd: atTimeOfDay(shiftLocalDate(today, 1), '00:00', timeZone),
   };
 }
 

@@ -68,8 +68,8 @@ export async function runDueSweep(
     const executed = await executeDueBatch(deps, ports, options, stats);
     if (executed < options.batchSize || Date.now() - started > options.budgetMs) break;
   }
-  stats.reminders = await sendNotices(deps, ports, 'start', 'notify.reminder', options);
-  stats.overdueNotices = await sendNotices(deps, ports, 'overdue', 'notify.overdue', options);
+  stats.reminders = await sendNotices(deps, ports, 'start', 'notify.reminder', options, started);
+  stats.overdueNotices = await sendNotices(deps, ports, 'overdue', 'notify.overdue', options, started);
   return stats;
 }
 
@@ -151,14 +151,20 @@ async function sendNotices(
   kind: 'start' | 'overdue',
   key: OwnerNoticeKey,
   options: SweepOptions,
+  passStarted: number,
 ): Promise<number> {
   const now = deps.clock();
   let sent = 0;
   for (const action of await deps.stores.actions.due.notices(kind, now, options.batchSize)) {
-    if (!(await deps.stores.actions.due.markNotified(action.id, kind, now))) continue;
-    const moment = kind === 'start' ? action.start : action.end;
-    if (now.getTime() - moment.getTime() > options.staleNoticeMs) continue;
-    if (await notifyOwner(deps, ports.processes.chat, action, key)) sent += 1;
+    if (await deps.stores.actions.due.markNotified(action.id, kind, now)) {
+      const moment = kind === 'start' ? action.start : action.end;
+      if (now.getTime() - moment.getTime() <= options.staleNoticeMs) {
+        if (await notifyOwner(deps, ports.processes.chat, action, key)) sent += 1;
+      }
+    }
+    // Past the pass's budget the rest wait for the next pass (they are not marked); at least one of each
+    // kind goes per pass, so a busy service still makes progress.
+    if (Date.now() - passStarted >= options.budgetMs) break;
   }
   return sent;
 }

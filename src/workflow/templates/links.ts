@@ -201,9 +201,10 @@ export async function unlinkTemplate(
     courseTypeIds: template.courseTypeIds.filter((id) => id !== command.courseTypeId),
   };
   await validateForSave(deps, actor, definitionOf(unlinked), template);
+  // The course type is among the linked records of every action stamped for it.
   const open = (
     await deps.stores.actions.find(
-      { templateId: template.id, states: ['waiting', 'open'] },
+      { templateId: template.id, states: ['waiting', 'open'], recordIds: [command.courseTypeId] },
       { limit: 100_000, skip: 0 },
     )
   ).items.filter((action) => action.linkedRecords.some((ref) => ref.id === command.courseTypeId));

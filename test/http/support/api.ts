@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Backpressure } from '../../../src/http/backpressure.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { buildApp, createServiceDeps, type ServiceDeps, workspaceDefaults } from '../../../src/service.js';
 import type { ApiScope } from '../../../src/store/api-tokens.js';
@@ -47,7 +48,7 @@ export interface ApiHarness {
 
 export async function startApi(
   name: string,
-  options: { clock?: () => Date; execution?: ExecutionPorts } = {},
+  options: { clock?: () => Date; execution?: ExecutionPorts; limits?: Backpressure } = {},
 ): Promise<ApiHarness> {
   const database = await openTestDatabase(name);
   const logger = createLogger({ level: 'silent' });
@@ -57,7 +58,10 @@ export async function startApi(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.execution ? { execution: options.execution } : {}),
   });
-  const server = buildApp(deps).listen(0, '127.0.0.1');
+  const readiness = { check: async () => ({ ready: true, checks: {} }) };
+  const server = (
+    options.limits ? buildApp(deps, readiness, undefined, [], { limits: options.limits }) : buildApp(deps)
+  ).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let contract: ContractChecker | undefined;

@@ -120,6 +120,34 @@ describe('insert and find', () => {
     expect(await names({ $expr: { $gt: ['$age', 30] } })).toEqual(['Ann', 'Cas']);
   });
 
+  it('compares embedded documents field by field, in order, with and without an index', async () => {
+    for (const [name, indexed] of [
+      ['order_plain', false],
+      ['order_indexed', true],
+    ] as const) {
+      const collection = db.collection<{ _id: number; d: object; list: object[] }>(name);
+      if (indexed) await collection.createIndexes([{ key: { d: 1 } }, { key: { list: 1 } }]);
+      await collection.insertMany([
+        { _id: 1, d: { a: 1, b: 2 }, list: [{ a: 1, b: 2 }, { c: 3 }] },
+        { _id: 2, d: { b: 2, a: 1 }, list: [{ b: 2, a: 1 }] },
+      ]);
+      const ids = async (filter: object) =>
+        (await collection.find(filter).sort({ _id: 1 }).toArray()).map((doc) => doc._id);
+      const label = indexed ? 'indexed' : 'plain';
+      expect(await ids({ d: { a: 1, b: 2 } }), label).toEqual([1]);
+      expect(await ids({ d: { b: 2, a: 1 } }), label).toEqual([2]);
+      expect(await ids({ d: { a: 1 } }), label).toEqual([]);
+      expect(await ids({ d: { $in: [{ b: 2, a: 1 }, { x: 1 }] } }), label).toEqual([2]);
+      expect(await ids({ d: { $ne: { a: 1, b: 2 } } }), label).toEqual([2]);
+      expect(await ids({ d: { $nin: [{ a: 1, b: 2 }] } }), label).toEqual([2]);
+      expect(await ids({ list: { a: 1, b: 2 } }), label).toEqual([1]);
+      expect(await ids({ list: { $all: [{ c: 3 }, { a: 1, b: 2 }] } }), label).toEqual([1]);
+      expect(await ids({ list: { $elemMatch: { a: 1, b: 2 } } }), label).toEqual([1, 2]);
+      expect(await ids({ $expr: { $eq: ['$d', { $literal: { b: 2, a: 1 } }] } }), label).toEqual([2]);
+      expect(await ids({ $expr: { $ne: ['$d', { $literal: { a: 1, b: 2 } }] } }), label).toEqual([2]);
+    }
+  });
+
   it('applies sort, skip, limit and projections', async () => {
     const page = await people()
       .find({}, { projection: { _id: 0, name: 1, age: 1 } })

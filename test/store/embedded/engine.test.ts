@@ -1,8 +1,10 @@
 /** Unit tests of engine pieces whose behaviour the driver-level suites cannot reach directly. */
 import { Decimal128, Double, Long, ObjectId } from 'bson';
 import { describe, expect, it } from 'vitest';
+import { Collection } from '../../../src/store/embedded/engine/collection.js';
 import { canonicalKey, compareValues } from '../../../src/store/embedded/engine/compare.js';
 import { CURSOR_IDLE_TIMEOUT_MS, CursorRegistry } from '../../../src/store/embedded/engine/cursors.js';
+import { countQuery, runQuery } from '../../../src/store/embedded/engine/execute.js';
 import { compileFilter } from '../../../src/store/embedded/engine/filter.js';
 import { compileProjection } from '../../../src/store/embedded/engine/projection.js';
 import {
@@ -169,5 +171,19 @@ describe('updates', () => {
     expect(
       codeOf(() => updateDocument({ _id: 1, a: 5 }, parseUpdate({ $set: { 'a.b': 1 } }, undefined), {}, now)),
     ).toBe(28);
+  });
+});
+
+describe('query time limits (maxTimeMS)', () => {
+  it('stops a query that is past its deadline with MaxTimeMSExpired, and leaves one within it alone', () => {
+    const collection = new Collection('db', 'limits');
+    for (let n = 0; n < 1_000; n++) collection.insert({ _id: n, n });
+    const past = Date.now() - 1;
+    expect(codeOf(() => runQuery(collection, { filter: { n: { $gte: 0 } }, deadline: past }))).toBe(50);
+    expect(codeOf(() => countQuery(collection, { filter: { n: { $mod: [2, 0] } }, deadline: past }))).toBe(
+      50,
+    );
+    const later = Date.now() + 60_000;
+    expect(runQuery(collection, { filter: { n: { $gte: 0 } }, deadline: later }).docs).toHaveLength(1_000);
   });
 });

@@ -207,3 +207,42 @@ describe('server details', () => {
     expect(doc?.n).toBeInstanceOf(Long);
   });
 });
+
+describe('embedded documents in aggregation compare field by field, in order', () => {
+  const ordered = () => db.collection<{ _id: number; d: object }>('field_order');
+
+  it('keeps documents that differ only in field order apart in $in and $addToSet', async () => {
+    await ordered().insertMany([
+      { _id: 1, d: { a: 1, b: 2 } },
+      { _id: 2, d: { b: 2, a: 1 } },
+    ]);
+    const inList = await ordered()
+      .find({ $expr: { $in: ['$d', [{ $literal: { b: 2, a: 1 } }]] } })
+      .toArray();
+    expect(inList.map((doc) => doc._id)).toEqual([2]);
+    const [set] = await ordered()
+      .aggregate([{ $group: { _id: null, s: { $addToSet: '$d' } } }])
+      .toArray();
+    expect(set?.s).toHaveLength(2);
+  });
+
+  it('refuses to group by documents that differ only in field order, naming it; groups others', async () => {
+    const error = await refusal(() =>
+      ordered()
+        .aggregate([{ $group: { _id: '$d', n: { $sum: 1 } } }])
+        .toArray(),
+    );
+    expect(error.code).toBe(115);
+    expect(error.message).toContain('field order');
+    const built = await ordered()
+      .aggregate([
+        { $group: { _id: { first: '$_id', kind: 'x' }, n: { $sum: 1 } } },
+        { $sort: { '_id.first': 1 } },
+      ])
+      .toArray();
+    expect(built.map((group) => group._id)).toEqual([
+      { first: 1, kind: 'x' },
+      { first: 2, kind: 'x' },
+    ]);
+  });
+});

@@ -6,7 +6,8 @@ import { getAction, listActions } from '../../../workflow/actions/queries.js';
 import { stampByHand } from '../../../workflow/actions/stamp-by-hand.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { readableTemplate } from '../../../workflow/templates/queries.js';
-import { page, pageOf, pagination, queryFlag, queryList, route } from './shared.js';
+import { remainingMs } from '../../backpressure.js';
+import { boundedPageOf, page, pagination, queryFlag, queryList, route } from './shared.js';
 
 export const tag = 'Actions';
 /** What people write on actions: remarks, notes, reasons. */
@@ -50,25 +51,31 @@ export function actionRoutes(deps: WorkflowDeps) {
       summary: 'List the actions the token’s user may see',
       tag,
       scope: 'actions:read',
+      heavy: true,
       query: listQuery,
-      response: pageOf(ActionViewSchema),
-      handler: async ({ actor, query }) => {
+      response: boundedPageOf(ActionViewSchema),
+      handler: async ({ actor, query, budget }) => {
         const templateId = query.template
           ? (await readableTemplate(deps, actor, query.template)).id
           : undefined;
         const owner = query.owner === 'none' ? null : query.owner;
-        const result = await listActions(deps, actor, {
-          states: query.state,
-          owner,
-          recordGroup: query.recordGroup,
-          recordId: query.recordId,
-          templateId,
-          colour: query.colour,
-          overdue: query.overdue,
-          limit: query.limit,
-          skip: query.skip,
-        });
-        return { body: page(result.items, result.total, query) };
+        const result = await listActions(
+          deps,
+          actor,
+          {
+            states: query.state,
+            owner,
+            recordGroup: query.recordGroup,
+            recordId: query.recordId,
+            templateId,
+            colour: query.colour,
+            overdue: query.overdue,
+            limit: query.limit,
+            skip: query.skip,
+          },
+          { signal: budget.signal, maxTimeMS: remainingMs(budget) },
+        );
+        return { body: { ...page(result.items, result.total, query), totalExact: result.totalExact } };
       },
     }),
     route({

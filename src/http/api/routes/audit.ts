@@ -25,6 +25,7 @@ export function auditRoutes(deps: WorkflowDeps) {
       summary: 'Read the audit log, newest first',
       tag: 'Audit',
       scope: 'admin',
+      heavy: true,
       query: z.object({
         entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
         entityId: IdSchema.optional(),

@@ -48,6 +48,7 @@ export function recordRoutes(deps: WorkflowDeps, kind: RecordKind, basePath: str
       summary: `List ${many.toLowerCase()}, newest change first`,
       tag,
       scope: 'dossiers:read',
+      heavy: true,
       query: recordFilterSchema(kind),
       response: pageOf(record),
       handler: async ({ actor, query }) => {

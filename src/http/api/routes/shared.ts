@@ -3,6 +3,7 @@ import { IdSchema } from '../../../domain/dossiers/values.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { User } from '../../../domain/rights/user.js';
 import { TEXT_LIMITS, text } from '../../../domain/text.js';
+import { COUNT_BOUND } from '../../../workflow/actions/queries.js';
 import type { ApiRoute } from '../route.js';
 
 /** Every route acts for a Stempel user: the token's user, loaded fresh on each request. */
@@ -43,6 +44,21 @@ export function pageOf<T extends z.ZodType>(item: T) {
     total: z.int().describe('How many items match, across all pages'),
     limit: z.int(),
     skip: z.int(),
+  });
+}
+
+/**
+ * The response shape of a list whose count is bounded (actions): `total` counts matches up to a bound,
+ * and `totalExact` says whether it is the full count or that bound.
+ */
+export function boundedPageOf<T extends z.ZodType>(item: T) {
+  return pageOf(item).extend({
+    total: z
+      .int()
+      .describe(`How many items match, across all pages, counted up to ${COUNT_BOUND}; see totalExact`),
+    totalExact: z
+      .boolean()
+      .describe('False when more than `total` items match: `total` is then the bound, not the count'),
   });
 }
 

@@ -1,7 +1,7 @@
 /** The aggregate command: a pipeline over a collection, or over `$documents` with `{aggregate: 1}`. */
 
 import { parsePipeline, runPipeline } from '../engine/aggregate.js';
-import { checkHint } from '../engine/query.js';
+import { checkHint, deadlineOf } from '../engine/query.js';
 import { toJsNumber } from '../engine/values.js';
 import { badValue, ErrorCode, failedToParse, MongoCommandError } from '../errors.js';
 import type { CommandDefinition } from './context.js';
@@ -36,6 +36,7 @@ export const aggregate: CommandDefinition = {
         database: context.database,
         collection,
         variables: args.document('let'),
+        deadline: deadlineOf(args.doc.maxTimeMS),
       },
       stages,
     );

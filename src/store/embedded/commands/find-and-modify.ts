@@ -1,8 +1,9 @@
 /** findAndModify: one document found, sorted, updated or removed atomically, returned before or after. */
 
+import { runQuery } from '../engine/execute.js';
 import { compileProjection } from '../engine/projection.js';
-import { checkHint, findMatches } from '../engine/query.js';
-import { parseSort, sortDocuments } from '../engine/sort.js';
+import { checkHint } from '../engine/query.js';
+import { parseSort } from '../engine/sort.js';
 import { buildUpsertDocument, parseUpdate, updateDocument } from '../engine/update/index.js';
 import type { Doc } from '../engine/values.js';
 import { failedToParse } from '../errors.js';
@@ -44,9 +45,12 @@ export const findAndModify: CommandDefinition = {
     const parsed = remove ? undefined : parseUpdate(args.doc.update, args.array('arrayFilters'));
     const collection = context.state.catalog.collection(context.database, name);
     checkHint(collection, args.doc.hint);
-    let matches = findMatches(collection, query, args.document('let'));
-    if (sort) matches = sortDocuments(matches, parseSort(sort));
-    const target = matches[0];
+    const target = runQuery(collection, {
+      filter: query,
+      sort: sort ? parseSort(sort) : undefined,
+      limit: 1,
+      variables: args.document('let'),
+    }).docs[0];
     if (!parsed) {
       if (target) collection!.remove(target);
       return { lastErrorObject: { n: target ? 1 : 0 }, value: target ? project(target) : null };

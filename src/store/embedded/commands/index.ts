@@ -9,6 +9,7 @@ import { aggregate } from './aggregate.js';
 import { CommandArgs } from './args.js';
 import { catalogCommands } from './catalog.js';
 import type { CommandContext, CommandDefinition, ServerState } from './context.js';
+import { explain } from './explain.js';
 import { findAndModify } from './find-and-modify.js';
 import { indexCommands } from './indexes.js';
 import { readCommands } from './read.js';
@@ -25,6 +26,7 @@ const COMMANDS = new Map<string, CommandDefinition>(
     findAndModify,
     findandmodify: findAndModify,
     aggregate,
+    explain,
     ...indexCommands,
     ...catalogCommands,
   }),

@@ -2,10 +2,11 @@
 
 import type { Long } from 'bson';
 import { canonicalKey } from '../engine/compare.js';
+import { countQuery, type QueryRequest, runQuery } from '../engine/execute.js';
 import { valuesAtPath } from '../engine/paths.js';
 import { compileProjection } from '../engine/projection.js';
-import { checkHint, findMatches } from '../engine/query.js';
-import { parseSort, sortDocuments } from '../engine/sort.js';
+import { checkHint, deadlineOf } from '../engine/query.js';
+import { parseSort } from '../engine/sort.js';
 import { numericKind } from '../engine/values.js';
 import { badValue } from '../errors.js';
 import type { CommandArgs } from './args.js';
@@ -18,7 +19,20 @@ function nonNegative(args: CommandArgs, field: string): number | undefined {
   return value;
 }
 
-const find: CommandDefinition = {
+/** The query a find command asks for (also what its explain plans). */
+export function findRequest(args: CommandArgs): QueryRequest {
+  const sort = args.document('sort');
+  return {
+    filter: args.document('filter'),
+    sort: sort ? parseSort(sort) : undefined,
+    skip: nonNegative(args, 'skip') ?? 0,
+    limit: nonNegative(args, 'limit') ?? 0,
+    variables: args.document('let'),
+    deadline: deadlineOf(args.doc.maxTimeMS),
+  };
+}
+
+export const find: CommandDefinition = {
   options: [
     'filter',
     'sort',
@@ -47,15 +61,10 @@ const find: CommandDefinition = {
   run(args, context) {
     const name = args.collectionName();
     const collection = context.state.catalog.collection(context.database, name);
-    const sort = args.document('sort');
     const projection = compileProjection(args.document('projection'));
-    const skip = nonNegative(args, 'skip') ?? 0;
-    const limit = nonNegative(args, 'limit') ?? 0;
     const batchSize = nonNegative(args, 'batchSize');
     checkHint(collection, args.doc.hint);
-    let docs = findMatches(collection, args.document('filter'), args.document('let'));
-    if (sort) docs = sortDocuments(docs, parseSort(sort));
-    if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
+    const { docs } = runQuery(collection, findRequest(args));
     const batch = context.state.cursors.open(`${context.database}.${name}`, docs, {
       batchSize,
       singleBatch: args.boolean('singleBatch'),
@@ -94,16 +103,22 @@ const killCursors: CommandDefinition = {
   },
 };
 
-const count: CommandDefinition = {
+export function countRequest(args: CommandArgs): QueryRequest {
+  return {
+    filter: args.document('query'),
+    skip: nonNegative(args, 'skip') ?? 0,
+    limit: Math.abs(args.integer('limit') ?? 0),
+    deadline: deadlineOf(args.doc.maxTimeMS),
+  };
+}
+
+export const count: CommandDefinition = {
   options: ['query', 'limit', 'skip', 'hint', 'fields'],
   unsupported: ['collation'],
   run(args, context) {
     const collection = context.state.catalog.collection(context.database, args.collectionName());
     checkHint(collection, args.doc.hint);
-    const skip = nonNegative(args, 'skip') ?? 0;
-    const limit = Math.abs(args.integer('limit') ?? 0);
-    const matched = Math.max(0, findMatches(collection, args.document('query')).length - skip);
-    return { n: limit ? Math.min(limit, matched) : matched };
+    return { n: countQuery(collection, countRequest(args)).n };
   },
 };
 
@@ -116,7 +131,8 @@ const distinct: CommandDefinition = {
     if (!key) throw badValue("distinct requires a string 'key'");
     checkHint(collection, args.doc.hint);
     const values = new Map<string, unknown>();
-    for (const doc of findMatches(collection, args.document('query'))) {
+    const request = { filter: args.document('query'), deadline: deadlineOf(args.doc.maxTimeMS) };
+    for (const doc of runQuery(collection, request).docs) {
       for (const value of valuesAtPath(doc, key)) {
         if (value !== undefined && !values.has(canonicalKey(value))) values.set(canonicalKey(value), value);
       }

@@ -101,8 +101,8 @@ const update: CommandDefinition = {
       }
       const collection = context.state.catalog.collection(context.database, name);
       checkHint(collection, statement.doc.hint);
-      const matches = findMatches(collection, filter, variables);
-      for (const doc of multi ? matches : matches.slice(0, 1)) {
+      const matches = findMatches(collection, filter, variables, multi ? undefined : 1);
+      for (const doc of matches) {
         const result = updateDocument(doc, parsed, filter, now);
         if (result.changed) collection!.replace(doc, result.doc);
         totals.n++;
@@ -132,8 +132,8 @@ const remove: CommandDefinition = {
         throw failedToParse(`The limit field in delete objects must be 0 or 1. Got ${limit}`);
       const collection = context.state.catalog.collection(context.database, name);
       checkHint(collection, statement.doc.hint);
-      const matches = findMatches(collection, statement.requiredDocument('q'), variables);
-      for (const doc of limit === 1 ? matches.slice(0, 1) : matches) {
+      const matches = findMatches(collection, statement.requiredDocument('q'), variables, limit || undefined);
+      for (const doc of matches) {
         collection!.remove(doc);
         n++;
       }

@@ -6,10 +6,11 @@
 import { badValue, ErrorCode, MongoCommandError, notSupported } from '../errors.js';
 import type { Catalog } from './catalog.js';
 import type { Collection } from './collection.js';
+import { countQuery, type QueryRequest, runQuery } from './execute.js';
 import { validateStageArgument } from './expressions.js';
 import { compileFilter, validateFilter } from './filter.js';
 import { createAggregator, mingoOperatorNames, REFUSED_STAGES, withMingoErrors } from './mingo.js';
-import { parseSort, sortDocuments } from './sort.js';
+import { parseSort, type SortSpec, sortDocuments } from './sort.js';
 import { cloneValue, type Doc, isPlainObject, numericKind, toJsNumber } from './values.js';
 import { toView, viewOf } from './view.js';
 
@@ -31,7 +32,7 @@ const UNSUPPORTED_STAGES = new Set([
   '$queryStats',
 ]);
 
-type Stage = readonly [name: string, argument: unknown];
+export type Stage = readonly [name: string, argument: unknown];
 
 export function parsePipeline(pipeline: unknown[], collectionless: boolean): Stage[] {
   return pipeline.map((stage, position) => {
@@ -120,24 +121,55 @@ export interface PipelineInput {
   /** Undefined for `{aggregate: 1}` and for collections that do not exist. */
   readonly collection: Collection | undefined;
   readonly variables?: Doc | undefined;
+  /** From `maxTimeMS`: epoch milliseconds after which the command fails. */
+  readonly deadline?: number | undefined;
 }
 
 const NATIVE_STAGES = new Set(['$match', '$sort', '$skip', '$limit']);
+
+/**
+ * A leading `$match`, then at most one `$sort`, `$skip` and `$limit` in that order, become one planned
+ * query (indexes, sorted scans, early stop); a count (`$group` of a constant `_id` summing 1, as drivers'
+ * countDocuments sends) right after them is answered without materialising the documents.
+ */
+export interface LeadingQuery {
+  readonly request: QueryRequest;
+  /** The first stage the query does not cover. */
+  readonly position: number;
+  /** Set when the only stage after the query counts its documents. */
+  readonly count: ((n: number) => Doc) | undefined;
+}
+
+export function leadingQuery(input: PipelineInput, stages: readonly Stage[]): LeadingQuery {
+  const request: { filter?: Doc; sort?: SortSpec; skip?: number; limit?: number } = {};
+  let position = 0;
+  if (stages[0]?.[0] === '$match') {
+    request.filter = stages[0][1] as Doc;
+    position = 1;
+  }
+  if (stages[position]?.[0] === '$sort') request.sort = parseSort(stages[position++]![1]);
+  if (stages[position]?.[0] === '$skip') request.skip = toJsNumber(stages[position++]![1]);
+  if (stages[position]?.[0] === '$limit') request.limit = toJsNumber(stages[position++]![1]);
+  const count = position === stages.length - 1 ? countGroup(stages[position]!) : undefined;
+  return { request: { ...request, variables: input.variables, deadline: input.deadline }, position, count };
+}
 
 export function runPipeline(input: PipelineInput, stages: readonly Stage[]): Doc[] {
   const { collection } = input;
   let docs: Doc[] = [];
   let position = 0;
   if (collection) {
-    const [firstName, firstArgument] = stages[0] ?? [];
-    if (firstName === '$match') {
-      const matcher = compileFilter(firstArgument as Doc, { variables: input.variables });
-      docs = [...collection.candidates(firstArgument as Doc)].filter((doc) => matcher.test(doc));
-      position = 1;
-    } else {
-      docs = [...collection.documents()];
+    const leading = leadingQuery(input, stages);
+    if (leading.count) {
+      const { n } = countQuery(collection, leading.request);
+      return n === 0 ? [] : [leading.count(n)];
     }
-    for (; position < stages.length && NATIVE_STAGES.has(stages[position]![0]); position++) {
+    docs = runQuery(collection, leading.request).docs;
+    for (
+      position = leading.position;
+      position < stages.length && NATIVE_STAGES.has(stages[position]![0]);
+      position++
+    ) {
       docs = runNativeStage(docs, stages[position]!, input.variables);
     }
   }
@@ -151,6 +183,18 @@ export function runPipeline(input: PipelineInput, stages: readonly Stage[]): Doc
     { variables: input.variables, collectionResolver: resolveCollection },
   );
   return withMingoErrors(() => aggregator.run(docs.map((doc) => cloneValue(viewOf(doc)))) as Doc[]);
+}
+
+/** `{$group: {_id: <constant>, n: {$sum: 1}, …}}`: the document it outputs for a count. */
+function countGroup([name, argument]: Stage): ((n: number) => Doc) | undefined {
+  if (name !== '$group' || !isPlainObject(argument) || !('_id' in argument)) return undefined;
+  const { _id: id, ...accumulators } = argument;
+  const constant = id === null || typeof id === 'number' || (typeof id === 'string' && !id.startsWith('$'));
+  const counts = Object.values(accumulators).every(
+    (value) => isPlainObject(value) && Object.keys(value).length === 1 && value.$sum === 1,
+  );
+  if (!constant || !counts) return undefined;
+  return (n) => ({ _id: id, ...Object.fromEntries(Object.keys(accumulators).map((key) => [key, n])) });
 }
 
 function runNativeStage(docs: Doc[], [name, argument]: Stage, variables: Doc | undefined): Doc[] {

@@ -6,7 +6,7 @@
 import type { Binary, Long, ObjectId, Timestamp } from 'bson';
 import { bsonTypeTag, isPlainObject, numericKind, toJsNumber } from './values.js';
 
-function typeRank(value: unknown): number {
+export function typeRank(value: unknown): number {
   if (value === undefined || value === null) return 2;
   switch (typeof value) {
     case 'number':

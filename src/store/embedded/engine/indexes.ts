@@ -1,18 +1,15 @@
 /**
- * Secondary indexes: their specifications (as listIndexes reports them) and in-memory key maps. The
- * maps enforce `unique` and let equality queries skip a collection scan; range queries and sorts scan.
+ * Secondary indexes: their specifications (as listIndexes reports them) and their ordered key lists,
+ * which enforce `unique` and which the query planner scans for equality, `$in` and range conditions and
+ * walks in order to provide sorts (planner.ts).
  */
 import { ErrorCode, MongoCommandError, notSupported } from '../errors.js';
 import { canonicalKey } from './compare.js';
 import { compileFilter, type Matcher } from './filter.js';
 import { formatDocument } from './format.js';
 import { valuesAtPath } from './paths.js';
+import { type IndexKey, SortedKeys } from './sorted-keys.js';
 import { type Doc, isPlainObject, numericKind, toJsNumber } from './values.js';
-
-export interface IndexEntry {
-  readonly key: string;
-  readonly values: readonly unknown[];
-}
 
 const ALLOWED_OPTIONS = new Set([
   'key',
@@ -113,13 +110,20 @@ export const sameKeyPattern = (a: Doc, b: Doc) =>
 
 export class Index {
   readonly fields: readonly string[];
+  readonly directions: readonly number[];
   private readonly partial: Matcher | undefined;
-  private readonly entries = new Map<string, Set<string>>();
-  /** Documents by the value of the index's first field, with how many of their entries have it. */
-  private readonly leading = new Map<string, Map<string, number>>();
+  readonly keys: SortedKeys;
+  /**
+   * Set once any document has an array on an indexed path, as MongoDB marks an index multikey (and never
+   * unmarks it): such an index cannot intersect range bounds on a field or provide a sort.
+   */
+  multikey = false;
 
   constructor(readonly spec: Doc) {
-    this.fields = Object.keys(spec.key as Doc);
+    const key = spec.key as Doc;
+    this.fields = Object.keys(key);
+    this.directions = this.fields.map((field) => (toJsNumber(key[field]) < 0 ? -1 : 1));
+    this.keys = new SortedKeys(this.directions, 2);
     this.partial = spec.partialFilterExpression
       ? compileFilter(spec.partialFilterExpression as Doc)
       : undefined;
@@ -133,86 +137,81 @@ export class Index {
     return this.spec.unique === true;
   }
 
-  /** Whether every document is in the index, so an equality lookup finds all matches. */
-  get complete(): boolean {
-    return !this.spec.sparse && !this.partial;
+  get sparse(): boolean {
+    return this.spec.sparse === true;
+  }
+
+  get partialFilter(): boolean {
+    return this.partial !== undefined;
   }
 
   get expireAfterSeconds(): number | undefined {
     return this.spec.expireAfterSeconds as number | undefined;
   }
 
-  keyOf(values: readonly unknown[]): string {
-    return values.length === 1 ? canonicalKey(values[0]) : JSON.stringify(values.map(canonicalKey));
-  }
-
-  /** The keys a document has in this index; none when sparse or partial filtering leaves it out. */
-  entriesFor(doc: Doc): IndexEntry[] {
+  /**
+   * The keys a document has in this index: its values, its record id (so equal values keep insertion
+   * order, as MongoDB's record ids do), then its canonical `_id`; none when sparse or partial leaves it out.
+   */
+  entriesFor(doc: Doc, id: string): IndexKey[] {
+    const record = recordIdOf(doc);
     if (this.partial && !this.partial.test(doc)) return [];
     const perField = this.fields.map((field) => distinct(valuesAtPath(doc, field)));
-    if (this.spec.sparse && perField.every((values) => values.every((value) => value === undefined)))
-      return [];
+    if (this.sparse && perField.every((values) => values.every((value) => value === undefined))) return [];
+    if (perField.length === 1 && perField[0]!.length === 1) return [[perField[0]![0] ?? null, record, id]];
     let combinations: unknown[][] = [[]];
     for (const values of perField) {
       combinations = combinations.flatMap((prefix) => values.map((value) => [...prefix, value ?? null]));
     }
-    return combinations.map((values) => ({ key: this.keyOf(values), values }));
+    return combinations.map((values) => [...values, record, id]);
   }
 
   /** The first of `entries` another document already holds, for unique indexes. */
-  conflict(entries: readonly IndexEntry[], ownId: string): IndexEntry | undefined {
+  conflict(entries: readonly IndexKey[], ownId: string): IndexKey | undefined {
     if (!this.unique) return undefined;
+    const width = this.fields.length;
     return entries.find((entry) => {
-      const holders = this.entries.get(entry.key);
-      return holders !== undefined && (holders.size > 1 || !holders.has(ownId));
+      for (const held of this.keys.withPrefix(entry.slice(0, width)))
+        if (held[width + 1] !== ownId) return true;
+      return false;
     });
   }
 
-  add(id: string, entries: readonly IndexEntry[]): void {
-    for (const { key, values } of entries) {
-      let holders = this.entries.get(key);
-      if (!holders) {
-        holders = new Set();
-        this.entries.set(key, holders);
-      }
-      holders.add(id);
-      const first = canonicalKey(values[0] ?? null);
-      let byFirst = this.leading.get(first);
-      if (!byFirst) {
-        byFirst = new Map();
-        this.leading.set(first, byFirst);
-      }
-      byFirst.set(id, (byFirst.get(id) ?? 0) + 1);
-    }
+  add(doc: Doc, entries: readonly IndexKey[]): void {
+    if (!this.multikey && (entries.length > 1 || this.fields.some((field) => touchesArray(doc, field))))
+      this.multikey = true;
+    for (const entry of entries) this.keys.insert(entry);
   }
 
-  remove(id: string, entries: readonly IndexEntry[]): void {
-    for (const { key, values } of entries) {
-      const holders = this.entries.get(key);
-      holders?.delete(id);
-      if (holders?.size === 0) this.entries.delete(key);
-      const first = canonicalKey(values[0] ?? null);
-      const byFirst = this.leading.get(first);
-      const count = byFirst?.get(id) ?? 0;
-      if (count > 1) byFirst?.set(id, count - 1);
-      else byFirst?.delete(id);
-      if (byFirst?.size === 0) this.leading.delete(first);
-    }
+  remove(entries: readonly IndexKey[]): void {
+    for (const entry of entries) this.keys.delete(entry);
   }
 
-  lookup(key: string): ReadonlySet<string> {
-    return this.entries.get(key) ?? new Set();
+  sameEntries(a: readonly IndexKey[], b: readonly IndexKey[]): boolean {
+    return a.length === b.length && a.every((entry, i) => this.keys.compare(entry, b[i]!) === 0);
   }
+}
 
-  /** How many documents `lookupLeading(value)` yields. */
-  leadingCount(value: unknown): number {
-    return this.leading.get(canonicalKey(value ?? null))?.size ?? 0;
-  }
+const RECORD_ID = Symbol('embedded-mongo-record-id');
 
-  /** The documents whose first indexed field equals `value`: a prefix lookup of a compound index. */
-  lookupLeading(value: unknown): Iterable<string> {
-    return this.leading.get(canonicalKey(value ?? null))?.keys() ?? [];
+/** Gives a new document its record id, or carries an updated document's over from its earlier version. */
+export function setRecordId(doc: Doc, record: number): void {
+  Object.defineProperty(doc, RECORD_ID, { value: record, enumerable: false });
+}
+
+export function recordIdOf(doc: Doc): number {
+  return (doc as { [RECORD_ID]?: number })[RECORD_ID] ?? 0;
+}
+
+/** Whether an array lies anywhere on `path` in `doc` (MongoDB's multikey test). */
+function touchesArray(doc: unknown, path: string): boolean {
+  let value = doc;
+  for (const segment of path.split('.')) {
+    if (Array.isArray(value)) return true;
+    if (!isPlainObject(value)) return false;
+    value = value[segment];
   }
+  return Array.isArray(value);
 }
 
 function distinct(values: unknown[]): unknown[] {

@@ -4,7 +4,8 @@
  * `$jsonSchema`) and replaces the operators whose mingo versions differ from MongoDB: `$type` (mingo
  * cannot tell int from double, or see ObjectIds), `$sort` (mingo's mixed-type order differs from
  * BSON's), `$count` (mingo counts an empty input as zero instead of producing nothing), `$bucket`,
- * range operators against null, and the `$push`/`$addToSet` accumulators.
+ * range operators against null, the `$push`/`$addToSet` accumulators, and equality with embedded
+ * documents, which MongoDB compares field by field in order (document-equality.ts).
  */
 import { Aggregator } from 'mingo/aggregator';
 import { Context, evalExpr } from 'mingo/core';
@@ -17,9 +18,15 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
-import { MingoError, unique } from 'mingo/util';
+import { MingoError } from 'mingo/util';
 import { badValue, MongoCommandError } from '../errors.js';
 import { compareValues } from './compare.js';
+import {
+  exactExpressionOperators,
+  exactGroup,
+  exactQueryOperators,
+  exactUnique,
+} from './document-equality.js';
 import { valuesAtPath } from './paths.js';
 import { parseSort, sortDocuments } from './sort.js';
 import { BSON_TYPE_NUMBERS, bsonTypeName, type Doc, isPlainObject } from './values.js';
@@ -140,7 +147,7 @@ function $push(items: AnyObject[], expression: unknown, options: Options): unkno
 }
 
 function $addToSet(items: AnyObject[], expression: unknown, options: Options): unknown[] {
-  return unique($push(items, expression, options));
+  return exactUnique($push(items, expression, options));
 }
 
 /** mingo stages left out: they write to collections, need scripting, or differ from MongoDB. */
@@ -169,10 +176,20 @@ const context = Context.init({
     $gte: nullAwareRange(queryOperators.$gte as QueryOperatorFactory, true) as never,
     $lt: nullAwareRange(queryOperators.$lt as QueryOperatorFactory, false) as never,
     $lte: nullAwareRange(queryOperators.$lte as QueryOperatorFactory, true) as never,
+    ...(exactQueryOperators as unknown as Record<string, never>),
   },
-  expression: supportedExpressionOperators,
+  expression: {
+    ...supportedExpressionOperators,
+    ...(exactExpressionOperators as unknown as Record<string, never>),
+  },
   accumulator: { ...supportedAccumulators, $push: $push as never, $addToSet: $addToSet as never },
-  pipeline: { ...supportedStages, $sort: $sort as never, $count: $count as never, $bucket: $bucket as never },
+  pipeline: {
+    ...supportedStages,
+    $sort: $sort as never,
+    $count: $count as never,
+    $bucket: $bucket as never,
+    $group: exactGroup as never,
+  },
   projection: projectionOperators,
   window: windowOperators,
 });

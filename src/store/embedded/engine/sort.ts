@@ -25,7 +25,7 @@ export function parseSort(spec: unknown): SortSpec {
  * The value a document sorts by for one key: for array fields MongoDB uses the smallest element when
  * sorting ascending and the largest when descending.
  */
-function sortKey(doc: Doc, path: string, direction: 1 | -1): unknown {
+export function sortKey(doc: Doc, path: string, direction: 1 | -1): unknown {
   const values = valuesAtPath(doc, path);
   let best = values[0];
   for (let i = 1; i < values.length; i++) {

@@ -17,7 +17,7 @@ export function removeExpiredDocuments(catalog: Catalog, now: number): number {
         const dates = valuesAtPath(doc, index.fields[0]!).filter(
           (value): value is Date => value instanceof Date,
         );
-        if (dates.length === 0 || index.entriesFor(doc).length === 0) return false;
+        if (dates.length === 0 || index.entriesFor(doc, '').length === 0) return false;
         const earliest = Math.min(...dates.map((date) => date.getTime()));
         return earliest + index.expireAfterSeconds! * 1000 <= now;
       });
