@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
+import type { ChatView } from '../../src/chat/model.js';
 import type {
   Address,
   ChatPerson,
@@ -22,6 +23,8 @@ export interface InboxMessage {
   createdAt: Date;
   /** Users who marked it read; a channel message is read per person, so this is a list. */
   acknowledgedBy: string[];
+  /** A digest as it was sent (its counts and cards); other notices show their action's current card. */
+  views?: ChatView[];
 }
 
 /** Notices are for now, not an archive: after this long the database drops them by itself. */
@@ -86,6 +89,7 @@ export class ConsoleInbox implements ChatPlatform {
       purpose: message.purpose,
       text,
       ...(card?.kind === 'action-card' ? { actionId: card.actionId } : {}),
+      ...(message.kind === 'digest' ? { views: message.views } : {}),
       dedupeKey: message.dedupeKey,
       createdAt: this.#clock(),
       acknowledgedBy: [],

@@ -20,6 +20,7 @@ import {
   USAGE,
 } from './commands/grammar.js';
 import { type ChatContext, cardsFor, timeZoneOf, viewContextOf } from './context.js';
+import { digestCommand } from './digest-command.js';
 import { assignForm, snoozeForm } from './forms/action-forms.js';
 import { newActionForm } from './forms/new-action.js';
 import type { ChatView, TextView } from './model.js';
@@ -201,6 +202,8 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
       });
       return withCard(context, say(locale, 'result.stamped', { number: action.number }), action);
     }
+    case 'digest':
+      return digestCommand(context, command);
     case 'templates': {
       const templates = await deps.stores.templates.list(command.search ? { text: command.search } : {});
       return [

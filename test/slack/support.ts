@@ -13,6 +13,7 @@ import { InboundRequestStore } from '../../src/store/inbound-requests.js';
 import { SlackInstallationStore } from '../../src/store/slack-installations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
+import { testDigestPorts } from '../support/digests.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
 import { FakeSlack } from './fake-slack.js';
 
@@ -175,7 +176,7 @@ export async function startSlack(
   const ws = await openWorkspace(name, options.databaseUri ? { uri: options.databaseUri } : {});
   const fake = options.fake ?? (await new FakeSlack().start());
   const db = ws.database.db;
-  const inbox = new ConsoleInbox(db, ws.clock.read);
+  const inbox = new ConsoleInbox(db);
   await inbox.ensureIndexes();
   const inbound = new InboundRequestStore(db);
   await inbound.ensureIndexes();
@@ -197,7 +198,10 @@ export async function startSlack(
     logger: pino({ level: 'silent' }),
   });
   const delivery = createChatDelivery(ws.deps, { platforms: [inbox, adapter.platform], coalesceMs: 100 });
-  const execution = executionPorts({ chat: delivery.outbox });
+  const execution = {
+    ...executionPorts({ chat: delivery.outbox }),
+    digests: testDigestPorts(ws, delivery).ports,
+  };
   const runtime = adapter.attach({ deps: ws.deps, execution, delivery, inbound });
   await runtime.start();
   const idempotency = new IdempotencyStore(db);

@@ -8,6 +8,7 @@ import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-deliv
 import { TeamsConversationStore } from '../../src/store/teams-conversations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
+import { testDigestPorts } from '../support/digests.js';
 import {
   openWorkspace,
   type TestClock,
@@ -64,7 +65,7 @@ export async function startTeams(
   const logger = pino({ level: 'silent' });
   const conversations = new TeamsConversationStore(ws.database.db);
   await conversations.ensureIndexes();
-  const inbox = new ConsoleInbox(ws.database.db, ws.clock.read);
+  const inbox = new ConsoleInbox(ws.database.db);
   await inbox.ensureIndexes();
   const surface = new TeamsSurface(settingsFor(connector), conversations, logger, ws.clock.read);
   const deliveryClock = testClock(new Date().toISOString());
@@ -72,7 +73,10 @@ export async function startTeams(
     platforms: [inbox, surface.platform],
     clock: deliveryClock.read,
   });
-  const execution = executionPorts({ chat: delivery.outbox });
+  const execution = {
+    ...executionPorts({ chat: delivery.outbox }),
+    digests: testDigestPorts(ws, delivery).ports,
+  };
   const app = express();
   app.use(surface.router({ deps: ws.deps, execution, live: delivery.live }));
   const server = app.listen(0, '127.0.0.1');

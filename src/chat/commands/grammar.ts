@@ -385,7 +385,8 @@ export function parseCommand(input: string): ChatCommand | ParseFailure {
 function parseDigest(tokens: readonly string[]): ChatCommand | ParseFailure {
   const [modeWord, ...rest] = tokens;
   const mode = modeWord ? digestModes[modeWord.toLowerCase()] : 'show';
-  if (!mode) return { error: 'bad-argument', argument: 'digest-mode', value: modeWord ?? '', command: 'digest' };
+  if (!mode)
+    return { error: 'bad-argument', argument: 'digest-mode', value: modeWord ?? '', command: 'digest' };
   const options: DigestOptions = {};
   const schedule: string[] = [];
   for (const token of rest) {
