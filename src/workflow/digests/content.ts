@@ -7,8 +7,8 @@ import type { ActionQuery } from '../../store/action-queries.js';
 import { localDayOf } from '../actions/queries.js';
 import type { WorkflowDeps } from '../deps.js';
 
-/** Counts stop here: a digest that says "more than 1,000" has said enough. */
-export const DIGEST_COUNT_BOUND = 1_000;
+/** Counts stop here: a digest that says "more than 5,000" has said enough. */
+export const DIGEST_COUNT_BOUND = 5_000;
 
 const LISTED: readonly ActionState[] = ['open', 'failed', 'rejected'];
 
@@ -114,8 +114,9 @@ export async function digestContent(
   const day = localDayOf(now, timeZone);
   const overdue: ActionQuery = { ...query, colour: { colour: 'overdue', now, ...day } };
   const { actions } = deps.stores;
-  const [page, byOwner, today, week] = await Promise.all([
+  const [page, late, byOwner, today, week] = await Promise.all([
     actions.find(overdue, { limit: subscription.top, skip: 0 }),
+    actions.count(overdue, DIGEST_COUNT_BOUND),
     actions.countByOwner(overdue, DIGEST_COUNT_BOUND),
     actions.count(
       { ...query, states: ['open'], colour: { colour: 'today', now, ...day } },
@@ -130,7 +131,7 @@ export async function digestContent(
     .map(([ownerUserId, count]) => ({ ownerUserId, count }))
     .sort((a, b) => b.count - a.count);
   return {
-    overdue: { total: page.total, exact: page.totalExact },
+    overdue: { total: late.total, exact: late.totalExact },
     today: { total: today.total, exact: today.totalExact },
     week: { total: week.total, exact: week.totalExact },
     owners,
