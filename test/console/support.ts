@@ -44,7 +44,7 @@ export async function startConsole(
   const delivery = createChatDelivery(ws.deps, { platforms: [inbox] });
   const execution = {
     ...executionPorts({ chat: delivery.outbox }),
-    digests: testDigestPorts(ws, delivery).ports,
+    digests: testDigestPorts(ws.database.db, delivery).ports,
   };
   const app = consoleTestApp({
     deps: ws.deps,

@@ -200,7 +200,7 @@ export async function startSlack(
   const delivery = createChatDelivery(ws.deps, { platforms: [inbox, adapter.platform], coalesceMs: 100 });
   const execution = {
     ...executionPorts({ chat: delivery.outbox }),
-    digests: testDigestPorts(ws, delivery).ports,
+    digests: testDigestPorts(ws.database.db, delivery).ports,
   };
   const runtime = adapter.attach({ deps: ws.deps, execution, delivery, inbound });
   await runtime.start();

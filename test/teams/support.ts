@@ -75,7 +75,7 @@ export async function startTeams(
   });
   const execution = {
     ...executionPorts({ chat: delivery.outbox }),
-    digests: testDigestPorts(ws, delivery).ports,
+    digests: testDigestPorts(ws.database.db, delivery).ports,
   };
   const app = express();
   app.use(surface.router({ deps: ws.deps, execution, live: delivery.live }));
