@@ -6,6 +6,7 @@ import { DeliveryRouter } from './delivery/router.js';
 import type { MessageViews } from './delivery/views.js';
 import { type DeliveryEvents, type DeliverySettings, DeliveryWorker } from './delivery/worker.js';
 import type { WorkflowDeps } from './workflow/deps.js';
+import type { DigestPorts } from './workflow/digests/subscriptions.js';
 import { noticeOpenedActions } from './workflow/notices/opened.js';
 
 export interface ChatDeliveryStack {
@@ -68,4 +69,14 @@ export function createChatDelivery(deps: WorkflowDeps, options: ChatDeliveryOpti
   stores.actions.onChange((actions) => live.actionsChanged(actions));
   stores.actions.onChange((actions) => noticeOpenedActions(deps, outbox, actions));
   return { outbox, worker, live, router, platforms, views };
+}
+
+/** How the digest use cases reach channels and their jobs: through the chat delivery's platforms. */
+export function digestPortsOf(delivery: ChatDeliveryStack, jobs: DigestPorts['jobs']): DigestPorts {
+  return {
+    channelAddress: async (target) => delivery.platforms.get(target.platform)?.channelAddress(target.channel),
+    jobs,
+    post: (address, viewer, content, purpose, dedupeKey) =>
+      delivery.outbox.post(address, viewer, content, purpose, dedupeKey),
+  };
 }

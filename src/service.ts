@@ -5,7 +5,7 @@ import { ConsoleInbox } from '../adapters/console/inbox.js';
 import { consoleRouter } from '../adapters/console/routes.js';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.js';
 import { TeamsSurface, teamsSettingsOf } from '../adapters/teams/index.js';
-import { type ChatDeliveryStack, createChatDelivery } from './chat-delivery.js';
+import { type ChatDeliveryStack, createChatDelivery, digestPortsOf } from './chat-delivery.js';
 import { type Config, consoleRequiresLogin, isWeakSecret, slackModeOf } from './config/config.js';
 import { createApiRouter } from './http/api/api-router.js';
 import { Backpressure } from './http/backpressure.js';
@@ -21,6 +21,7 @@ import {
   observeScheduler,
   recordSweepPass,
 } from './observability/service-metrics.js';
+import { DigestJobs } from './scheduler/digest-jobs.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -35,6 +36,7 @@ import { SlackInstallationStore } from './store/slack-installations.js';
 import { TeamsConversationStore } from './store/teams-conversations.js';
 import { ensureBootstrapAdmins, ensureBootstrapToken } from './workflow/admin/bootstrap.js';
 import type { WorkflowDeps } from './workflow/deps.js';
+import { runDigest } from './workflow/digests/run.js';
 
 export { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 
@@ -179,6 +181,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await inbox.ensureIndexes();
   const slack = slackAdapterFromConfig(config, db, logger);
   const teams = await openTeams(config, db, logger);
+  const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
+  const digestJobs = new DigestJobs(scheduler, logger);
   let delivery: ChatDeliveryStack | undefined;
   const deps = await createServiceDeps(db, {
     logger,
@@ -188,7 +192,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
         platforms: [inbox, ...(slack ? [slack.platform] : []), ...(teams ? [teams.platform] : [])],
         events: deliveryMetrics(metrics),
       });
-      return { ...executionPortsFromConfig(config, delivery.outbox), observer: executionMetrics(metrics) };
+      return {
+        ...executionPortsFromConfig(config, delivery.outbox),
+        observer: executionMetrics(metrics),
+        digests: digestPortsOf(delivery, digestJobs),
+      };
     },
     webhookSecretNames: Object.keys(config.WEBHOOK_SECRETS),
     metrics,
@@ -209,7 +217,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   // The seed logs its own outcome and never throws: a failed example must not stop the service.
   if (shouldSeed(config)) await seedExampleWorkspace(deps.workflow, { logger });
 
-  const scheduler = new Scheduler({ db, logger, processEveryMs: config.SCHEDULER_PROCESS_EVERY_MS });
   observeScheduler(scheduler.agenda, metrics);
   await scheduleDueSweep(scheduler, deps.workflow, deps.execution, {
     intervalMs: config.SWEEP_INTERVAL_MS,
@@ -223,6 +230,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
   await scheduleLiveCopies(scheduler, chat.live, logger);
+  digestJobs.define(
+    (subscriptionId, occurrence) =>
+      runDigest(deps.workflow, deps.execution.digests!, subscriptionId, occurrence),
+    deps.workflow.clock,
+  );
+  await digestJobs.ensure(await deps.workflow.stores.digests.all());
   let shuttingDown = false;
 
   const app = buildApp(

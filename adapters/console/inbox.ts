@@ -62,6 +62,7 @@ export class ConsoleInbox implements ChatPlatform {
       purpose: message.purpose,
       text,
       ...(card?.kind === 'action-card' ? { actionId: card.actionId } : {}),
+      ...(message.kind === 'digest' ? { views: message.views } : {}),
       dedupeKey: message.dedupeKey,
       createdAt: this.clock(),
       acknowledgedBy: [],

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { actionCards } from '../../src/chat/views/action-card.js';
 import { errorView } from '../../src/chat/views/errors.js';
+import { nextRuns } from '../../src/domain/digests/schedule.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { budgetOf } from '../../src/http/backpressure.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
@@ -11,6 +12,7 @@ import {
 } from '../../src/workflow/admin/deliveries.js';
 import { listUsers } from '../../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
+import { listDigests } from '../../src/workflow/digests/subscriptions.js';
 import { linkChatIdentity } from '../../src/workflow/identities.js';
 import { listTemplates } from '../../src/workflow/templates/queries.js';
 import { loadDossierTimeline } from './dossier-data.js';
@@ -96,16 +98,29 @@ export function pageRoutes(options: { deps: WorkflowDeps; requireLogin: boolean 
     notice?: string,
   ) {
     const actor = signedInUser(res);
-    const [targets, failed, people] = await Promise.all([
+    const [targets, failed, people, subscriptions] = await Promise.all([
       listDeliveryTargets(deps, actor, { limit: 200 }),
       listDeliveries(deps, actor, { status: 'failed', limit: 50 }),
       listUsers(deps, actor, { active: true }),
+      listDigests(deps, actor),
     ]);
+    const now = deps.clock();
+    const digests = subscriptions.map((digest) => {
+      const [next] = nextRuns(digest.schedule, now, 1);
+      return next ? { ...digest, nextRunAt: next } : digest;
+    });
     sendHtml(
       res,
       200,
       renderDeliveryPage(
-        { targets, failed, people, timeZone: visitorOf(res).timeZone, ...(notice ? { notice } : {}) },
+        {
+          targets,
+          failed,
+          people,
+          digests,
+          timeZone: visitorOf(res).timeZone,
+          ...(notice ? { notice } : {}),
+        },
         renderContextOf(req, res),
         await identityBarOf(deps, res, requireLogin),
       ),

@@ -33,6 +33,18 @@ const texts = {
   'delivery.cleared': { en: 'Cleared; messages go there again.', nl: 'Gewist; berichten gaan er weer heen.' },
   'delivery.message': { en: 'Message', nl: 'Bericht' },
   'delivery.attempts': { en: 'Attempts', nl: 'Pogingen' },
+  'delivery.digests': { en: 'Channel digests', nl: 'Kanaaloverzichten' },
+  'delivery.no-digests': {
+    en: 'No channel has a digest. Start one in a channel with /actie digest on weekdays 08:30.',
+    nl: 'Geen kanaal heeft een overzicht. Zet er een aan in een kanaal met /actie digest aan werkdagen 08:30.',
+  },
+  'delivery.schedule': { en: 'Schedule', nl: 'Schema' },
+  'delivery.next-run': { en: 'Next', nl: 'Volgende' },
+  'delivery.last-run': { en: 'Last run', nl: 'Laatste keer' },
+  'run.sent': { en: 'sent', nl: 'verstuurd' },
+  'run.empty-skipped': { en: 'nothing overdue: skipped', nl: 'niets te laat: overgeslagen' },
+  'run.not-a-working-day': { en: 'not a working day', nl: 'geen werkdag' },
+  'run.failed': { en: 'failed', nl: 'mislukt' },
   'delivery.people': { en: 'Chat identities', nl: 'Chat-identiteiten' },
   'delivery.people-intro': {
     en: 'People are linked by their e-mail address the first time they use Stempel in chat. Link someone whose address differs here.',

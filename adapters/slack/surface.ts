@@ -38,7 +38,15 @@ export async function actorFor(surface: SlackSurface, turn: SlackTurn, slackUser
   const actor = await surface.identities.resolve(turn.teamId, slackUserId, turn.client as WebClient);
   const locale = actor.locale;
   if (actor.user) {
-    const context: ChatContext = { deps: surface.deps, execution: surface.execution, actor: actor.user };
+    const context: ChatContext = {
+      deps: surface.deps,
+      execution: surface.execution,
+      actor: actor.user,
+      // A digest is about the channel the command was typed in.
+      ...(turn.channelId
+        ? { origin: { platform: 'slack' as const, channel: `${turn.teamId}/${turn.channelId}` } }
+        : {}),
+    };
     return { context, turn: { ...turn, locale } };
   }
   const text = say(locale, 'identity.unknown', { who: `Slack ${turn.teamId}/${slackUserId}` });

@@ -127,7 +127,14 @@ export async function answerMessage(bot: TeamsBotDeps, context: TurnContext): Pr
     await send(context, unknownSenderViews(sender), sender, undefined);
     return;
   }
-  const chat: ChatContext = { deps: bot.deps, execution: bot.execution, actor: sender.user };
+  const conversation = context.activity.conversation?.id;
+  const chat: ChatContext = {
+    deps: bot.deps,
+    execution: bot.execution,
+    actor: sender.user,
+    // A digest is about the conversation the command was typed in.
+    ...(conversation ? { origin: { platform: 'teams' as const, channel: conversation } } : {}),
+  };
   if (conversationKindOf(context.activity) === 'personal')
     await answerPersonally(bot, context, chat, sender, text);
   else await answerInGroup(context, chat, sender, text);

@@ -1,4 +1,5 @@
 import type { Action } from '../domain/actions/index.js';
+import type { DigestTarget } from '../domain/digests/subscription.js';
 import type { User } from '../domain/rights/user.js';
 import type { WorkflowDeps } from '../workflow/deps.js';
 import type { ExecutionPorts } from '../workflow/execution/execute-action.js';
@@ -9,6 +10,8 @@ export interface ChatContext {
   deps: WorkflowDeps;
   execution: ExecutionPorts;
   actor: User;
+  /** The channel the command was typed in, when it was typed in one (digests are about it). */
+  origin?: DigestTarget;
 }
 
 export async function timeZoneOf(context: ChatContext): Promise<string> {

@@ -21,6 +21,7 @@ import {
   USAGE,
 } from './commands/grammar.js';
 import { type ChatContext, cardsFor, timeZoneOf, viewContextOf } from './context.js';
+import { digestCommand } from './digest-command.js';
 import { assignForm, snoozeForm } from './forms/action-forms.js';
 import { newActionForm } from './forms/new-action.js';
 import type { ChatView, TextView } from './model.js';
@@ -202,6 +203,8 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
       });
       return withCard(context, say(locale, 'result.stamped', { number: action.number }), action);
     }
+    case 'digest':
+      return digestCommand(context, command);
     case 'templates': {
       const templates = await listTemplates(deps, actor, command.search ? { text: command.search } : {});
       return [
@@ -220,17 +223,6 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
         },
       ];
     }
-    case 'digest':
-      // The grammar knows digests ahead of their use cases (digest groundwork in main); until those land,
-      // the command says so instead of failing to compile or pretending to subscribe.
-      return [
-        {
-          kind: 'error',
-          code: 'command.not-available',
-          message: say(locale, 'error.digest-unavailable'),
-          details: [],
-        },
-      ];
     case 'template': {
       const template = await readableTemplate(deps, actor, command.key);
       return [

@@ -5,10 +5,12 @@ import type { Locale } from '../domain/i18n/locale.js';
 import { canReadAction } from '../domain/rights/index.js';
 import type { User } from '../domain/rights/user.js';
 import type { WorkflowDeps } from '../workflow/deps.js';
+import { digestContent } from '../workflow/digests/content.js';
 import { homeViews } from './home.js';
 import type { ChatView } from './model.js';
 import { say } from './texts.js';
 import { actionCards } from './views/action-card.js';
+import { digestView } from './views/digest.js';
 
 /** Everyone in a channel at once: no roles of their own, so only what everybody may read is shown. */
 function channelReader(locale: Locale): User {
@@ -85,8 +87,16 @@ export function chatMessageViews(deps: WorkflowDeps): MessageViews {
             final: false,
           };
         }
-        case 'digest':
-          return undefined;
+        case 'digest': {
+          const subscription = await deps.stores.digests.get(content.subscriptionId);
+          if (!subscription) return undefined;
+          const digest = await digestView(
+            deps,
+            subscription,
+            await digestContent(deps, subscription, deps.clock()),
+          );
+          return { ...built([digest.view], viewer.locale, digest.actions), final: false };
+        }
       }
     },
   };

@@ -86,10 +86,20 @@ export interface ListView {
   totalExact?: boolean;
 }
 
+/**
+ * A channel digest (docs/digests.md): the counts, then the most overdue actions as compact cards grouped by
+ * owner, then how to see the rest. `notes` say what the reader should know (who may see what, nothing
+ * overdue).
+ */
 export interface DigestView {
   kind: 'digest';
   title: string;
+  /** Overdue, today, this week — and the overdue per owner. */
+  summary: FactView[];
+  notes: string[];
   sections: Array<{ colour: ActionColour; heading: string; items: ActionCardView[]; total: number }>;
+  /** "… and 12 more: /actie lijst te-laat", when more are overdue than shown. */
+  more?: string;
 }
 
 export interface PreviewView {

@@ -41,9 +41,69 @@ const texts = {
   'templates.title': { en: 'Action templates', nl: 'Actietemplates' },
   'templates.empty': { en: 'No templates match.', nl: 'Geen templates gevonden.' },
   'digest.title': { en: 'Actions digest', nl: 'Overzicht acties' },
-  'error.digest-unavailable': {
-    en: 'Digests are not available yet.',
-    nl: 'Overzichten zijn nog niet beschikbaar.',
+  'digest.overdue': { en: 'Overdue', nl: 'Te laat' },
+  'digest.today': { en: 'Today', nl: 'Vandaag' },
+  'digest.week': { en: 'Later this week', nl: 'Later deze week' },
+  'digest.per-owner': { en: 'Overdue per owner', nl: 'Te laat per eigenaar' },
+  'digest.nobody': { en: 'nobody', nl: 'niemand' },
+  'digest.more-than': { en: 'more than {count}', nl: 'meer dan {count}' },
+  'digest.nothing-overdue': { en: 'Nothing overdue.', nl: 'Niets te laat.' },
+  'digest.owner-heading': { en: '{owner} · {count} overdue', nl: '{owner} · {count} te laat' },
+  'digest.more': {
+    en: '… and {count} more overdue: /actie list overdue',
+    nl: '… en nog {count} te laat: /actie lijst te-laat',
+  },
+  'digest.on': { en: 'Digest on', nl: 'Overzicht aan' },
+  'digest.current': { en: 'Digest of this channel', nl: 'Overzicht van dit kanaal' },
+  'digest.settings': {
+    en: '{channel}: {when} ({zone}); next: {next}.',
+    nl: '{channel}: {when} ({zone}); volgende: {next}.',
+  },
+  'digest.empty-skip': {
+    en: 'When nothing is overdue, no digest is sent.',
+    nl: 'Als er niets te laat is, komt er geen overzicht.',
+  },
+  'digest.empty-say': {
+    en: 'When nothing is overdue, the digest says so.',
+    nl: 'Als er niets te laat is, zegt het overzicht dat.',
+  },
+  'digest.off': { en: 'The digest of {channel} is off.', nl: 'Het overzicht van {channel} staat uit.' },
+  'digest.none': {
+    en: 'This channel has no digest. Start one with /actie digest on weekdays 08:30.',
+    nl: 'Dit kanaal heeft geen overzicht. Zet er een aan met /actie digest aan werkdagen 08:30.',
+  },
+  'digest.needs-channel': {
+    en: 'Name the channel: channel:planning.',
+    nl: 'Noem het kanaal: kanaal:planning.',
+  },
+  'digest.unavailable': {
+    en: 'Digests are not available here.',
+    nl: 'Overzichten zijn hier niet beschikbaar.',
+  },
+  'digest.bad-time': {
+    en: 'Cannot read the time in "{value}": give a day and a time, e.g. weekdays 08:30.',
+    nl: 'Kan de tijd in "{value}" niet lezen: geef een dag en een tijd, bijv. werkdagen 08:30.',
+  },
+  'digest.bad-days': {
+    en: 'Cannot read the days in "{value}": weekdays, daily, or days such as mon,thu.',
+    nl: 'Kan de dagen in "{value}" niet lezen: werkdagen, dagelijks, of dagen zoals ma,do.',
+  },
+  'digest.bad-cron': {
+    en: '"{value}" is not a cron expression of five fields, e.g. "30 8 * * 1-5".',
+    nl: '"{value}" is geen cron-expressie van vijf velden, bijv. "30 8 * * 1-5".',
+  },
+  'digest.bad-group': { en: 'No data group "{value}".', nl: 'Geen datagroep "{value}".' },
+  'digest.unknown-course-type': {
+    en: 'No course type with key "{key}".',
+    nl: 'Geen opleidingssoort met sleutel "{key}".',
+  },
+  'digest.audience-everyone': {
+    en: 'Shows only the actions everyone may see.',
+    nl: 'Toont alleen de acties die iedereen mag zien.',
+  },
+  'digest.audience-role': {
+    en: 'Shows what role {role} may see (set by {by}): everyone in this channel sees it.',
+    nl: 'Toont wat rol {role} mag zien (ingesteld door {by}): iedereen in dit kanaal ziet het.',
   },
   'preview.title': { en: 'Execute action {number}?', nl: 'Actie {number} uitvoeren?' },
   'preview.conditions-fail': {
@@ -141,6 +201,9 @@ const texts = {
   'arg.filter': { en: 'the filter', nl: 'het filter' },
   'arg.state': { en: 'the state', nl: 'de status' },
   'arg.post': { en: 'the option', nl: 'de optie' },
+  'arg.digest-mode': { en: 'on, off or show', nl: 'aan, uit of toon' },
+  'arg.schedule': { en: 'the schedule', nl: 'het schema' },
+  'arg.empty': { en: 'skip or say', nl: 'overslaan of zeggen' },
   'help.title': { en: 'Stempel commands', nl: 'Stempel-commando’s' },
   'button.snooze-menu': { en: 'Snooze', nl: 'Uitstellen' },
   'button.snooze-1d': { en: '1 day', nl: '1 dag' },

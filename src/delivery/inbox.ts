@@ -1,3 +1,5 @@
+import type { ChatView } from '../chat/model.js';
+
 /** A console user's inbox, or a console channel that every user reads. */
 export type InboxTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channel: string };
 
@@ -12,6 +14,8 @@ export interface InboxMessage {
   createdAt: Date;
   /** Users who marked it read; a channel message is read per person, so this is a list. */
   acknowledgedBy: string[];
+  /** A digest as it was sent (its counts and cards); other notices show their action's current card. */
+  views?: ChatView[];
 }
 
 /** Where the console's messages are kept (src/store/console-inbox.ts). */

@@ -235,7 +235,10 @@ export class DeliveryWorker {
       attempts: 0,
       createdAt: at,
       renderedAt: at,
-      ...(kind === 'home' ? {} : { expiresAt: new Date(at.getTime() + LIVE_COPY_DAYS * 86_400_000) }),
+      // A digest follows its actions for a day: by then the next digest says what is current.
+      ...(kind === 'home'
+        ? {}
+        : { expiresAt: new Date(at.getTime() + (kind === 'digest' ? 1 : LIVE_COPY_DAYS) * 86_400_000) }),
     };
     if (kind === 'home') await this.#deps.store.upsertHome(copy);
     else await this.#deps.store.recordCopy(copy);

@@ -9,6 +9,7 @@ export const AUDIT_ENTITY_TYPES = [
   'event',
   'api-token',
   'delivery-target',
+  'digest',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -14,6 +14,8 @@ type ActionDoc = Stored<Action>;
 export interface ActionQuery {
   states?: readonly ActionState[] | undefined;
   ownerUserId?: string | null | undefined;
+  /** Actions owned by any of these people (ignored when `ownerUserId` is given). */
+  ownerUserIds?: readonly string[] | undefined;
   /** The action's own record. */
   record?: { group: RecordKind; id: string } | undefined;
   templateId?: string | undefined;
@@ -106,6 +108,7 @@ function stateBranches(query: ActionQuery): Branch[] {
 function commonConditions(query: ActionQuery): Branch {
   const common: Branch = {};
   if (query.ownerUserId !== undefined) common.ownerUserId = query.ownerUserId;
+  else if (query.ownerUserIds) common.ownerUserId = { $in: [...query.ownerUserIds] };
   if (query.record) {
     common['record.group'] = query.record.group;
     common['record.id'] = query.record.id;
@@ -143,7 +146,8 @@ function combine(common: Branch, branch: Branch): Branch {
 export function actionListFilter(query: ActionQuery): Filter<ActionDoc> | undefined {
   const branches = stateBranches(query);
   if (branches.length === 0) return undefined;
-  if (query.recordIds?.length === 0 || query.templateIds?.length === 0) return undefined;
+  if (query.recordIds?.length === 0 || query.templateIds?.length === 0 || query.ownerUserIds?.length === 0)
+    return undefined;
   const common = commonConditions(query);
   const scoped = query.recordIds
     ? branches.flatMap((branch) => [

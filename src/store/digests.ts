@@ -16,10 +16,10 @@ export class DigestStore {
 
   /** Creates or replaces the subscription of a conversation; returns the stored one. */
   async upsert(subscription: DigestSubscription): Promise<DigestSubscription> {
-    const { id, createdAt, createdBy, ...fields } = subscription;
+    const { id, createdAt, ...fields } = subscription;
     await this.#subscriptions.updateOne(
       { addressKey: subscription.addressKey },
-      { $set: fields, $setOnInsert: { _id: id, createdAt, createdBy } },
+      { $set: fields, $setOnInsert: { _id: id, createdAt } },
       { upsert: true },
     );
     return (await this.byAddress(subscription.addressKey))!;

@@ -4,6 +4,7 @@ import { ApiTokenStore } from './api-tokens.js';
 import { AuditLog } from './audit.js';
 import { CounterStore } from './counters.js';
 import { DeliveryStore } from './deliveries.js';
+import { DigestStore } from './digests.js';
 import { DossierStore } from './dossiers.js';
 import { EventStore } from './events.js';
 import { SenderStore } from './senders.js';
@@ -25,6 +26,7 @@ export interface Stores {
   readonly audit: AuditLog;
   readonly counters: CounterStore;
   readonly deliveries: DeliveryStore;
+  readonly digests: DigestStore;
 }
 
 export function createStores(db: Db): Stores {
@@ -42,6 +44,7 @@ export function createStores(db: Db): Stores {
     audit: new AuditLog(db),
     counters,
     deliveries: new DeliveryStore(db),
+    digests: new DigestStore(db),
   };
 }
 
@@ -56,5 +59,6 @@ export async function ensureIndexes(stores: Stores): Promise<void> {
     stores.apiTokens.ensureIndexes(),
     stores.audit.ensureIndexes(),
     stores.deliveries.ensureIndexes(),
+    stores.digests.ensureIndexes(),
   ]);
 }

@@ -116,3 +116,46 @@ describe('the /actie grammar', () => {
     expect(parseCommand('sjablonen eerste hulp')).toEqual({ name: 'templates', search: 'eerste hulp' });
   });
 });
+
+describe('the digest command', () => {
+  it('reads on, off and show, in Dutch and English, with schedule words and options', () => {
+    expect(
+      parseCommand('digest aan werkdagen 08:30 leeg:overslaan sjabloon:bel-terug kanaal:planning'),
+    ).toEqual({
+      name: 'digest',
+      mode: 'on',
+      schedule: ['werkdagen', '08:30'],
+      options: { empty: 'skip', template: 'bel-terug', channel: 'planning' },
+    });
+    expect(parseCommand('digest on "30 8 * * 1-5" tz:Europe/London owner:me top:5')).toEqual({
+      name: 'digest',
+      mode: 'on',
+      schedule: ['30 8 * * 1-5'],
+      options: { timeZone: 'Europe/London', owner: 'me', top: '5' },
+    });
+    expect(parseCommand('digest uit')).toEqual({ name: 'digest', mode: 'off', options: {} });
+    expect(parseCommand('overzicht')).toEqual({ name: 'digest', mode: 'show', options: {} });
+  });
+
+  it('names what it cannot read', () => {
+    expect(parseCommand('digest aan')).toEqual({
+      error: 'missing-argument',
+      argument: 'schedule',
+      command: 'digest',
+    });
+    expect(parseCommand('digest soms')).toMatchObject({
+      error: 'bad-argument',
+      argument: 'digest-mode',
+      value: 'soms',
+    });
+    expect(parseCommand('digest aan werkdagen 08:30 kleur:rood')).toMatchObject({
+      error: 'bad-argument',
+      argument: 'filter',
+      value: 'kleur:rood',
+    });
+    expect(parseCommand('digest aan werkdagen 08:30 leeg:misschien')).toMatchObject({
+      error: 'bad-argument',
+      argument: 'empty',
+    });
+  });
+});

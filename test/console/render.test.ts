@@ -71,6 +71,8 @@ describe('the HTML renderer', () => {
       {
         kind: 'digest',
         title: 'Digest',
+        summary: [{ label: 'Overdue', value: '3' }],
+        notes: [],
         sections: [{ colour: 'overdue', heading: 'Overdue', items: [card()], total: 1 }],
       },
       {
@@ -226,6 +228,8 @@ describe('limits', () => {
     const digest = render({
       kind: 'digest',
       title: 'D',
+      summary: [{ label: 'Overdue', value: '3' }],
+      notes: [],
       sections: [
         { colour: 'today', heading: 'Today', items: Array.from({ length: 12 }, () => card()), total: 12 },
       ],

@@ -7,6 +7,7 @@ import { type ChatDeliveryStack, createChatDelivery } from '../../src/chat-deliv
 import { ConsoleInboxStore } from '../../src/store/console-inbox.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
+import { testDigestPorts } from '../support/digests.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
 
 export const TEST_SESSION_SECRET = 'console-test-secret-0123456789abcdefghij';
@@ -38,10 +39,14 @@ export async function startConsole(
   options: { requireLogin?: boolean; start?: string } = {},
 ): Promise<ConsoleHarness> {
   const ws = await openWorkspace(name, options.start ? { start: options.start } : {});
-  const inbox = new ConsoleInbox(new ConsoleInboxStore(ws.database.db), ws.clock.read);
+  // The inbox keeps real time: its TTL index reaps by the real clock, which the 2026 test clock would trip.
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(ws.database.db));
   await inbox.ensureIndexes();
   const delivery = createChatDelivery(ws.deps, { platforms: [inbox] });
-  const execution = executionPorts({ chat: delivery.outbox });
+  const execution = {
+    ...executionPorts({ chat: delivery.outbox }),
+    digests: testDigestPorts(ws.database.db, delivery).ports,
+  };
   const app = consoleTestApp({
     deps: ws.deps,
     execution,

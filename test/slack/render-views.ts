@@ -90,6 +90,8 @@ export function digestOf(sizes: number[], make = fullCard): DigestView {
   return {
     kind: 'digest',
     title: 'Digest for #planning',
+    summary: [],
+    notes: [],
     sections: sizes.map((size, index) => ({
       colour: colours[index % colours.length]!,
       heading: `Section ${index + 1}`,

@@ -15,6 +15,7 @@ import { InboundRequestStore } from '../../src/store/inbound-requests.js';
 import { SlackInstallationStore } from '../../src/store/slack-installations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
+import { testDigestPorts } from '../support/digests.js';
 import { openWorkspace, type TestWorkspace } from '../workflow/support/workspace.js';
 import { FakeSlack } from './fake-slack.js';
 
@@ -177,7 +178,7 @@ export async function startSlack(
   const ws = await openWorkspace(name, options.databaseUri ? { uri: options.databaseUri } : {});
   const fake = options.fake ?? (await new FakeSlack().start());
   const db = ws.database.db;
-  const inbox = new ConsoleInbox(new ConsoleInboxStore(db), ws.clock.read);
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(db));
   await inbox.ensureIndexes();
   const inbound = new InboundRequestStore(db);
   await inbound.ensureIndexes();
@@ -199,7 +200,10 @@ export async function startSlack(
     logger: pino({ level: 'silent' }),
   });
   const delivery = createChatDelivery(ws.deps, { platforms: [inbox, adapter.platform], coalesceMs: 100 });
-  const execution = executionPorts({ chat: delivery.outbox });
+  const execution = {
+    ...executionPorts({ chat: delivery.outbox }),
+    digests: testDigestPorts(ws.database.db, delivery).ports,
+  };
   const runtime = adapter.attach({ deps: ws.deps, execution, delivery, inbound });
   await runtime.start();
   const idempotencyKeys = new IdempotencyKeyStore(db);

@@ -83,6 +83,8 @@ const list = (count: number, fields: Partial<ActionCardView> = {}): ListView => 
 const digest: DigestView = {
   kind: 'digest',
   title: 'Actions digest',
+  summary: [{ label: 'Overdue', value: '3' }],
+  notes: [],
   sections: [
     { colour: 'overdue', heading: 'Overdue', items: [actionCard(1)], total: 3 },
     {

@@ -9,6 +9,7 @@ import { ConsoleInboxStore } from '../../src/store/console-inbox.js';
 import { TeamsConversationStore } from '../../src/store/teams-conversations.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { executionPorts } from '../execution/support.js';
+import { testDigestPorts } from '../support/digests.js';
 import {
   openWorkspace,
   type TestClock,
@@ -65,7 +66,7 @@ export async function startTeams(
   const logger = pino({ level: 'silent' });
   const conversations = new TeamsConversationStore(ws.database.db);
   await conversations.ensureIndexes();
-  const inbox = new ConsoleInbox(new ConsoleInboxStore(ws.database.db), ws.clock.read);
+  const inbox = new ConsoleInbox(new ConsoleInboxStore(ws.database.db));
   await inbox.ensureIndexes();
   const surface = new TeamsSurface(settingsFor(connector), conversations, logger, ws.clock.read);
   const deliveryClock = testClock(new Date().toISOString());
@@ -73,7 +74,10 @@ export async function startTeams(
     platforms: [inbox, surface.platform],
     clock: deliveryClock.read,
   });
-  const execution = executionPorts({ chat: delivery.outbox });
+  const execution = {
+    ...executionPorts({ chat: delivery.outbox }),
+    digests: testDigestPorts(ws.database.db, delivery).ports,
+  };
   const app = express();
   app.use(surface.router({ deps: ws.deps, execution, live: delivery.live }));
   const server = app.listen(0, '127.0.0.1');

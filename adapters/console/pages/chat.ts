@@ -30,7 +30,8 @@ export function renderInboxEntry(entry: InboxEntry, context: RenderContext, time
       : '';
   return html`<li class="msg msg-bot msg-notice purpose-${message.purpose}" data-inbox-id="${message.id}">
 <p class="msg-meta">${consoleText(locale, 'inbox.notice')}${where} · <time datetime="${message.createdAt.toISOString()}">${formatMoment(message.createdAt, locale, timeZone)}</time></p>
-<p class="notice-text">${message.text}</p>
+${message.text && html`<p class="notice-text">${message.text}</p>`}
+${message.views && renderViewsHtml(message.views, context)}
 ${card && renderActionCard(card, context)}
 <form class="ack" method="post" action="${basePath}/inbox/${encodeURIComponent(message.id)}/ack">
 <input type="hidden" name="csrf" value="${csrfToken}">

@@ -1,4 +1,5 @@
 import type { DeliveryRecord, DeliveryTarget } from '../../../src/delivery/records.js';
+import type { DigestSubscription } from '../../../src/domain/digests/subscription.js';
 import type { ChatIdentity, UserRecord } from '../../../src/domain/rights/user.js';
 import { formatMoment } from '../../../src/i18n/messages.js';
 import type { RenderContext } from '../render/context.js';
@@ -10,6 +11,7 @@ export interface DeliveryPageData {
   targets: DeliveryTarget[];
   failed: DeliveryRecord[];
   people: UserRecord[];
+  digests: Array<DigestSubscription & { nextRunAt?: Date }>;
   timeZone: string;
   notice?: string;
 }
@@ -18,6 +20,28 @@ function identityText(identity: ChatIdentity): string {
   return identity.platform === 'slack'
     ? `Slack ${identity.teamId}/${identity.userId}`
     : `Teams ${identity.aadObjectId}`;
+}
+
+function digestSection(
+  digests: DeliveryPageData['digests'],
+  context: RenderContext,
+  timeZone: string,
+): SafeHtml {
+  const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
+  if (digests.length === 0)
+    return html`<h2>${t('delivery.digests')}</h2><p class="empty">${t('delivery.no-digests')}</p>`;
+  return html`<h2>${t('delivery.digests')}</h2>
+<table class="delivery"><thead><tr><th>${t('delivery.conversation')}</th><th>${t('delivery.schedule')}</th><th>${t('delivery.next-run')}</th><th>${t('delivery.last-run')}</th></tr></thead>
+<tbody>${digests.map(
+    (digest) => html`<tr><td>${digest.addressLabel}</td>
+<td>${digest.schedule.label ?? digest.schedule.cron} (${digest.schedule.timeZone})</td>
+<td>${digest.nextRunAt ? when(digest.nextRunAt, context, digest.schedule.timeZone) : '—'}</td>
+<td>${
+      digest.lastRun
+        ? html`${when(digest.lastRun.at, context, timeZone)}: ${t(`run.${digest.lastRun.outcome}`)}${digest.lastRun.reason ? ` (${digest.lastRun.reason})` : ''}`
+        : '—'
+    }</td></tr>`,
+  )}</tbody></table>`;
 }
 
 function peopleSection(people: readonly UserRecord[], context: RenderContext): SafeHtml {
@@ -97,6 +121,7 @@ ${
 }
 <h2>${t('delivery.all')}</h2>
 ${targetTable(data.targets, context, data.timeZone)}
+${digestSection(data.digests, context, data.timeZone)}
 ${peopleSection(data.people, context)}
 </section>`;
   return renderPage({ context, title: t('delivery.title'), page: 'delivery', identity }, main);

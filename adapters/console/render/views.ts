@@ -39,10 +39,13 @@ ${view.items.length === 0 ? html`<p class="empty">${view.empty}</p>` : renderCar
 
 export function renderDigest(view: DigestView, context: RenderContext): SafeHtml {
   return html`<section class="view view-digest"><h3>${view.title}</h3>
+<dl class="facts digest-summary">${view.summary.map((fact) => html`<div><dt>${fact.label}</dt><dd>${fact.value}</dd></div>`)}</dl>
+${view.notes.map((note) => html`<p class="note">${note}</p>`)}
 ${view.sections.map(
   (section) => html`<section class="digest-section colour-${section.colour}"><h4>${section.heading}</h4>
 ${renderCards(section.items, section.total, CONSOLE_LIMITS.cardsPerDigestSection, context)}</section>`,
 )}
+${view.more && html`<p class="more">${view.more}</p>`}
 </section>`;
 }
 

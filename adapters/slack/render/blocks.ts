@@ -143,7 +143,17 @@ function listBlocks(view: ListView, locale: Locale, budget: BlockBudget): KnownB
  * silence: its cards, and those of every section after it, are counted in one "… and N more" at the end.
  */
 function digestBlocks(view: DigestView, locale: Locale, budget: BlockBudget): KnownBlock[] {
-  const blocks = take([header(view.title)], budget);
+  // The counts and notes come first and always show; "… and N more" keeps its place at the end.
+  const reserveMore = view.more ? 1 : 0;
+  const blocks = take(
+    [
+      header(view.title),
+      ...factSections(view.summary),
+      ...(view.notes.length > 0 ? [context(view.notes.map((note) => mrkdwn(note, 600)).join('\n'))] : []),
+    ],
+    budget,
+  );
+  budget.left -= reserveMore;
   const counts = view.sections.map((part) => Math.max(part.total, part.items.length));
   let hidden = 0;
   view.sections.forEach((part, index) => {
@@ -162,6 +172,8 @@ function digestBlocks(view: DigestView, locale: Locale, budget: BlockBudget): Kn
     blocks.push(moreLine(locale, hidden));
     budget.left -= 1;
   }
+  budget.left += reserveMore;
+  if (view.more) blocks.push(...take([context(mrkdwn(view.more, 600))], budget));
   return blocks;
 }
 

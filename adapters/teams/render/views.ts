@@ -37,6 +37,8 @@ export function listElements(view: ListView, state: RenderState): CardElement[] 
 export function digestElements(view: DigestView, state: RenderState): CardElement[] {
   return [
     heading(view.title),
+    ...(view.summary.length > 0 ? [factSet(view.summary, state.limits.textChars)] : []),
+    ...view.notes.map((note) => textBlock(clip(note, 600), { subtle: true })),
     ...view.sections.flatMap((section) => {
       const shown = section.items.slice(0, state.limits.items);
       return [
@@ -45,6 +47,7 @@ export function digestElements(view: DigestView, state: RenderState): CardElemen
         ...moreLine(state.locale, Math.max(section.total, section.items.length) - shown.length),
       ];
     }),
+    ...(view.more ? [textBlock(clip(view.more, 600), { subtle: true })] : []),
   ];
 }
 

@@ -19,7 +19,11 @@ export interface ViewContext {
   timeZone: string;
   /** True for a card many people see (a channel): buttons follow the action's state, not one viewer's rights. */
   shared?: boolean;
+  /** A compact card (in a digest): only Done, Execute and Snooze. */
+  compact?: boolean;
 }
+
+const compactVerbs = new Set(['done', 'execute', 'snooze']);
 
 export function processSummary(process: Process | null, locale: Locale): string | undefined {
   if (!process) return undefined;
@@ -161,7 +165,9 @@ export async function actionCards(
         { label: say(locale, 'fact.execution'), value: say(locale, `execution.${action.execution}`) },
         ...(action.remarks ? [{ label: say(locale, 'fact.remarks'), value: action.remarks }] : []),
       ],
-      buttons: buttonsFor(action, context.shared ? null : actor, locale),
+      buttons: buttonsFor(action, context.shared ? null : actor, locale).filter(
+        (button) => !context.compact || compactVerbs.has(button.verb),
+      ),
     };
   });
 }

@@ -11,6 +11,8 @@ export interface DigestSchedule {
   cron: string;
   timeZone: string;
   workingDaysOnly: boolean;
+  /** How it was asked for ("werkdagen 08:30"), to say it back the same way. */
+  label?: string;
 }
 
 const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
@@ -116,6 +118,7 @@ export const DigestScheduleSchema = z.object({
     .string({ error: 'timeZone must be a text' })
     .refine(isTimeZone, { error: 'timeZone must be an IANA time zone, e.g. Europe/Amsterdam' }),
   workingDaysOnly: z.boolean({ error: 'workingDaysOnly must be true or false' }).default(false),
+  label: z.string().trim().min(1).max(200).optional(),
 });
 
 /** The next `count` moments of `schedule` after `from` (exclusive), as Agenda computes them. */

@@ -54,6 +54,7 @@ export const DigestRequestSchema = z.strictObject({
   locale: LocaleSchema.optional(),
 });
 export type DigestRequest = z.infer<typeof DigestRequestSchema>;
+export type DigestRequestInput = z.input<typeof DigestRequestSchema>;
 
 /** The outcome of a digest's last run, for administrators. */
 export interface DigestRun {
@@ -70,7 +71,8 @@ export interface DigestSubscription extends DigestRequest {
   /** The conversation's delivery key (`slack:T…:C…`): one subscription per channel. */
   addressKey: string;
   addressLabel: string;
-  createdBy: string;
+  /** Who set the current settings: an audience restricted to a role names them. */
+  setBy: string;
   createdAt: Date;
   updatedAt: Date;
   lastRun?: DigestRun;

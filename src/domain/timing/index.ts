@@ -9,7 +9,7 @@ export {
   type TimeWindow,
   type TimingAnchors,
 } from './compute.js';
-export { atTimeOfDay, type LocalDate, localDateOf } from './local-date.js';
+export { atTimeOfDay, type LocalDate, localDateOf, shiftLocalDate, weekdayOf } from './local-date.js';
 export {
   MAX_OFFSET_AMOUNT,
   type TemplateTiming,

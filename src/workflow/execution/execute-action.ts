@@ -6,6 +6,7 @@ import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
+import type { DigestPorts } from '../digests/subscriptions.js';
 import { forbidden } from '../errors.js';
 import type { ProcessPorts } from '../processes/index.js';
 import {
@@ -23,6 +24,8 @@ export interface ExecutionPorts {
   processes: ProcessPorts;
   settings: ExecutionSettings;
   observer?: ExecutionObserver;
+  /** Channel digests (docs/digests.md); absent where no chat delivery is wired. */
+  digests?: DigestPorts;
 }
 
 export type ExecutionResult =

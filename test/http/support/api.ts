@@ -1,12 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import { ConsoleInbox } from '../../../adapters/console/inbox.js';
+import { createChatDelivery } from '../../../src/chat-delivery.js';
 import type { Backpressure } from '../../../src/http/backpressure.js';
 import { createLogger } from '../../../src/observability/logger.js';
 import { buildApp, createServiceDeps, type ServiceDeps, workspaceDefaults } from '../../../src/service.js';
+import { offlineExecutionPorts } from '../../../src/service-deps.js';
 import type { ApiScope } from '../../../src/store/api-tokens.js';
+import { ConsoleInboxStore } from '../../../src/store/console-inbox.js';
 import type { UserRecord } from '../../../src/store/users.js';
 import { newUserId } from '../../../src/workflow/admin/users.js';
 import type { ExecutionPorts } from '../../../src/workflow/execution/execute-action.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { testDigestPorts } from '../../support/digests.js';
 import { ContractChecker } from './contract.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely; their assertions check the shape.
@@ -48,7 +53,7 @@ export interface ApiHarness {
 
 export async function startApi(
   name: string,
-  options: { clock?: () => Date; execution?: ExecutionPorts; limits?: Backpressure } = {},
+  options: { clock?: () => Date; execution?: ExecutionPorts; limits?: Backpressure; digests?: boolean } = {},
 ): Promise<ApiHarness> {
   const database = await openTestDatabase(name);
   const logger = createLogger({ level: 'silent' });
@@ -57,6 +62,20 @@ export async function startApi(
     defaults: workspaceDefaults({ DEFAULT_TIME_ZONE: 'Europe/Amsterdam', DEFAULT_LOCALE: 'en' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.execution ? { execution: options.execution } : {}),
+    // Digests need a chat delivery to reach channels: the console inbox, as on the embedded default.
+    ...(!options.execution && options.digests
+      ? {
+          execution: (workflow) => ({
+            ...offlineExecutionPorts(),
+            digests: testDigestPorts(
+              database.db,
+              createChatDelivery(workflow, {
+                platforms: [new ConsoleInbox(new ConsoleInboxStore(database.db))],
+              }),
+            ).ports,
+          }),
+        }
+      : {}),
   });
   const readiness = { check: async () => ({ ready: true, checks: {} }) };
   const server = (

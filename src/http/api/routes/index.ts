@@ -8,6 +8,7 @@ import { actionRoutes } from './actions.js';
 import { auditRoutes } from './audit.js';
 import { courseTypeRoutes } from './course-types.js';
 import { deliveryRoutes } from './delivery.js';
+import { digestRoutes } from './digests.js';
 import { dossierRoutes } from './dossiers.js';
 import { eventRoutes } from './events.js';
 import { participantRoutes } from './participants.js';
@@ -39,5 +40,6 @@ export function apiRoutes(deps: WorkflowDeps, execution: ExecutionPorts): AnyApi
     ...settingsRoutes(deps),
     ...auditRoutes(deps),
     ...deliveryRoutes(deps),
+    ...digestRoutes(deps, execution),
   ];
 }

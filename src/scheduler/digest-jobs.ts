@@ -1,0 +1,71 @@
+import { CronExpressionParser } from 'cron-parser';
+import type { DigestSubscription } from '../domain/digests/subscription.js';
+import type { Logger } from '../observability/logger.js';
+import type { Scheduler } from './scheduler.js';
+
+export const DIGEST_JOB = 'channel-digest';
+
+/** The scheduled moment a run is for: the latest occurrence of the schedule at or before `now`. */
+export function occurrenceAt(schedule: DigestSubscription['schedule'], now: Date): Date {
+  // A second past now, so that a run starting exactly on time finds its own occurrence.
+  return CronExpressionParser.parse(schedule.cron, {
+    currentDate: new Date(now.getTime() + 1_000),
+    tz: schedule.timeZone,
+  })
+    .prev()
+    .toDate();
+}
+
+/**
+ * One Agenda job per digest subscription (docs/digests.md): `create().repeatEvery(cron, { timezone })` with a
+ * unique key on the subscription, never `every()` (which keeps one job per name). Agenda's lock runs each
+ * occurrence on one instance; the outbox's dedupe key makes a run repeated after a lapsed lock send once.
+ */
+export class DigestJobs {
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly logger: Logger,
+  ) {}
+
+  define(run: (subscriptionId: string, occurrence: Date) => Promise<unknown>, clock: () => Date): void {
+    this.scheduler.agenda.define(
+      DIGEST_JOB,
+      async (job) => {
+        const { subscriptionId, cron, timeZone } = job.attrs.data as {
+          subscriptionId: string;
+          cron: string;
+          timeZone: string;
+        };
+        await run(subscriptionId, occurrenceAt({ cron, timeZone, workingDaysOnly: false }, clock()));
+      },
+      { concurrency: 2, lockLifetime: 5 * 60_000 },
+    );
+  }
+
+  /** Creates or replaces the job of a subscription; its next run follows the new schedule. */
+  async schedule(subscription: DigestSubscription): Promise<void> {
+    await this.cancel(subscription.id);
+    await this.scheduler.agenda
+      .create(DIGEST_JOB, {
+        subscriptionId: subscription.id,
+        cron: subscription.schedule.cron,
+        timeZone: subscription.schedule.timeZone,
+      })
+      .repeatEvery(subscription.schedule.cron, {
+        timezone: subscription.schedule.timeZone,
+        skipImmediate: true,
+      })
+      .unique({ name: DIGEST_JOB, 'data.subscriptionId': subscription.id })
+      .save();
+    this.logger.info({ subscription: subscription.id, cron: subscription.schedule.cron }, 'digest scheduled');
+  }
+
+  async cancel(subscriptionId: string): Promise<void> {
+    await this.scheduler.agenda.cancel({ name: DIGEST_JOB, data: { subscriptionId } });
+  }
+
+  /** Makes sure every subscription has its job (after a restore, or jobs lost with the embedded database). */
+  async ensure(subscriptions: readonly DigestSubscription[]): Promise<void> {
+    for (const subscription of subscriptions) await this.schedule(subscription);
+  }
+}
