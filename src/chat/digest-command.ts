@@ -2,6 +2,7 @@ import { nextRuns, parseScheduleWords } from '../domain/digests/schedule.js';
 import type { DigestRequestInput, DigestSubscription, DigestTarget } from '../domain/digests/subscription.js';
 import { DataGroupSchema } from '../domain/dossiers/kinds.js';
 import { DomainError } from '../domain/errors.js';
+import { codedText, type ErrorCode } from '../i18n/coded/index.js';
 import { formatMoment } from '../i18n/messages.js';
 import { digestContent } from '../workflow/digests/content.js';
 import {
@@ -17,12 +18,14 @@ import type { ChatView } from './model.js';
 import { say, type TextKey } from './texts.js';
 import { digestView } from './views/digest.js';
 
-function invalid(field: string, key: TextKey, locale: 'nl' | 'en', params: Record<string, string> = {}) {
+/** The message is English for the log; the person reads the code's text in their language. */
+function invalid(field: string, code: ErrorCode, params: Record<string, string> = {}) {
   return new DomainError({
     category: 'invalid-input',
-    code: `digest.${field}`,
+    code,
     field,
-    message: say(locale, key, params),
+    message: codedText({ code, params }, 'en') ?? code,
+    params,
   });
 }
 
@@ -30,7 +33,7 @@ function invalid(field: string, key: TextKey, locale: 'nl' | 'en', params: Recor
 function targetOf(context: ChatContext, options: DigestOptions): DigestTarget {
   if (options.channel) return { platform: context.origin?.platform ?? 'console', channel: options.channel };
   if (context.origin) return context.origin;
-  throw invalid('channel', 'digest.needs-channel', context.actor.locale);
+  throw invalid('channel', 'digest.needs-channel');
 }
 
 function ports(context: ChatContext): DigestPorts {
@@ -52,7 +55,7 @@ async function courseTypeIdOf(context: ChatContext, key: string): Promise<string
     skip: 0,
   });
   const record = found.items[0];
-  if (!record) throw invalid('courseType', 'digest.unknown-course-type', context.actor.locale, { key });
+  if (!record) throw invalid('courseType', 'digest.unknown-course-type', { key });
   return record.id;
 }
 
@@ -61,7 +64,7 @@ async function ownerIdOf(context: ChatContext, word: string): Promise<string> {
   const user = word.includes('@')
     ? await context.deps.stores.users.findByEmail(word)
     : await context.deps.stores.users.get(word);
-  if (!user) throw invalid('owner', 'error.unknown-user', context.actor.locale, { value: word });
+  if (!user) throw invalid('owner', 'user.not-found', { id: word });
   return user.id;
 }
 
@@ -74,12 +77,12 @@ async function requestOf(
   const locale = context.actor.locale;
   const parsed = parseScheduleWords(schedule);
   if (!parsed.ok)
-    throw invalid('schedule', `digest.bad-${parsed.reason}`, locale, { value: schedule.join(' ') });
+    throw invalid('schedule', `digest.bad-${parsed.reason}`, { value: schedule.join(' ') });
   const { calendar } = await context.deps.workspace.get();
   const timeZone = options.timeZone ?? calendar.timeZone;
   const group = options.group ? DataGroupSchema.safeParse(options.group) : undefined;
   if (group && !group.success)
-    throw invalid('group', 'digest.bad-group', locale, { value: options.group ?? '' });
+    throw invalid('group', 'digest.bad-group', { value: options.group ?? '' });
   const top = options.top === undefined ? undefined : Number(options.top);
   return {
     target: targetOf(context, options),

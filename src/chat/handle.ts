@@ -2,6 +2,8 @@ import type { Action } from '../domain/actions/index.js';
 import { DomainError } from '../domain/errors.js';
 import type { Locale } from '../domain/i18n/locale.js';
 import { atTimeOfDay } from '../domain/timing/index.js';
+import type { Coded } from '../i18n/coded/index.js';
+import { groupLabel } from '../i18n/labels.js';
 import { formatMoment } from '../i18n/messages.js';
 import { readableAction } from '../workflow/actions/change-action.js';
 import { assignAction, cancelAction, completeAction, snoozeAction } from '../workflow/actions/commands.js';
@@ -26,8 +28,10 @@ import { assignForm, snoozeForm } from './forms/action-forms.js';
 import { newActionForm } from './forms/new-action.js';
 import type { ChatView, TextView } from './model.js';
 import { say, type TextKey } from './texts.js';
+import { processSummary } from './views/action-card.js';
 import { actionDetails } from './views/details.js';
-import { errorView } from './views/errors.js';
+import { errorView, reasonMessage } from './views/errors.js';
+import { eventLabel } from './views/event-label.js';
 import { previewView } from './views/preview.js';
 
 export type { ChatContext } from './context.js';
@@ -51,7 +55,8 @@ async function resolveOwner(context: ChatContext, word: string): Promise<string 
       category: 'not-found',
       code: 'user.not-found',
       field: 'owner',
-      message: say(context.actor.locale, 'error.unknown-user', { value: word }),
+      message: `No user ${word}`,
+      details: { id: word },
     });
   }
   return user.id;
@@ -115,23 +120,24 @@ async function list(context: ChatContext, filters: ListFilters, mine: boolean): 
 }
 
 function executionMessage(result: ExecutionResult, number: number, locale: Locale, timeZone: string): string {
+  const text = (coded: Coded) => reasonMessage(coded, locale) ?? coded.code;
   switch (result.outcome) {
     case 'executed':
-      return say(locale, 'result.executed', { number, summary: result.summary });
+      return say(locale, 'result.executed', { number, summary: text(result.result) });
     case 'failed':
       return result.retryAt
         ? say(locale, 'result.retry', {
             number,
-            error: result.error,
+            error: text(result.coded),
             at: formatMoment(result.retryAt, locale, timeZone),
           })
-        : say(locale, 'result.failed', { number, error: result.error });
+        : say(locale, 'result.failed', { number, error: text(result.coded) });
     case 'rejected':
-      return say(locale, 'result.rejected', { number, reason: result.reason });
+      return say(locale, 'result.rejected', { number, reason: text(result.coded) });
     case 'conditions-not-met':
-      return say(locale, 'result.not-met', { number, reasons: result.reasons.join('; ') });
+      return say(locale, 'result.not-met', { number, reasons: text(result.coded) });
     case 'superseded':
-      return say(locale, 'result.failed', { number, error: 'superseded' });
+      return say(locale, 'result.superseded', { number });
   }
 }
 
@@ -215,7 +221,7 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
           items: templates.slice(0, listLimit).map((template) => ({
             key: template.key,
             name: template.name,
-            dataGroup: template.dataGroup,
+            dataGroup: groupLabel(template.dataGroup, locale),
             execution: say(locale, `execution.${template.execution}`),
             description: template.description,
           })),
@@ -230,9 +236,12 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
           kind: 'text',
           title: `${template.key} · ${template.name}`,
           lines: [
-            `${say(locale, 'fact.execution')}: ${say(locale, `execution.${template.execution}`)} · ${template.dataGroup}`,
+            `${say(locale, 'fact.execution')}: ${say(locale, `execution.${template.execution}`)} · ${groupLabel(template.dataGroup, locale)}`,
             ...(template.description ? [template.description] : []),
-            ...(template.event ? [`event: ${template.event.group} ${template.event.type}`] : []),
+            ...(template.event ? [`${say(locale, 'fact.event')}: ${eventLabel(template.event, locale)}`] : []),
+            ...(template.process
+              ? [`${say(locale, 'fact.process')}: ${processSummary(template.process, locale)}`]
+              : []),
           ],
         },
       ];
@@ -296,7 +305,7 @@ export async function handleButton(context: ChatContext, payload: string): Promi
       default:
         return [
           errorView(
-            new DomainError({ category: 'invalid-input', code: 'button.unknown', message: verb }),
+            new DomainError({ category: 'invalid-input', code: 'button.unknown', message: `unknown button ${verb}` }),
             context.actor.locale,
           ),
         ];

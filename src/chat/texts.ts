@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/i18n/locale.js';
-import { fill } from '../i18n/fill.js';
+import { type CatalogueText, fill } from '../i18n/fill.js';
 
 /**
  * Every text the chat surfaces show, in Dutch and English. `{name}` placeholders are filled by `say`.
@@ -35,6 +35,26 @@ const texts = {
   'fact.execution': { en: 'Execution', nl: 'Uitvoering' },
   'fact.state': { en: 'State', nl: 'Status' },
   'fact.remarks': { en: 'Remarks', nl: 'Opmerkingen' },
+  'fact.event': { en: 'Event', nl: 'Gebeurtenis' },
+  'event.created': { en: '{group}: created', nl: '{group}: aangemaakt' },
+  'event.changed': { en: '{group}: {field} changes{change}', nl: '{group}: {field} wijzigt{change}' },
+  'event.from': { en: 'from {value}', nl: 'van {value}' },
+  'event.to': { en: 'to {value}', nl: 'naar {value}' },
+  'event.participant-added': { en: '{group}: participant added', nl: '{group}: deelnemer toegevoegd' },
+  'event.participant-removed': { en: '{group}: participant removed', nl: '{group}: deelnemer verwijderd' },
+  'event.invoice-finalised': { en: '{group}: made final', nl: '{group}: definitief gemaakt' },
+  'event.category-added': { en: '{group}: category {category} added', nl: '{group}: categorie {category} toegevoegd' },
+  'event.category-removed': {
+    en: '{group}: category {category} removed',
+    nl: '{group}: categorie {category} verwijderd',
+  },
+  'event.category-added-any': { en: '{group}: a category added', nl: '{group}: een categorie toegevoegd' },
+  'event.category-removed-any': {
+    en: '{group}: a category removed',
+    nl: '{group}: een categorie verwijderd',
+  },
+  'event.custom': { en: '{group}: event “{name}”', nl: '{group}: gebeurtenis “{name}”' },
+  'fact.process': { en: 'Process', nl: 'Proces' },
   'list.mine': { en: 'My actions', nl: 'Mijn acties' },
   'list.all': { en: 'Actions', nl: 'Acties' },
   'list.empty': { en: 'No actions match.', nl: 'Geen acties gevonden.' },
@@ -117,7 +137,12 @@ const texts = {
   'preview.email.body': { en: 'Message', nl: 'Bericht' },
   'preview.change': { en: 'Change', nl: 'Wijziging' },
   'preview.unchanged': { en: '(already so; nothing changes)', nl: '(al zo; er verandert niets)' },
-  'preview.webhook': { en: 'POST to', nl: 'POST naar' },
+  'preview.webhook': { en: 'Sends to', nl: 'Stuurt naar' },
+  'preview.body': { en: 'Content (JSON)', nl: 'Inhoud (JSON)' },
+  'preview.due': { en: 'due {date}', nl: 'te betalen vóór {date}' },
+  'preview.category-add': { en: 'add category {category}', nl: 'categorie {category} toevoegen' },
+  'preview.category-remove': { en: 'remove category {category}', nl: 'categorie {category} verwijderen' },
+  'preview.skipped': { en: 'skipped', nl: 'overgeslagen' },
   'preview.chat': { en: 'Chat message to', nl: 'Chatbericht aan' },
   'preview.text': { en: 'Text', nl: 'Tekst' },
   'preview.invoice': { en: 'Draft invoice', nl: 'Conceptfactuur' },
@@ -128,15 +153,8 @@ const texts = {
     nl: 'die van het template nu (gewijzigd sinds deze actie gestempeld is)',
   },
   'process.email': { en: 'E-mail to {to}', nl: 'E-mail aan {to}' },
-  'recipient.participant': { en: 'the participant', nl: 'de deelnemer' },
-  'recipient.person-business': { en: 'the person (business address)', nl: 'de persoon (zakelijk adres)' },
-  'recipient.person-first': { en: 'the person', nl: 'de persoon' },
-  'recipient.contact': { en: 'the contact', nl: 'de contactpersoon' },
-  'recipient.debtor': { en: 'the debtor', nl: 'de debiteur' },
-  'recipient.course-contact': { en: 'the course contact', nl: 'de contactpersoon van de opleiding' },
-  'recipient.owner': { en: 'the owner', nl: 'de eigenaar' },
-  'process.set-status': { en: 'Set status to {status}', nl: 'Status wijzigen naar {status}' },
-  'process.set-field': { en: 'Set {field} to {value}', nl: '{field} wijzigen naar {value}' },
+  'process.set-status': { en: 'Set status: {status}', nl: 'Zet status: {status}' },
+  'process.set-field': { en: 'Set {field}: {value}', nl: 'Zet {field}: {value}' },
   'process.person-category': { en: '{mode} category {category}', nl: 'Categorie {category} {mode}' },
   'process.create-invoice': { en: 'Create a draft invoice', nl: 'Conceptfactuur maken' },
   'process.webhook': { en: 'Call webhook {url}', nl: 'Webhook {url} aanroepen' },
@@ -153,6 +171,10 @@ const texts = {
   'result.retry': {
     en: 'Action {number} failed ({error}); retrying at {at}.',
     nl: 'Actie {number} is mislukt ({error}); nieuwe poging om {at}.',
+  },
+  'result.superseded': {
+    en: 'Action {number} is being executed elsewhere; its card shows the outcome.',
+    nl: 'Actie {number} wordt elders uitgevoerd; de kaart toont de uitkomst.',
   },
   'result.rejected': {
     en: 'Action {number} cannot be executed: {reason}',
@@ -187,11 +209,10 @@ const texts = {
     en: 'Something went wrong on our side; it has been logged.',
     nl: 'Er ging bij ons iets mis; dit is gelogd.',
   },
-  'error.not-found': { en: 'Not found: {message}', nl: 'Niet gevonden: {message}' },
-  'error.forbidden': { en: 'You may not do that: {message}', nl: 'Dat mag je niet: {message}' },
-  'error.conflict': { en: '{message}', nl: '{message}' },
-  'error.invalid': { en: '{message}', nl: '{message}' },
-  'error.upstream': { en: 'Another system failed: {message}', nl: 'Een ander systeem faalde: {message}' },
+  'error.untranslated': {
+    en: 'That could not be done; the details are in the log.',
+    nl: 'Dat kon niet; de details staan in het logboek.',
+  },
   'arg.number': { en: 'the action number', nl: 'het actienummer' },
   'arg.duration': { en: 'the duration', nl: 'de duur' },
   'arg.owner': { en: 'the owner', nl: 'de eigenaar' },
@@ -319,7 +340,7 @@ const texts = {
     en: 'This action is not visible to everyone here.',
     nl: 'Deze actie is hier niet voor iedereen zichtbaar.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Record<Locale, CatalogueText>>;
 
 export type TextKey = keyof typeof texts;
 

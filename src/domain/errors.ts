@@ -1,4 +1,7 @@
 import type { ZodError } from 'zod';
+import type { ErrorCode, TextParams } from '../i18n/coded/index.js';
+import { inputFieldWords } from '../i18n/input-fields.js';
+import { zodProblem } from '../i18n/zod-problems.js';
 
 /**
  * The few kinds of failure callers must tell apart. The HTTP layer maps each to a status code and chat
@@ -8,10 +11,15 @@ export type ErrorCategory = 'invalid-input' | 'not-found' | 'forbidden' | 'confl
 
 /** One problem with one field, for forms that show every mistake at once. */
 export interface DomainIssue {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly field?: string;
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * What the translated message fills in, beyond `details` (which API clients see too): words that need
+   * a translation themselves, such as a state or a field label.
+   */
+  readonly params?: TextParams;
 }
 
 export interface DomainErrorInit extends DomainIssue {
@@ -27,9 +35,10 @@ export interface DomainErrorInit extends DomainIssue {
  */
 export class DomainError extends Error {
   readonly category: ErrorCategory;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly params: TextParams | undefined;
   readonly issues: readonly DomainIssue[];
 
   constructor(init: DomainErrorInit) {
@@ -39,6 +48,7 @@ export class DomainError extends Error {
     this.code = init.code;
     this.field = init.field;
     this.details = init.details;
+    this.params = init.params;
     this.issues = init.issues ?? [issueOf(init)];
   }
 }
@@ -49,6 +59,7 @@ function issueOf(init: DomainIssue): DomainIssue {
     message: init.message,
     ...(init.field === undefined ? {} : { field: init.field }),
     ...(init.details === undefined ? {} : { details: init.details }),
+    ...(init.params === undefined ? {} : { params: init.params }),
   };
 }
 
@@ -70,15 +81,20 @@ export function fieldPath(path: readonly PropertyKey[], prefix?: string): string
  * Schema failures become coded invalid-input issues naming the field, so every write path reports a bad
  * value the same way whether a schema or a domain rule caught it.
  */
-export function issuesFromZod(error: ZodError, code: string, prefix?: string): DomainIssue[] {
+export function issuesFromZod(error: ZodError, code: ErrorCode, prefix?: string): DomainIssue[] {
   return error.issues.map((issue) => {
-    const field = fieldPath(issue.path, prefix);
-    return { code, message: field ? `${field}: ${issue.message}` : issue.message, field: field || '(root)' };
+    const field = fieldPath(issue.path, prefix) || '(root)';
+    return {
+      code,
+      message: field === '(root)' ? issue.message : `${field}: ${issue.message}`,
+      field,
+      params: { field: inputFieldWords(field), problem: zodProblem(issue) },
+    };
   });
 }
 
-export function fromZodError(error: ZodError, code: string, prefix?: string): DomainError {
+export function fromZodError(error: ZodError, code: ErrorCode, prefix?: string): DomainError {
   const [first, ...rest] = issuesFromZod(error, code, prefix);
   // A ZodError always has at least one issue; the fallback only satisfies the type checker.
-  return invalidInputs([first ?? { code, message: 'Invalid input' }, ...rest]);
+  return invalidInputs([first ?? { code, message: 'Invalid input', params: { field: '', problem: '' } }, ...rest]);
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/i18n/locale.js';
-import { fill } from './fill.js';
+import { type CatalogueText, fill } from './fill.js';
 
 /**
  * User-facing texts of the bot, in Dutch and English. Handlers never hold user text themselves; they pick
@@ -30,7 +30,7 @@ const messages = {
     en: 'Action {number} "{name}" is overdue since {end}.',
     nl: 'Actie {number} "{name}" is te laat sinds {end}.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Record<Locale, CatalogueText>>;
 
 export type MessageKey = keyof typeof messages;
 

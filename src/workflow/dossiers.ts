@@ -15,6 +15,8 @@ import {
   eventsForUpdate,
 } from '../domain/events/index.js';
 import type { User } from '../domain/rights/user.js';
+import { inputFieldWords } from '../i18n/input-fields.js';
+import { groupWord } from '../i18n/labels.js';
 import type { PendingChange, VersionedDossier } from '../store/dossiers.js';
 import type { WorkflowDeps } from './deps.js';
 import { referencesOf } from './dossier-references.js';
@@ -80,10 +82,11 @@ async function assertReferences(
   const issues = references
     .filter((ref) => kinds.get(ref.kind === 'user' ? `user:${ref.id}` : ref.id) !== ref.kind)
     .map((ref) => ({
-      code: 'dossier.unknown-relation',
+      code: 'dossier.unknown-relation' as const,
       field: ref.field,
       message: `${ref.field}: no ${ref.kind} with id ${ref.id}`,
       details: { id: ref.id, kind: ref.kind },
+      params: { field: inputFieldWords(ref.field), kind: groupWord(ref.kind) },
     }));
   const [first, ...rest] = [...issues, ...webRequestLinkIssues(record, [...records])];
   if (first) throw invalidInputs([first, ...rest]);
@@ -102,7 +105,7 @@ function webRequestLinkIssues(record: DossierRecord, loaded: readonly DossierRec
   const issues = [];
   if (record.courseTypeId && course?.group === 'course' && course.courseTypeId !== record.courseTypeId) {
     issues.push({
-      code: 'web-request.course-type-mismatch',
+      code: 'web-request.course-type-mismatch' as const,
       field: 'courseTypeId',
       message: `courseTypeId must be the course type of course ${course.id} (${course.courseTypeId})`,
       details: { valid: [course.courseTypeId] },
@@ -115,7 +118,7 @@ function webRequestLinkIssues(record: DossierRecord, loaded: readonly DossierRec
     request.courseTypeId !== courseTypeId
   ) {
     issues.push({
-      code: 'web-request.course-type-mismatch',
+      code: 'web-request.course-type-mismatch' as const,
       field: 'requestId',
       message: `request ${request.id} is for course type ${request.courseTypeId}, the web request for ${courseTypeId}`,
       details: { valid: [courseTypeId] },

@@ -1,6 +1,14 @@
 import { DomainError } from '../domain/errors.js';
+import type { ErrorCode } from '../i18n/coded/index.js';
 
-export function notFound(what: string, id: string | number, field?: string): DomainError {
+/** The things that can be missing or changed under one's feet: every one has its translated message. */
+type Subject<Suffix extends string> = ErrorCode extends infer Code
+  ? Code extends `${infer What}.${Suffix}`
+    ? What
+    : never
+  : never;
+
+export function notFound(what: Subject<'not-found'>, id: string | number, field?: string): DomainError {
   return new DomainError({
     category: 'not-found',
     code: `${what}.not-found`,
@@ -10,12 +18,12 @@ export function notFound(what: string, id: string | number, field?: string): Dom
   });
 }
 
-export function forbidden(code: string, message: string): DomainError {
-  return new DomainError({ category: 'forbidden', code, message });
+export function forbidden(code: ErrorCode, message: string, params?: DomainError['params']): DomainError {
+  return new DomainError({ category: 'forbidden', code, message, ...(params ? { params } : {}) });
 }
 
 /** Someone else changed the thing between our read and our write. */
-export function concurrentChange(what: string, id: string): DomainError {
+export function concurrentChange(what: Subject<'changed-concurrently'>, id: string): DomainError {
   return new DomainError({
     category: 'conflict',
     code: `${what}.changed-concurrently`,

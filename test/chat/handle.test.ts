@@ -103,7 +103,7 @@ describe('chat commands', () => {
     expect(preview).toMatchObject({
       kind: 'preview',
       title: `Actie ${action.number} uitvoeren?`,
-      lines: [{ label: 'Wijziging portalPublished', value: 'false → true' }],
+      lines: [{ label: 'Op het portaal', value: 'nee → ja' }],
       buttons: [{ verb: 'confirm-execute', payload: `confirm-execute:${action.id}` }],
     });
     expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: false });
@@ -111,7 +111,7 @@ describe('chat commands', () => {
     const done = await handleButton(context(dutch(ws.users.planner)), `confirm-execute:${action.id}`);
     expect(done[0]).toEqual({
       kind: 'text',
-      lines: [`Actie ${action.number} is uitgevoerd: portalPublished = true`],
+      lines: [`Actie ${action.number} is uitgevoerd: Op het portaal → ja`],
     });
     expect(card(done)).toMatchObject({ state: 'executed' });
     expect(card(done).buttons.map((button) => button.verb)).toEqual(['details']);
@@ -128,7 +128,7 @@ describe('chat commands', () => {
     expect(en).toMatchObject({
       kind: 'error',
       code: 'user.not-found',
-      message: 'Not found: No user "nobody@nowhere.example".',
+      message: 'There is no user nobody@nowhere.example.',
     });
   });
 

@@ -4,9 +4,14 @@ import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import { colourOf } from '../../domain/timing/index.js';
+import { statusMachineFor } from '../../domain/dossiers/index.js';
+import type { RecordKind } from '../../domain/dossiers/kinds.js';
+import { hasCodedText } from '../../i18n/coded/index.js';
+import { fieldLabel, RECIPIENT_WORDS, valueLabel } from '../../i18n/labels.js';
 import { formatMoment } from '../../i18n/messages.js';
 import type { ActionCardView, ButtonView } from '../model.js';
 import { say } from '../texts.js';
+import { reasonMessage } from './errors.js';
 import { recordLabels, type ViewLookups } from './labels.js';
 
 export interface ViewContext {
@@ -25,20 +30,48 @@ export interface ViewContext {
 
 const compactVerbs = new Set(['done', 'execute', 'snooze']);
 
-export function processSummary(process: Process | null, locale: Locale): string | undefined {
+function statusFieldOf(group: string, status: string): string | undefined {
+  return statusMachineFor(group as RecordKind, status)?.field;
+}
+
+/**
+ * Why the action is in its state, in the viewer's language: its coded reason, or a reason recorded as a
+ * bare code. A free English reason (from before reasons were coded) is not shown to people.
+ */
+export function stateReasonText(action: Action, locale: Locale): string | undefined {
+  if (action.stateReasonCoded) return reasonMessage(action.stateReasonCoded, locale);
+  const reason = action.stateReason;
+  if (!reason) return undefined;
+  if (reason === 'conditions-not-met') return reasonMessage({ code: 'conditions-not-met-yet' }, locale);
+  return hasCodedText(reason) ? reasonMessage({ code: reason }, locale) : undefined;
+}
+
+/**
+ * What Execute does, in a line, with labels and values as people read them ("Op het portaal wijzigen
+ * naar ja"). `group` is the data group of the record the process acts on.
+ */
+export function processSummary(process: Process | null, locale: Locale, group?: string): string | undefined {
   if (!process) return undefined;
+  const options = { locale, timeZone: 'UTC' };
   switch (process.type) {
     case 'email': {
       // The subject still holds merge codes here; who receives it says more on a card.
       const to = process.to.map((recipient) =>
-        recipient.kind === 'address' ? recipient.address : say(locale, `recipient.${recipient.role}`),
+        recipient.kind === 'address' ? recipient.address : RECIPIENT_WORDS[recipient.role]![locale],
       );
       return say(locale, 'process.email', { to: to.join(', ') });
     }
-    case 'set-status':
-      return say(locale, 'process.set-status', { status: process.status });
+    case 'set-status': {
+      const field = group ? statusFieldOf(group, process.status) : undefined;
+      return say(locale, 'process.set-status', {
+        status: group && field ? valueLabel(group, field, process.status, options) : process.status,
+      });
+    }
     case 'set-field':
-      return say(locale, 'process.set-field', { field: process.field, value: JSON.stringify(process.value) });
+      return say(locale, 'process.set-field', {
+        field: group ? fieldLabel(group, process.field, locale) : process.field,
+        value: group ? valueLabel(group, process.field, process.value, options) : String(process.value),
+      });
     case 'person-category':
       return say(locale, 'process.person-category', {
         category: process.category,
@@ -139,7 +172,8 @@ export async function actionCards(
     const colour = colourOf(action, now, timeZone);
     const ownerName = action.ownerUserId ? (ownerNames.get(action.ownerUserId) ?? action.ownerUserId) : null;
     const window = `${formatMoment(action.start, locale, timeZone)} – ${formatMoment(action.end, locale, timeZone)}`;
-    const summary = processSummary(action.processSnapshot, locale);
+    const summary = processSummary(action.processSnapshot, locale, action.record.group);
+    const reason = stateReasonText(action, locale);
     return {
       kind: 'action-card',
       actionId: action.id,
@@ -157,7 +191,7 @@ export async function actionCards(
       end: action.end,
       window,
       ...(summary ? { processSummary: summary } : {}),
-      ...(action.stateReason ? { reason: action.stateReason } : {}),
+      ...(reason ? { reason } : {}),
       ...(action.remarks ? { remarks: action.remarks } : {}),
       facts: [
         { label: say(locale, 'fact.owner'), value: ownerName ?? say(locale, 'fact.nobody') },

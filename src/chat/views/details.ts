@@ -3,6 +3,7 @@ import { formatMoment } from '../../i18n/messages.js';
 import type { ActionDetailsView } from '../model.js';
 import { say } from '../texts.js';
 import { actionCards, type ViewContext } from './action-card.js';
+import { historyReason } from './history.js';
 
 /** The newest history entries a details view shows; platforms may show fewer. */
 const historyShown = 15;
@@ -35,7 +36,7 @@ export async function actionDetails(context: ViewContext, action: Action): Promi
     ],
     history: shown.map((entry) => ({
       at: formatMoment(entry.at, locale, timeZone),
-      text: [say(locale, `history.${entry.kind}`), who(entry.actorUserId), entry.note]
+      text: [say(locale, `history.${entry.kind}`), who(entry.actorUserId), historyReason(entry, locale)]
         .filter(Boolean)
         .join(' · '),
     })),

@@ -1,6 +1,7 @@
 import type { DossierRecord, DossierRecord as StoredRecord } from '../../domain/dossiers/index.js';
 import { personName } from '../../domain/dossiers/index.js';
 import type { User } from '../../domain/rights/user.js';
+import { groupLabel } from '../../i18n/labels.js';
 
 /**
  * What views read to name people and records, and nothing else: the composition root passes the
@@ -11,34 +12,6 @@ export interface ViewLookups {
   dossiers: { getMany(ids: Iterable<string>): Promise<StoredRecord[]> };
 }
 
-const groupNames = {
-  en: {
-    course: 'Course',
-    participant: 'Participant',
-    request: 'Request',
-    invoice: 'Invoice',
-    'web-request': 'Web request',
-    person: 'Person',
-    company: 'Company',
-    contact: 'Contact',
-    teacher: 'Teacher',
-    location: 'Location',
-    'course-type': 'Course type',
-  },
-  nl: {
-    course: 'Opleiding',
-    participant: 'Deelnemer',
-    request: 'Aanvraag',
-    invoice: 'Factuur',
-    'web-request': 'Webaanvraag',
-    person: 'Persoon',
-    company: 'Bedrijf',
-    contact: 'Contactpersoon',
-    teacher: 'Docent',
-    location: 'Locatie',
-    'course-type': 'Opleidingssoort',
-  },
-} as const;
 
 function describe(record: DossierRecord, related: Map<string, DossierRecord>): string {
   switch (record.group) {
@@ -82,8 +55,8 @@ export async function recordLabels(
   );
   const labels = new Map<string, string>();
   for (const record of records) {
-    labels.set(record.id, `${groupNames[locale][record.group]} ${describe(record, related)}`);
+    labels.set(record.id, `${groupLabel(record.group, locale)} ${describe(record, related)}`);
   }
-  for (const ref of refs) if (!labels.has(ref.id)) labels.set(ref.id, `${ref.group} ${ref.id}`);
+  for (const ref of refs) if (!labels.has(ref.id)) labels.set(ref.id, `${groupLabel(ref.group, locale)} ${ref.id}`);
   return labels;
 }

@@ -1,13 +1,16 @@
 import type { Locale } from '../../domain/i18n/locale.js';
+import { formatValue } from '../../domain/i18n/format-value.js';
+import { fieldLabel, valueLabel } from '../../i18n/labels.js';
 import { formatMoment } from '../../i18n/messages.js';
 import type { ActionPreview } from '../../workflow/execution/preview.js';
 import type { ProcessPreview } from '../../workflow/processes/index.js';
 import type { FactView, PreviewView } from '../model.js';
 import { say } from '../texts.js';
+import { issueMessage, reasonMessage } from './errors.js';
 
 function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): FactView[] {
-  const change = (from: unknown, to: unknown, changes: boolean) =>
-    `${JSON.stringify(from)} → ${JSON.stringify(to)}${changes ? '' : ` ${say(locale, 'preview.unchanged')}`}`;
+  const options = { locale, timeZone };
+  const unchanged = (changes: boolean) => (changes ? '' : ` ${say(locale, 'preview.unchanged')}`);
   switch (preview.type) {
     case 'email':
       return [
@@ -20,37 +23,40 @@ function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): Fac
         { label: say(locale, 'preview.email.body'), value: preview.body },
       ];
     case 'set-status':
-    case 'set-field':
+    case 'set-field': {
+      const { group } = preview.record;
+      const value = (raw: unknown) => valueLabel(group, preview.field, raw, options);
       return [
         {
-          label: `${say(locale, 'preview.change')} ${preview.field}`,
-          value: change(preview.from, preview.to, preview.changes),
+          label: fieldLabel(group, preview.field, locale),
+          value: `${value(preview.from)} → ${value(preview.to)}${unchanged(preview.changes)}`,
         },
       ];
+    }
     case 'person-category':
       return [
         {
           label: say(locale, 'preview.change'),
-          value: `${say(locale, `mode.${preview.mode}`)} ${preview.category}${preview.changes ? '' : ` ${say(locale, 'preview.unchanged')}`}`,
+          value: say(locale, `preview.category-${preview.mode}`, { category: preview.category }) + unchanged(preview.changes),
         },
       ];
     case 'create-invoice':
       return [
         {
           label: say(locale, 'preview.invoice'),
-          value: `€ ${preview.amount.toFixed(2)}${preview.dueDate ? ` · ${formatMoment(preview.dueDate, locale, timeZone)}` : ''}`,
+          value: `€ ${formatValue(preview.amount, { ...options, booleans: 'yes-no', decimals: 2 })}${preview.dueDate ? ` · ${say(locale, 'preview.due', { date: formatValue(preview.dueDate, { ...options, booleans: 'yes-no' }) })}` : ''}`,
         },
       ];
     case 'webhook':
       return [
         { label: say(locale, 'preview.webhook'), value: preview.url },
-        { label: 'JSON', value: JSON.stringify(preview.body).slice(0, 500) },
+        { label: say(locale, 'preview.body'), value: JSON.stringify(preview.body).slice(0, 500) },
       ];
     case 'chat-message':
       return [
         {
           label: say(locale, 'preview.chat'),
-          value: preview.target.kind === 'channel' ? `#${preview.target.channel}` : preview.target.userId,
+          value: preview.target.kind === 'channel' ? `#${preview.target.channel}` : (preview.target.name ?? preview.target.userId),
         },
         { label: say(locale, 'preview.text'), value: preview.text },
       ];
@@ -59,7 +65,7 @@ function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): Fac
         label: say(locale, 'preview.stamp'),
         value:
           'skipped' in entry
-            ? `${entry.key} (${entry.skipped})`
+            ? `${entry.key} (${reasonMessage({ code: `skip.${entry.skipped}` }, locale) ?? say(locale, 'preview.skipped')})`
             : `${entry.name} · ${formatMoment(entry.start, locale, timeZone)}`,
       }));
   }
@@ -68,7 +74,7 @@ function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): Fac
 /** The confirm step of Execute: what will happen, or why it cannot, with the button that does it. */
 export function previewView(result: ActionPreview, locale: Locale, timeZone: string): PreviewView {
   const problem = result.rejection
-    ? result.rejection.message
+    ? issueMessage(result.rejection, locale)
     : result.conditions.holds
       ? undefined
       : say(locale, 'preview.conditions-fail', { reasons: result.conditions.reasons.join('; ') });

@@ -1,3 +1,4 @@
+import type { Coded } from '../../i18n/coded/index.js';
 import type { Action, Actor, HistoryEntry } from './schema.js';
 import { type ActionTrigger, transition } from './state-machine.js';
 
@@ -18,6 +19,8 @@ export interface TriggerInput {
   /** Why: the error, the rejection cause, the unmet conditions; kept as the state reason. */
   readonly reason?: string;
   readonly codes?: readonly string[];
+  /** The reason coded for people to read (src/i18n/coded); kept as the state's coded reason. */
+  readonly coded?: Coded;
 }
 
 /**
@@ -35,12 +38,14 @@ export function applyTrigger(action: Action, trigger: ActionTrigger, input: Trig
     after: state,
     ...(input.codes === undefined ? {} : { codes: [...input.codes] }),
     ...(input.reason === undefined ? {} : { note: input.reason }),
+    ...(input.coded === undefined ? {} : { coded: input.coded }),
   };
-  const { stateReason: _previous, ...rest } = action;
+  const { stateReason: _previous, stateReasonCoded: _previousCoded, ...rest } = action;
   return {
     ...rest,
     state,
     ...(input.reason === undefined ? {} : { stateReason: input.reason }),
+    ...(input.coded === undefined ? {} : { stateReasonCoded: input.coded }),
     history: [...action.history, entry],
     version: action.version + 1,
   };

@@ -28,6 +28,22 @@ export const HISTORY_KINDS = [
   'process-updated',
 ] as const;
 
+const LocalTextSchema = z.object({ en: z.string(), nl: z.string() });
+
+/**
+ * A reason as a code and its parameters (src/i18n/coded), so that every reader sees it in their own
+ * language; words that need translating themselves (a status, a field) are stored in both languages.
+ */
+export const CodedSchema = z.object({
+  code: z.string(),
+  params: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.number(), z.boolean(), LocalTextSchema, z.array(z.union([z.string(), z.number()])).readonly()]),
+    )
+    .optional(),
+});
+
 /** 'system' marks what the bot did by itself: automatic stamping, execution, expiry, rescheduling. */
 export const ActorSchema = z.union([IdSchema, z.literal('system')]);
 export type Actor = z.infer<typeof ActorSchema>;
@@ -42,6 +58,8 @@ export const HistoryEntrySchema = z.object({
   codes: z.array(z.string()).optional(),
   /** Free text: a person's remark, an error message from a process. */
   note: z.string().optional(),
+  /** The reason coded: what chat layers show instead of `note` when it is not a person's own words. */
+  coded: CodedSchema.optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -83,6 +101,8 @@ export const ActionSchema = z.object({
   state: ActionStateSchema,
   /** Why the action is in its state: the failure, the rejection cause, the unmet conditions. */
   stateReason: z.string().optional(),
+  /** The same reason coded, for people to read in their language; `stateReason` is English for the API. */
+  stateReasonCoded: CodedSchema.optional(),
   history: z.array(HistoryEntrySchema),
   stampedBy: ActorSchema,
   stampedAt: DateValueSchema,

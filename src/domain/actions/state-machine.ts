@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { stateWord } from '../../i18n/labels.js';
 
 export const ACTION_STATES = [
   'waiting',
@@ -73,6 +74,7 @@ export function transition(state: ActionState, trigger: ActionTrigger): ActionSt
     code: 'action.invalid-transition',
     message: `An action that is ${state} cannot be ${trigger}`,
     details: { state, trigger },
+    params: { state: stateWord(state) },
   });
 }
 

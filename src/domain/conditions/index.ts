@@ -1,6 +1,6 @@
 export { holds, toDate } from './compare.js';
 export { type ConditionResult, type Explanation, evaluateConditions } from './evaluate.js';
-export { failureReasons, renderExplanation } from './explain.js';
+export { failureReasons, failuresCoded, renderExplanation } from './explain.js';
 export { type ConditionFieldType, OPS_BY_TYPE } from './operators.js';
 export {
   CONDITION_OPS,

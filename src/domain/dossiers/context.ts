@@ -3,6 +3,7 @@ import { type DerivationInputs, deriveFacts, type ParticipantSummary } from './d
 import { type ContextKey, contextKeyOf, type RecordKind } from './kinds.js';
 import { relationsToLoad } from './relations.js';
 import type { DossierRecord } from './schemas.js';
+import { groupWord } from '../../i18n/labels.js';
 
 /** One record in a context: its stored fields, its derived facts and its custom fields. */
 export type ContextEntry = Readonly<Record<string, unknown>> & { readonly custom: DossierRecord['custom'] };
@@ -45,6 +46,7 @@ export function buildRecordContext(sources: ContextSources, now: Date): RecordCo
         code: 'context.wrong-kind',
         field: step.key,
         message: `The record under '${step.key}' is a ${record.group}, not a ${step.kind}`,
+        params: { key: step.key, recordGroup: groupWord(record.group), expectedGroup: groupWord(step.kind) },
       });
     }
     records[step.key] = entryOf(record, inputs, now);

@@ -1,11 +1,12 @@
 import type { ActionDraft } from '../actions/schema.js';
-import { failureReasons } from '../conditions/explain.js';
+import { failureReasons, failuresCoded } from '../conditions/explain.js';
 import type { RecordContext } from '../dossiers/context.js';
 import { DomainError } from '../errors.js';
 import { canStampTemplate } from '../rights/rules.js';
 import type { User } from '../rights/user.js';
 import type { ActionTemplate } from '../templates/schema.js';
 import { draftAction, type StampingEnvironment } from './draft.js';
+import { groupWord, pathWords } from '../../i18n/labels.js';
 
 export interface ManualStampRequest extends StampingEnvironment {
   readonly template: ActionTemplate;
@@ -27,6 +28,7 @@ export function planManualStamp(request: ManualStampRequest): ActionDraft {
       category: 'forbidden',
       code: 'stamp.forbidden',
       message: `You may not stamp '${template.key}'`,
+      params: { key: template.key },
     });
   }
   if (template.dataGroup !== context.group) {
@@ -35,6 +37,11 @@ export function planManualStamp(request: ManualStampRequest): ActionDraft {
       code: 'stamp.wrong-data-group',
       field: 'record',
       message: `'${template.key}' is stamped on ${template.dataGroup} records, not on a ${context.group}`,
+      params: {
+        key: template.key,
+        templateGroup: groupWord(template.dataGroup),
+        recordGroup: groupWord(context.group),
+      },
     });
   }
   const outcome = draftAction(
@@ -55,6 +62,7 @@ export function planManualStamp(request: ManualStampRequest): ActionDraft {
       code: 'stamp.missing-anchor',
       message: `The record has no date for '${anchor}'`,
       details: { anchor },
+      params: { anchor: pathWords(anchor ?? '') },
     });
   }
   const options = { locale: 'en', timeZone: request.calendar.timeZone } as const;
@@ -63,5 +71,6 @@ export function planManualStamp(request: ManualStampRequest): ActionDraft {
     code: 'stamp.conditions-not-met',
     message: `The conditions do not hold: ${failureReasons({ holds: false, explanations: explanations ?? [] }, options).join('; ')}`,
     details: { explanations },
+    params: failuresCoded({ holds: false, explanations: explanations ?? [] }, request.calendar.timeZone).params,
   });
 }

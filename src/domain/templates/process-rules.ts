@@ -4,6 +4,7 @@ import { contextKeyOf, type DataGroup } from '../dossiers/kinds.js';
 import { type FieldRef, resolveFieldPath } from '../dossiers/paths.js';
 import { contextKinds } from '../dossiers/relations.js';
 import { statusTargets } from '../dossiers/status.js';
+import type { ErrorCode } from '../../i18n/coded/index.js';
 import type { DomainIssue } from '../errors.js';
 import { type Process, type Recipient, webhookSecretName } from './process.js';
 import { recipientRolesFor } from './recipients.js';
@@ -68,7 +69,7 @@ export function processIssues(process: Process, rules: ProcessRuleContext): Doma
   }
 }
 
-function issue(code: string, field: string, message: string, valid?: readonly string[]): DomainIssue {
+function issue(code: ErrorCode, field: string, message: string, valid?: readonly string[]): DomainIssue {
   return { code, field, message, ...(valid ? { details: { valid: [...valid] } } : {}) };
 }
 

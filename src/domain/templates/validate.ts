@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../i18n/coded/index.js';
 import { conditionIssues } from '../conditions/validate.js';
 import { fieldSpec } from '../dossiers/catalogue.js';
 import { contextKeyOf, type DataGroup } from '../dossiers/kinds.js';
@@ -92,7 +93,7 @@ function templateIssues(template: TemplateDefinition, context: TemplateValidatio
   ];
 }
 
-function issue(code: string, field: string, message: string, details?: Record<string, unknown>): DomainIssue {
+function issue(code: ErrorCode, field: string, message: string, details?: Record<string, unknown>): DomainIssue {
   return { code, field, message, ...(details ? { details } : {}) };
 }
 

@@ -6,6 +6,7 @@ import type { WorkCalendar } from './calendar.js';
 import { atTimeOfDay, type LocalDate } from './local-date.js';
 import type { TemplateTiming, TimingOffset } from './schema.js';
 import { shiftWorkingDays } from './working-days.js';
+import { pathWords } from '../../i18n/labels.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -45,6 +46,7 @@ export class MissingAnchorError extends DomainError {
       message: `The timing anchor '${anchor}' has no date for this record`,
       field: anchor,
       details: { anchor },
+      params: { anchor: pathWords(anchor) },
     });
     this.name = 'MissingAnchorError';
     this.anchor = anchor;

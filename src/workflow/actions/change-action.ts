@@ -5,6 +5,7 @@ import type { User } from '../../domain/rights/user.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
 import { hasActiveLease } from '../execution/lease.js';
+import { stateWord } from '../../i18n/labels.js';
 
 /** An action is addressed by its id (`act_…`) or by its running number, as people type it in chat. */
 export type ActionRef = string | number;
@@ -28,6 +29,7 @@ function alreadyFinal(action: Action): DomainError {
     code: 'action.already-final',
     message: `Action ${action.number} is already ${action.state}`,
     details: { state: action.state, by: last?.actorUserId, at: last?.at },
+    params: { number: action.number, state: stateWord(action.state) },
   });
 }
 
@@ -48,7 +50,9 @@ export async function changeAction(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const action = await readableAction(deps, actor, ref);
     if (!canWriteAction(actor, action)) {
-      throw forbidden('action.forbidden', `You may not change action ${action.number}`);
+      throw forbidden('action.forbidden', `You may not change action ${action.number}`, {
+        number: action.number,
+      });
     }
     if (isFinalState(action.state) && !options.allowFinal) throw alreadyFinal(action);
     const now = deps.clock();
@@ -57,6 +61,7 @@ export async function changeAction(
         category: 'conflict',
         code: 'action.executing',
         message: `Action ${action.number} is being executed; try again when it is finished`,
+        params: { number: action.number },
       });
     }
     const changed = await change(action, now);
@@ -85,5 +90,6 @@ export async function changeAction(
     category: 'conflict',
     code: 'action.changed-concurrently',
     message: `Action ${latest.number} is being changed by someone else; try again`,
+    params: { number: latest.number },
   });
 }

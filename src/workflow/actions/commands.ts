@@ -5,13 +5,21 @@ import { computeMoment, moveLinked } from '../../domain/timing/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { type ActionRef, changeAction } from './change-action.js';
+import { stateWord } from '../../i18n/labels.js';
 
-function notOpen(action: Action, what: string): DomainError {
+/** What could not be done to an action that is not open, in both languages. */
+const NOT_OPEN_WHAT = {
+  'marked done': { en: 'marked done', nl: 'klaar gemeld' },
+  snoozed: { en: 'snoozed', nl: 'uitgesteld' },
+} as const;
+
+function notOpen(action: Action, what: keyof typeof NOT_OPEN_WHAT): DomainError {
   return new DomainError({
     category: 'conflict',
     code: 'action.not-open',
     message: `Action ${action.number} is ${action.state}; only open actions can be ${what}`,
     details: { state: action.state },
+    params: { number: action.number, state: stateWord(action.state), what: NOT_OPEN_WHAT[what] },
   });
 }
 
@@ -31,6 +39,7 @@ export function completeAction(
           category: 'conflict',
           code: 'action.automatic-cannot-complete',
           message: `Action ${action.number} is automatic: execute it, or cancel it, instead of marking it done`,
+          params: { number: action.number },
         });
       }
       if (action.state !== 'open') throw notOpen(action, 'marked done');

@@ -8,6 +8,7 @@ import type { VersionedDossier } from '../../store/dossiers.js';
 import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
+import { stateWord } from '../../i18n/labels.js';
 
 export interface StampByHandCommand {
   /** Template id or key. */
@@ -113,6 +114,13 @@ export async function stampByHand(
         code: 'action.already-stamped',
         message: `'${template.key}' is already stamped on ${record.id}${holder ? ` as action ${holder.number}` : ''}`,
         details: holder ? { actionId: holder.id, number: holder.number, state: holder.state } : {},
+        params: {
+          key: template.key,
+          holder: holder
+            ? { en: ` as action ${holder.number}`, nl: ` als actie ${holder.number}` }
+            : '',
+          state: stateWord(holder?.state ?? 'open'),
+        },
       });
     }
   }

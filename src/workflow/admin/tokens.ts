@@ -1,6 +1,7 @@
 import { type ApiScope, type ApiTokenGrant, apiScopes } from '../../domain/access.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import type { ErrorCode } from '../../i18n/coded/index.js';
 import type { ApiTokenDoc } from '../../store/api-tokens.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -14,7 +15,7 @@ export interface CreateTokenCommand {
   expiresAt?: Date | undefined;
 }
 
-function invalid(code: string, field: string, message: string, details?: Record<string, unknown>) {
+function invalid(code: ErrorCode, field: string, message: string, details?: Record<string, unknown>) {
   return new DomainError({
     category: 'invalid-input',
     code,

@@ -1,5 +1,5 @@
 import { type Action, type Actor, applyTrigger } from '../../domain/actions/index.js';
-import { evaluateConditions, failureReasons } from '../../domain/conditions/index.js';
+import { evaluateConditions, failureReasons, failuresCoded } from '../../domain/conditions/index.js';
 import { contextDates, type DossierRecord } from '../../domain/dossiers/index.js';
 import { type Rescheduled, rescheduleFor } from '../../domain/stamping/index.js';
 import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
@@ -133,6 +133,7 @@ export async function planReconcile(
           actorUserId: options.actor,
           reason,
           codes: ['conditions-not-met'],
+          coded: failuresCoded(conditions, workspace.calendar.timeZone),
         });
         result.hidden += 1;
       }

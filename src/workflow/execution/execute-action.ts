@@ -1,14 +1,15 @@
 import { type Action, applyTrigger } from '../../domain/actions/index.js';
-import { failureReasons } from '../../domain/conditions/index.js';
+import { failureReasons, failuresCoded } from '../../domain/conditions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
+import { type Coded, type ErrorCode, type TextParams, textParamsOf } from '../../i18n/coded/index.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { DigestPorts } from '../digests/subscriptions.js';
 import { forbidden } from '../errors.js';
-import type { ProcessPorts } from '../processes/index.js';
+import type { ProcessPorts, Rejection } from '../processes/index.js';
 import {
   commitOutcome,
   type ExecutionSettings,
@@ -19,6 +20,7 @@ import {
 import { notifyOwner } from './notify.js';
 import type { ExecutionObserver } from './observer.js';
 import { loadSubject, prepareFor } from './subject.js';
+import { stateWord } from '../../i18n/labels.js';
 
 export interface ExecutionPorts {
   processes: ProcessPorts;
@@ -28,12 +30,16 @@ export interface ExecutionPorts {
   digests?: DigestPorts;
 }
 
+/**
+ * What became of an execution. The English `summary`, `error`, `reason` and `reasons` are for logs and API
+ * clients; `result` and `coded` are what people read, in their language (src/i18n/coded).
+ */
 export type ExecutionResult =
-  | { outcome: 'executed'; action: Action; summary: string }
-  | { outcome: 'failed'; action: Action; error: string; retryAt?: Date }
+  | { outcome: 'executed'; action: Action; summary: string; result: Coded }
+  | { outcome: 'failed'; action: Action; error: string; coded: Coded; retryAt?: Date }
   /** `repeated`: rejected again for the same reason as it already was; nothing new was recorded or told. */
-  | { outcome: 'rejected'; action: Action; code: string; reason: string; repeated?: boolean }
-  | { outcome: 'conditions-not-met'; action: Action; reasons: string[] }
+  | { outcome: 'rejected'; action: Action; code: ErrorCode; reason: string; coded: Coded; repeated?: boolean }
+  | { outcome: 'conditions-not-met'; action: Action; reasons: string[]; coded: Coded }
   /** The lease was lost to another instance: that one reports the outcome. */
   | { outcome: 'superseded' };
 
@@ -52,12 +58,15 @@ export async function executeAction(
 ): Promise<ExecutionResult> {
   const action = await readableAction(deps, actor, ref);
   if (!canWriteAction(actor, action))
-    throw forbidden('action.forbidden', `You may not execute action ${action.number}`);
+    throw forbidden('action.forbidden', `You may not execute action ${action.number}`, {
+      number: action.number,
+    });
   if (action.execution === 'manual') {
     throw new DomainError({
       category: 'conflict',
       code: 'action.manual-not-executable',
       message: `Action ${action.number} is manual: a person does the work and marks it done`,
+      params: { number: action.number },
     });
   }
   const now = deps.clock();
@@ -118,7 +127,7 @@ export function nextAttempt(action: Pick<Action, 'lease' | 'retry'>): number {
   return Math.max(action.lease?.attempt ?? 0, action.retry?.attempt ?? 0) + 1;
 }
 
-function isRejectedFor(action: Action, code: string, reason: string): boolean {
+function isRejectedFor(action: Action, code: ErrorCode, reason: string): boolean {
   if (action.state !== 'rejected' || action.stateReason !== reason) return false;
   const last = action.history.findLast((entry) => entry.kind === 'rejected');
   return last?.codes?.[0] === code;
@@ -130,6 +139,7 @@ function notExecutable(action: Action, now: Date): DomainError {
       category: 'conflict',
       code: 'action.executing',
       message: `Action ${action.number} is already being executed`,
+      params: { number: action.number },
     });
   }
   return new DomainError({
@@ -137,6 +147,7 @@ function notExecutable(action: Action, now: Date): DomainError {
     code: 'action.not-executable',
     message: `Action ${action.number} is ${action.state} and cannot be executed`,
     details: { state: action.state },
+    params: { number: action.number, state: stateWord(action.state) },
   });
 }
 
@@ -156,7 +167,8 @@ export async function runClaimed(
   const commit = (apply: (current: Action) => Action) => commitOutcome(deps, action, lease.token, apply);
   const at = () => deps.clock();
   const subject = await loadSubject(deps, action);
-  const reject = async (code: string, reason: string): Promise<ExecutionResult> => {
+  const reject = async (code: ErrorCode, reason: string, params?: TextParams): Promise<ExecutionResult> => {
+    const coded: Coded = { code, ...(params ? { params } : {}) };
     let repeated = false;
     const next = await commit((current) => {
       // Rejected again for the very reason it is rejected for: the attempt found nothing new, so it adds
@@ -164,12 +176,12 @@ export async function runClaimed(
       repeated = isRejectedFor(current, code, reason);
       return repeated
         ? release(current)
-        : applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code] });
+        : applyTrigger(release(current), 'reject', { at: at(), actorUserId, reason, codes: [code], coded });
     });
     if (!next) return { outcome: 'superseded' };
-    if (repeated) return { outcome: 'rejected', action: next, code, reason, repeated: true };
-    await notifyOwner(deps, ports.processes.chat, next, 'notify.rejected', reason);
-    return { outcome: 'rejected', action: next, code, reason };
+    if (repeated) return { outcome: 'rejected', action: next, code, reason, coded, repeated: true };
+    await notifyOwner(deps, ports.processes.chat, next, 'notify.rejected', coded);
+    return { outcome: 'rejected', action: next, code, reason, coded };
   };
   if (!subject) return reject('record-missing', `The record ${action.record.id} no longer exists`);
   if (!action.processSnapshot) return reject('no-process', 'The action has no process to execute');
@@ -177,6 +189,7 @@ export async function runClaimed(
   if (!subject.conditions.holds) {
     const timeZone = subject.workspace.calendar.timeZone;
     const reasons = failureReasons(subject.conditions, { locale: 'en', timeZone });
+    const coded = failuresCoded(subject.conditions, timeZone);
     const next = await commit((current) =>
       current.state === 'open'
         ? applyTrigger(release(current), 'hide', {
@@ -184,14 +197,18 @@ export async function runClaimed(
             actorUserId,
             reason: reasons.join('; '),
             codes: ['conditions-not-met'],
+            coded,
           })
-        : { ...release(current), stateReason: reasons.join('; ') },
+        : { ...release(current), stateReason: reasons.join('; '), stateReasonCoded: coded },
     );
-    return next ? { outcome: 'conditions-not-met', action: next, reasons } : { outcome: 'superseded' };
+    return next ? { outcome: 'conditions-not-met', action: next, reasons, coded } : { outcome: 'superseded' };
   }
 
   const prepared = await prepareFor(deps, ports.processes, subject, lease.attempt);
-  if (!prepared.ok) return reject(prepared.rejection.code, prepared.rejection.message);
+  if (!prepared.ok) {
+    const { rejection } = prepared;
+    return reject(rejection.code, rejection.message, rejectionParams(rejection));
+  }
 
   const outcome = await prepared.run();
   if (outcome.status === 'done') {
@@ -201,16 +218,21 @@ export async function runClaimed(
         actorUserId,
         reason: outcome.summary,
         codes: ['executed'],
+        coded: outcome.result,
       }),
     );
-    return next ? { outcome: 'executed', action: next, summary: outcome.summary } : { outcome: 'superseded' };
+    return next
+      ? { outcome: 'executed', action: next, summary: outcome.summary, result: outcome.result }
+      : { outcome: 'superseded' };
   }
+  const failed: Coded = { code: outcome.code, ...(outcome.params ? { params: outcome.params } : {}) };
   if (outcome.retryable && lease.attempt < ports.settings.maxAttempts) {
     const retryAt = new Date(at().getTime() + retryDelayMs(ports.settings, lease.attempt));
     const next = await commit((current) => ({
       ...release(current),
       retry: { at: retryAt, attempt: lease.attempt },
       stateReason: outcome.error,
+      stateReasonCoded: failed,
       history: [
         ...current.history,
         {
@@ -219,12 +241,13 @@ export async function runClaimed(
           kind: 'retry-scheduled',
           codes: [outcome.code],
           note: outcome.error,
+          coded: failed,
           after: { retryAt, attempt: lease.attempt },
         },
       ],
     }));
     return next
-      ? { outcome: 'failed', action: next, error: outcome.error, retryAt }
+      ? { outcome: 'failed', action: next, error: outcome.error, coded: failed, retryAt }
       : { outcome: 'superseded' };
   }
   const next = await commit((current) =>
@@ -233,9 +256,16 @@ export async function runClaimed(
       actorUserId,
       reason: outcome.error,
       codes: [outcome.code],
+      coded: failed,
     }),
   );
   if (!next) return { outcome: 'superseded' };
-  await notifyOwner(deps, ports.processes.chat, next, 'notify.failed', outcome.error);
-  return { outcome: 'failed', action: next, error: outcome.error };
+  await notifyOwner(deps, ports.processes.chat, next, 'notify.failed', failed);
+  return { outcome: 'failed', action: next, error: outcome.error, coded: failed };
+}
+
+/** A rejection's text parameters: its own, over the details it gives API clients. */
+export function rejectionParams(rejection: Rejection): TextParams | undefined {
+  const params = { ...textParamsOf(rejection.details), ...rejection.params };
+  return Object.keys(params).length > 0 ? params : undefined;
 }

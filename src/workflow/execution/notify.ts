@@ -1,5 +1,6 @@
 import type { ChatDelivery } from '../../delivery/port.js';
 import type { Action } from '../../domain/actions/index.js';
+import { type Coded, codedText } from '../../i18n/coded/index.js';
 import { formatMoment, type MessageKey, translate } from '../../i18n/messages.js';
 import type { WorkflowDeps } from '../deps.js';
 
@@ -18,14 +19,19 @@ export async function notifyOwner(
   chat: ChatDelivery,
   action: Action,
   key: OwnerNoticeKey,
-  reason = '',
+  reason?: Coded,
 ): Promise<boolean> {
   if (!action.ownerUserId || !chat.available) return false;
   const owner = await deps.stores.users.get(action.ownerUserId);
   if (!owner?.active) return false;
   const { calendar } = await deps.workspace.get();
   const end = formatMoment(action.end, owner.locale, owner.timeZone ?? calendar.timeZone);
-  const text = translate(owner.locale, key, { number: action.number, name: action.name, reason, end });
+  const text = translate(owner.locale, key, {
+    number: action.number,
+    name: action.name,
+    reason: reason ? (codedText(reason, owner.locale) ?? reason.code) : '',
+    end,
+  });
   try {
     const result = await chat.send(
       { kind: 'user', userId: owner.id },

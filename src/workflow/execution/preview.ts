@@ -3,7 +3,7 @@ import type { User } from '../../domain/rights/user.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
-import type { ProcessPreview } from '../processes/index.js';
+import type { ProcessPreview, Rejection } from '../processes/index.js';
 import { type ExecutionPorts, nextAttempt, repairProcess } from './execute-action.js';
 import { loadSubject, prepareFor } from './subject.js';
 
@@ -14,7 +14,7 @@ export interface ActionPreview {
   /** What Execute would do, exactly as it would do it now. */
   preview?: ProcessPreview;
   /** Why Execute would reject the action instead. */
-  rejection?: { code: string; message: string; details?: Record<string, unknown> };
+  rejection?: Rejection;
   /**
    * True when Execute would take the template's current process settings (a rejected or failed action
    * whose template changed since it was stamped): the preview shows those.
@@ -45,7 +45,7 @@ export async function previewAction(
     processFromTemplate: repaired !== undefined,
     conditions: {
       holds: subject.conditions.holds,
-      reasons: failureReasons(subject.conditions, { locale: actor.locale, timeZone }),
+      reasons: failureReasons(subject.conditions, { locale: actor.locale, timeZone, labels: true }),
     },
   };
   if (!subject.action.processSnapshot) {

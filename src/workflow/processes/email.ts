@@ -1,7 +1,8 @@
 import { courseContactUserId } from '../../domain/dossiers/context.js';
 import { renderMergeText } from '../../domain/merge-codes/index.js';
 import { type Process, resolveRecipients } from '../../domain/templates/index.js';
-import { failure, type ProcessHandler, rejected } from './types.js';
+import { recipientWords } from '../../i18n/labels.js';
+import { done, failure, type ProcessHandler, rejected } from './types.js';
 
 type EmailProcess = Extract<Process, { type: 'email' }>;
 
@@ -33,9 +34,8 @@ export const email: ProcessHandler<EmailProcess> = async (input, process) => {
     return rejected(
       'email.no-recipient',
       `No recipient address could be found (${to.unresolved.join(', ')})`,
-      {
-        unresolved: to.unresolved,
-      },
+      { unresolved: to.unresolved },
+      { unresolved: recipientWords(to.unresolved) },
     );
   }
   const render = { locale: workspace.locale, timeZone: workspace.calendar.timeZone };
@@ -57,11 +57,12 @@ export const email: ProcessHandler<EmailProcess> = async (input, process) => {
     run: async () => {
       try {
         const sent = await mailer.send(mail);
-        return {
-          status: 'done',
-          summary: `e-mail sent to ${sent.accepted.join(', ')}`,
-          details: { messageId: sent.messageId },
-        };
+        return done(
+          `e-mail sent to ${sent.accepted.join(', ')}`,
+          'email.sent',
+          { to: sent.accepted },
+          { messageId: sent.messageId },
+        );
       } catch (error) {
         // Connection problems and 4xx replies are temporary in SMTP; 5xx replies are permanent.
         const code = (error as { responseCode?: number }).responseCode;

@@ -35,6 +35,7 @@ export type {
   ProcessOutcome,
   ProcessPorts,
   ProcessPreview,
+  Rejection,
   WebhookAnswer,
   WebhookCall,
   WebhookSender,

@@ -12,7 +12,16 @@ import type { Process } from '../../domain/templates/index.js';
 import { atTimeOfDay, localDateOf } from '../../domain/timing/index.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import { createDossierRecord, getDossierRecord, updateDossierRecord } from '../dossiers.js';
-import { failure, type ProcessHandler, type ProcessInput, type ProcessOutcome, rejected } from './types.js';
+import { fieldWords, groupWord, valueWords } from '../../i18n/labels.js';
+import {
+  done,
+  failure,
+  type ProcessHandler,
+  type ProcessInput,
+  type ProcessOutcome,
+  type ProcessResult,
+  rejected,
+} from './types.js';
 
 type Of<T extends Process['type']> = Extract<Process, { type: T }>;
 
@@ -22,10 +31,11 @@ async function patchRecord(
   record: VersionedDossier,
   patch: Record<string, unknown>,
   summary: string,
-) {
+  result: ProcessResult,
+): Promise<ProcessOutcome> {
   try {
     await updateDossierRecord(input.deps, input.system, { id: record.id, patch, current: record });
-    return { status: 'done', summary } satisfies ProcessOutcome;
+    return done(summary, result.code, result.params);
   } catch (error) {
     // Invalid values are known before running (prepare checks them); what is left is the database.
     return failure(error, 'record.update-failed', !(error instanceof DomainError));
@@ -42,7 +52,12 @@ export const setStatus: ProcessHandler<Of<'set-status'>> = async (input, process
   const { record } = input;
   const machine = statusMachineFor(record.group, process.status);
   if (!machine) {
-    return rejected('set-status.unknown-status', `${record.group} has no status '${process.status}'`);
+    return rejected(
+      'set-status.unknown-status',
+      `${record.group} has no status '${process.status}'`,
+      undefined,
+      { group: groupWord(record.group), status: process.status },
+    );
   }
   const from = String(read(record, machine.field));
   const changes = from !== process.status;
@@ -51,12 +66,19 @@ export const setStatus: ProcessHandler<Of<'set-status'>> = async (input, process
     return rejected(
       'set-status.transition-not-allowed',
       `A ${record.group} cannot go from ${from} to ${process.status}`,
+      { from, to: process.status },
       {
-        from,
-        to: process.status,
+        field: fieldWords(record.group, machine.field),
+        from: valueWords(record.group, machine.field, from),
+        to: valueWords(record.group, machine.field, process.status),
       },
     );
   }
+  const words = {
+    field: fieldWords(record.group, machine.field),
+    from: valueWords(record.group, machine.field, from),
+    to: valueWords(record.group, machine.field, process.status),
+  };
   return {
     ok: true,
     preview: {
@@ -74,8 +96,9 @@ export const setStatus: ProcessHandler<Of<'set-status'>> = async (input, process
             record,
             { [machine.field]: process.status },
             `${machine.field}: ${from} → ${process.status}`,
+            { code: 'set-status.changed', params: words },
           )
-        : { status: 'done', summary: `${machine.field} was already ${process.status}` },
+        : done(`${machine.field} was already ${process.status}`, 'set-status.already', words),
   };
 };
 
@@ -84,11 +107,21 @@ export const setField: ProcessHandler<Of<'set-field'>> = async (input, process) 
   const isCustom = process.field.startsWith('custom.');
   const spec = isCustom ? undefined : fieldSpec(record.group, process.field);
   if (!isCustom && !spec?.writable) {
-    return rejected('set-field.unknown-field', `${record.group} has no writable field '${process.field}'`);
+    return rejected(
+      'set-field.unknown-field',
+      `${record.group} has no writable field '${process.field}'`,
+      undefined,
+      { group: groupWord(record.group), field: fieldWords(record.group, process.field) },
+    );
   }
   const from = read(record, process.field) ?? null;
   const to = process.value;
   const changes = JSON.stringify(from) !== JSON.stringify(to);
+  const timeZone = input.workspace.calendar.timeZone;
+  const words = {
+    field: fieldWords(record.group, process.field),
+    to: valueWords(record.group, process.field, to, timeZone),
+  };
   return {
     ok: true,
     preview: { type: 'set-field', record: input.action.record, field: process.field, from, to, changes },
@@ -99,8 +132,9 @@ export const setField: ProcessHandler<Of<'set-field'>> = async (input, process) 
             record,
             fieldPatch(record, process.field, to),
             `${process.field} = ${JSON.stringify(to)}`,
+            { code: 'set-field.changed', params: words },
           )
-        : { status: 'done', summary: `${process.field} was already ${JSON.stringify(to)}` },
+        : done(`${process.field} was already ${JSON.stringify(to)}`, 'set-field.already', words),
   };
 };
 
@@ -121,11 +155,15 @@ export const personCategory: ProcessHandler<Of<'person-category'>> = async (inpu
     preview: { type: 'person-category', personId, category: process.category, mode: process.mode, changes },
     run: async () =>
       changes
-        ? patchRecord(input, person, { categories }, `${process.mode} category ${process.category}`)
-        : {
-            status: 'done',
-            summary: `category ${process.category} was already ${process.mode === 'add' ? 'there' : 'absent'}`,
-          },
+        ? patchRecord(input, person, { categories }, `${process.mode} category ${process.category}`, {
+            code: process.mode === 'add' ? 'person-category.added' : 'person-category.removed',
+            params: { category: process.category },
+          })
+        : done(
+            `category ${process.category} was already ${process.mode === 'add' ? 'there' : 'absent'}`,
+            process.mode === 'add' ? 'person-category.already-there' : 'person-category.already-absent',
+            { category: process.category },
+          ),
   };
 };
 
@@ -143,6 +181,12 @@ export const createInvoice: ProcessHandler<Of<'create-invoice'>> = async (input)
     return rejected(
       'create-invoice.not-billable',
       `Request ${request.number} is not a billable order (stage ${request.stage}, status ${request.status})`,
+      undefined,
+      {
+        number: request.number,
+        stage: valueWords('request', 'stage', request.stage),
+        status: valueWords('request', 'status', request.status),
+      },
     );
   }
   const { calendar } = input.workspace;
@@ -157,7 +201,9 @@ export const createInvoice: ProcessHandler<Of<'create-invoice'>> = async (input)
     ok: true,
     preview: { type: 'create-invoice', requestId: request.id, invoiceId, amount, dueDate, exists },
     run: async () => {
-      if (exists) return { status: 'done', summary: `invoice ${invoiceId} already exists` };
+      const already = () =>
+        done(`invoice ${invoiceId} already exists`, 'create-invoice.exists', { invoice: invoiceId });
+      if (exists) return already();
       try {
         await createDossierRecord(input.deps, input.system, {
           group: 'invoice',
@@ -171,10 +217,15 @@ export const createInvoice: ProcessHandler<Of<'create-invoice'>> = async (input)
             companyId: request.companyId,
           },
         });
-        return { status: 'done', summary: `draft invoice ${invoiceId} created`, details: { invoiceId } };
+        return done(
+          `draft invoice ${invoiceId} created`,
+          'create-invoice.created',
+          { invoice: invoiceId },
+          { invoiceId },
+        );
       } catch (error) {
         if (error instanceof DomainError && error.code === 'dossier.exists') {
-          return { status: 'done', summary: `invoice ${invoiceId} already exists` };
+          return already();
         }
         return failure(error, 'create-invoice.failed', !(error instanceof DomainError));
       }

@@ -1,7 +1,7 @@
 import type { ActionDraft } from '../../domain/actions/index.js';
 import { draftAction } from '../../domain/stamping/index.js';
 import type { Process } from '../../domain/templates/index.js';
-import type { ProcessHandler, ProcessPreview } from './types.js';
+import { done, type ProcessHandler, type ProcessPreview } from './types.js';
 
 type StampProcess = Extract<Process, { type: 'stamp' }>;
 
@@ -37,11 +37,12 @@ export const stamp: ProcessHandler<StampProcess> = async (input, process) => {
     preview: { type: 'stamp', templates },
     run: async () => {
       const inserted = await deps.stores.actions.insertDrafts(drafts);
-      return {
-        status: 'done',
-        summary: `${inserted.length} action(s) stamped`,
-        details: { actionIds: inserted.map((action) => action.id) },
-      };
+      return done(
+        `${inserted.length} action(s) stamped`,
+        'stamp.stamped',
+        { count: inserted.length },
+        { actionIds: inserted.map((action) => action.id) },
+      );
     },
   };
 };

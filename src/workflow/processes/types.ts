@@ -4,6 +4,7 @@ import type { RecordContext } from '../../domain/dossiers/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import type { ChatPlatformId } from '../../domain/templates/process.js';
+import type { Coded, ErrorCode, ResultCode, TextParams } from '../../i18n/coded/index.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import type { WorkflowDeps, Workspace } from '../deps.js';
 
@@ -107,7 +108,7 @@ export type ProcessPreview =
       type: 'chat-message';
       target:
         | { kind: 'channel'; platform: ChatPlatformId; channel: string }
-        | { kind: 'user'; userId: string };
+        | { kind: 'user'; userId: string; name?: string };
       text: string;
     }
   | {
@@ -117,15 +118,25 @@ export type ProcessPreview =
       >;
     };
 
+/** What a process did, coded so that each reader sees it in their language; `summary` is English. */
+export interface ProcessResult extends Coded {
+  readonly code: ResultCode;
+}
+
 export type ProcessOutcome =
-  | { status: 'done'; summary: string; details?: Record<string, unknown> }
-  /** retryable: a timeout or 5xx; the action is tried again later with backoff. */
-  | { status: 'failed'; code: string; error: string; retryable: boolean };
+  | { status: 'done'; summary: string; result: ProcessResult; details?: Record<string, unknown> }
+  /**
+   * retryable: a timeout or 5xx; the action is tried again later with backoff. `error` is the other
+   * system's own message, for logs and API clients; people read the code's text.
+   */
+  | { status: 'failed'; code: ErrorCode; error: string; retryable: boolean; params?: TextParams };
 
 export interface Rejection {
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  /** What the translated text fills in (see DomainIssue.params). */
+  params?: TextParams;
 }
 
 /** A process checked against the record: either what it will do and how, or why it cannot work. */
@@ -138,10 +149,30 @@ export type ProcessHandler<P extends Process = Process> = (
   process: P,
 ) => Promise<PreparedProcess>;
 
-export function rejected(code: string, message: string, details?: Record<string, unknown>): PreparedProcess {
-  return { ok: false, rejection: { code, message, ...(details ? { details } : {}) } };
+export function rejected(
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+  params?: TextParams,
+): PreparedProcess {
+  return { ok: false, rejection: { code, message, ...(details ? { details } : {}), ...(params ? { params } : {}) } };
 }
 
-export function failure(error: unknown, code: string, retryable: boolean): ProcessOutcome {
+/** A process that did its work, with its English summary and its coded result. */
+export function done(
+  summary: string,
+  code: ResultCode,
+  params?: TextParams,
+  details?: Record<string, unknown>,
+): ProcessOutcome {
+  return {
+    status: 'done',
+    summary,
+    result: { code, ...(params ? { params } : {}) },
+    ...(details ? { details } : {}),
+  };
+}
+
+export function failure(error: unknown, code: ErrorCode, retryable: boolean): ProcessOutcome {
   return { status: 'failed', code, error: error instanceof Error ? error.message : String(error), retryable };
 }

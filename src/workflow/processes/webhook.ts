@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type Process, webhookSecretName } from '../../domain/templates/index.js';
-import { type ProcessHandler, type ProcessInput, rejected } from './types.js';
+import { done, type ProcessHandler, type ProcessInput, rejected } from './types.js';
 
 type WebhookProcess = Extract<Process, { type: 'webhook' }>;
 
@@ -66,17 +66,19 @@ export const webhook: ProcessHandler<WebhookProcess> = async (input, process) =>
       if (!answer.ok)
         return { status: 'failed', code: answer.code, error: answer.message, retryable: answer.retryable };
       if (answer.status >= 200 && answer.status < 300) {
-        return {
-          status: 'done',
-          summary: `webhook answered ${answer.status}`,
-          details: { status: answer.status },
-        };
+        return done(
+          `webhook answered ${answer.status}`,
+          'webhook.answered',
+          { status: answer.status },
+          { status: answer.status },
+        );
       }
       return {
         status: 'failed',
         code: 'webhook.http-error',
         error: `${process.url} answered ${answer.status}`,
         retryable: answer.status >= 500 || answer.status === 429,
+        params: { status: answer.status },
       };
     },
   };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DomainError, type DomainIssue, invalidInputs } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import { inputFieldWords } from '../../i18n/input-fields.js';
+import { zodProblem } from '../../i18n/zod-problems.js';
 import type { ActionTemplate, TemplateDefinition } from '../../domain/templates/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { createTemplate, definitionOf, updateTemplate, validateForSave } from './save.js';
@@ -143,9 +145,10 @@ export async function importTemplates(
   const parsed = TemplateFileSchema.safeParse(command.file);
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues.map((issue) => ({
-      code: 'template-file.invalid',
+      code: 'template-file.invalid' as const,
       field: issue.path.join('.') || '(root)',
       message: `${issue.path.join('.') || 'file'}: ${issue.message}`,
+      params: { field: inputFieldWords(issue.path.join('.') || '(root)'), problem: zodProblem(issue) },
     }));
     throw invalidInputs([first!, ...rest]);
   }
