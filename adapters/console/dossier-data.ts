@@ -3,7 +3,7 @@ import { actionCards } from '../../src/chat/views/action-card.js';
 import { recordLabels } from '../../src/chat/views/labels.js';
 import { ACTION_STATES, type Action } from '../../src/domain/actions/index.js';
 import { type DossierRecord, deriveFacts, fieldsOf, readField } from '../../src/domain/dossiers/index.js';
-import { formatValue } from '../../src/domain/i18n/format-value.js';
+import { fieldLabel, valueLabel } from '../../src/i18n/labels.js';
 import { listActions } from '../../src/workflow/actions/queries.js';
 import {
   participantSummariesOf,
@@ -25,12 +25,6 @@ export interface DossierTimeline {
   courseDays?: { start: Date; end: Date };
 }
 
-/** "StartDate" → "Start date", "MinimumDeelnemers" → "Minimum deelnemers": catalogue names made readable. */
-function humanise(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2');
-  return words.charAt(0) + words.slice(1).toLowerCase();
-}
-
 /** The record's own fields and derived facts, as people read them; ids and bookkeeping are left out. */
 async function factsOf(viewer: Viewer, record: DossierRecord): Promise<FactView[]> {
   const { deps, actor, timeZone } = viewer;
@@ -40,17 +34,17 @@ async function factsOf(viewer: Viewer, record: DossierRecord): Promise<FactView[
   const hidden = new Set(['id', 'createdAt', 'updatedAt']);
   return fieldsOf(record.group)
     .filter((spec) => !hidden.has(spec.name) && !spec.relation)
-    .map((spec) => {
+    .flatMap((spec) => {
       const value = spec.derived ? derived[spec.name] : readField(record, spec);
-      const text = formatValue(value, {
-        locale: actor.locale,
-        timeZone,
-        booleans: 'yes-no',
-        decimals: spec.decimals,
-      });
-      return { label: humanise(spec[actor.locale]), value: text };
-    })
-    .filter((fact) => fact.value !== '');
+      const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+      if (empty || value === '') return [];
+      return [
+        {
+          label: fieldLabel(record.group, spec.name, actor.locale),
+          value: valueLabel(record.group, spec.name, value, { locale: actor.locale, timeZone }),
+        },
+      ];
+    });
 }
 
 async function actionsOf(

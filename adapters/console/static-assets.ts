@@ -6,11 +6,12 @@ import type { Request, Response } from 'express';
 const types = {
   'console.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 } as const;
 type AssetName = keyof typeof types;
 
 /**
- * The console's script and style sheet, read once at start-up: two small files, served from memory by an
+ * The console's script, style sheet and icon, read once at start-up: small files, served from memory by an
  * allow-list, so no request can name a path on disk. Missing files stop start-up with the place they were
  * expected — a build that forgot to copy them fails loudly instead of serving a console without script.
  */

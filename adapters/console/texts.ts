@@ -1,5 +1,5 @@
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import { fill } from '../../src/i18n/fill.js';
+import { type CatalogueText, fill } from '../../src/i18n/fill.js';
 
 /**
  * The console's own words (navigation, identity, board, timeline), in Dutch and English. Texts shared with
@@ -115,7 +115,10 @@ const texts = {
   'inbox.channel': { en: 'in #{channel}', nl: 'in #{channel}' },
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
   'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
-  'more.lines': { en: '… ({count} more lines)', nl: '… (nog {count} regels)' },
+  'more.lines': {
+    en: { one: '… (1 more line)', other: '… ({count} more lines)' },
+    nl: { one: '… (nog 1 regel)', other: '… (nog {count} regels)' },
+  },
   'board.title': { en: 'Actions board', nl: 'Actiebord' },
   'board.filters': { en: 'Filters', nl: 'Filters' },
   'board.state': { en: 'State', nl: 'Status' },
@@ -127,7 +130,7 @@ const texts = {
   'board.owner.none': { en: 'Nobody', nl: 'Niemand' },
   'board.colour': { en: 'Colour', nl: 'Kleur' },
   'board.any': { en: 'Any', nl: 'Alle' },
-  'board.template': { en: 'Template', nl: 'Template' },
+  'board.template': { en: 'Template', nl: 'Sjabloon' },
   'board.apply': { en: 'Show', nl: 'Toon' },
   'board.column-empty': { en: 'Nothing here.', nl: 'Niets.' },
   'board.result': { en: 'Result', nl: 'Resultaat' },
@@ -140,8 +143,8 @@ const texts = {
   'timeline.empty': { en: 'No actions on this dossier yet.', nl: 'Nog geen acties op dit dossier.' },
   'timeline.legend': { en: 'Legend', nl: 'Legenda' },
   'timeline.label': {
-    en: 'Timeline of {count} actions, from {from} to {to}',
-    nl: 'Tijdlijn van {count} acties, van {from} tot {to}',
+    en: { one: 'Timeline of 1 action, from {from} to {to}', other: 'Timeline of {count} actions, from {from} to {to}' },
+    nl: { one: 'Tijdlijn van 1 actie, van {from} tot {to}', other: 'Tijdlijn van {count} acties, van {from} tot {to}' },
   },
   'error.csrf': {
     en: 'This page has expired; reload it and try again.',
@@ -166,7 +169,7 @@ const texts = {
     en: 'Choosing a user is switched off here; sign in with a token.',
     nl: 'Een gebruiker kiezen kan hier niet; log in met een token.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Record<Locale, CatalogueText>>;
 
 export type ConsoleTextKey = keyof typeof texts;
 

@@ -1,5 +1,5 @@
 import type { Locale } from '../../src/domain/i18n/locale.js';
-import { fill } from '../../src/i18n/fill.js';
+import { type CatalogueText, fill } from '../../src/i18n/fill.js';
 
 /**
  * Words only Teams needs (navigation inside a card, forms, group answers), in Dutch and English. Texts
@@ -8,7 +8,10 @@ import { fill } from '../../src/i18n/fill.js';
 const texts = {
   'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
   'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
-  'more.history': { en: '… and {count} older entries', nl: '… en nog {count} oudere regels' },
+  'more.history': {
+    en: { one: '… and 1 older entry', other: '… and {count} older entries' },
+    nl: { one: '… en nog 1 oudere regel', other: '… en nog {count} oudere regels' },
+  },
   'button.back': { en: 'Back', nl: 'Terug' },
   'button.search': { en: 'Search', nl: 'Zoeken' },
   'button.update': { en: 'Update the form', nl: 'Formulier bijwerken' },
@@ -16,7 +19,7 @@ const texts = {
   'field.search': { en: 'Search…', nl: 'Zoeken…' },
   'form.update-hint': {
     en: 'Changed the template or the record? Choose “Update the form” for its dates and choices.',
-    nl: 'Template of dossier gewijzigd? Kies “Formulier bijwerken” voor de bijbehorende data en keuzes.',
+    nl: 'Sjabloon of dossier gewijzigd? Kies “Formulier bijwerken” voor de bijbehorende data en keuzes.',
   },
   'group.asked': { en: '{name} asked: {command}', nl: '{name} vroeg: {command}' },
   'group.private': {
@@ -29,7 +32,7 @@ const texts = {
     nl: 'Dit antwoord is te groot voor één Teams-bericht; verfijn het met een filter.',
   },
   'summary.default': { en: 'Stempel', nl: 'Stempel' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Record<string, Record<Locale, CatalogueText>>;
 
 export type TeamsTextKey = keyof typeof texts;
 

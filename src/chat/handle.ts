@@ -282,6 +282,10 @@ export async function handleButton(context: ChatContext, payload: string): Promi
         return await preview(context, actionId);
       case 'confirm-execute':
         return await execute(context, actionId);
+      case 'decline-execute': {
+        const action = await readableAction(context.deps, context.actor, actionId);
+        return withCard(context, say(context.actor.locale, 'result.declined', { number: action.number }), action);
+      }
       case 'snooze':
         return await run(context, {
           name: 'snooze',

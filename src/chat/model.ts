@@ -11,6 +11,8 @@ export type ButtonVerb =
   | 'done'
   | 'execute'
   | 'confirm-execute'
+  /** The explicit "No" of Execute's preview: nothing runs, and the card comes back. */
+  | 'decline-execute'
   | 'snooze'
   | 'snooze-pick'
   | 'assign'

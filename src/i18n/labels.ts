@@ -289,3 +289,13 @@ export function pathValueLabel(path: string, value: unknown, options: { locale: 
 export function pathWords(path: string): Words {
   return { en: pathLabel(path, 'en').toLowerCase(), nl: pathLabel(path, 'nl').toLowerCase() };
 }
+
+const PLATFORM_NAMES: Readonly<Record<string, Words>> = {
+  slack: { en: 'Slack', nl: 'Slack' },
+  teams: { en: 'Teams', nl: 'Teams' },
+  console: { en: 'the console', nl: 'de console' },
+};
+
+export function platformName(platform: string): Words {
+  return PLATFORM_NAMES[platform] ?? { en: platform, nl: platform };
+}

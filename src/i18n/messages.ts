@@ -23,8 +23,14 @@ const messages = {
     nl: 'Nieuwe actie voor jou: {number} "{name}", klaar uiterlijk {end}.',
   },
   'notify.opened-many': {
-    en: '{count} new actions for you: {list}. See them with /actie mine.',
-    nl: '{count} nieuwe acties voor jou: {list}. Bekijk ze met /actie mijn.',
+    en: {
+      one: '1 new action for you: {list}. See it with /actie mine.',
+      other: '{count} new actions for you: {list}. See them with /actie mine.',
+    },
+    nl: {
+      one: '1 nieuwe actie voor jou: {list}. Bekijk haar met /actie mijn.',
+      other: '{count} nieuwe acties voor jou: {list}. Bekijk ze met /actie mijn.',
+    },
   },
   'notify.overdue': {
     en: 'Action {number} "{name}" is overdue since {end}.',

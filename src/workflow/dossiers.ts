@@ -135,6 +135,7 @@ function takenError(field: string, record: DossierRecord): DomainError {
       code: 'course-type.key-taken',
       field: 'key',
       message: `A course type with key '${(record as { key?: string }).key}' already exists`,
+      params: { key: (record as { key?: string }).key ?? '' },
     });
   }
   return new DomainError({
@@ -142,6 +143,7 @@ function takenError(field: string, record: DossierRecord): DomainError {
     code: 'dossier.exists',
     field: 'id',
     message: `A record with id ${record.id} already exists`,
+    params: { id: record.id },
   });
 }
 
@@ -350,6 +352,7 @@ export async function deleteDossierRecord(
       category: 'conflict',
       code: 'dossier.in-use',
       message: `${count} other record(s) refer to ${before.id}; remove or re-link them first`,
+      params: { id: before.id },
       details: { count },
     });
   }

@@ -5,6 +5,7 @@ import { type ChatIdentity, sameIdentity, type UserRecord } from '../store/users
 import { requireAdmin } from './admin/authorize.js';
 import type { WorkflowDeps } from './deps.js';
 import { notFound } from './errors.js';
+import { platformName } from '../i18n/labels.js';
 
 export const ChatIdentitySchema = z.discriminatedUnion(
   'platform',
@@ -70,6 +71,7 @@ export async function linkChatIdentity(
       code: 'identity.linked-elsewhere',
       field: 'identity',
       message: `This ${identity.platform} identity is already linked to ${holder.email ?? holder.id}`,
+      params: { platform: platformName(identity.platform), holder: holder.name },
       details: { userId: holder.id },
     });
   }

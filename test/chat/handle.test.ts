@@ -104,8 +104,21 @@ describe('chat commands', () => {
       kind: 'preview',
       title: `Actie ${action.number} uitvoeren?`,
       lines: [{ label: 'Op het portaal', value: 'nee → ja' }],
-      buttons: [{ verb: 'confirm-execute', payload: `confirm-execute:${action.id}` }],
+      buttons: [
+        { verb: 'confirm-execute', payload: `confirm-execute:${action.id}` },
+        { verb: 'decline-execute', label: 'Nee', payload: `decline-execute:${action.id}` },
+      ],
     });
+    expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: false });
+
+    // "Nee" runs nothing and gives the card back, with Execute still on it.
+    const declined = await handleButton(context(dutch(ws.users.planner)), `decline-execute:${action.id}`);
+    expect(declined[0]).toEqual({
+      kind: 'text',
+      lines: [`Actie ${action.number} is niet uitgevoerd; er is niets veranderd.`],
+    });
+    expect(card(declined)).toMatchObject({ state: 'open' });
+    expect(card(declined).buttons.map((button) => button.verb)).toContain('execute');
     expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: false });
 
     const done = await handleButton(context(dutch(ws.users.planner)), `confirm-execute:${action.id}`);
@@ -173,7 +186,10 @@ describe('repairing a rejected action from chat', () => {
     expect(preview).toMatchObject({
       kind: 'preview',
       lines: expect.arrayContaining([expect.objectContaining({ label: 'Settings' })]),
-      buttons: [expect.objectContaining({ verb: 'confirm-execute' })],
+      buttons: [
+        expect.objectContaining({ verb: 'confirm-execute' }),
+        expect.objectContaining({ verb: 'decline-execute' }),
+      ],
     });
     expect(card(await handleButton(chat, `confirm-execute:${action.id}`)).stateLabel).toBe('Executed');
     expect(await ws.stores.dossiers.get(course.record.id)).toMatchObject({ status: 'definitive' });

@@ -104,7 +104,7 @@ describe('the web console in Chromium', () => {
     await lastReply().locator('button[data-verb="execute"]').click();
     const preview = page.locator(`.view-preview[data-action-id="${records.publish.id}"]`).last();
     await preview.waitFor();
-    expect(await preview.textContent()).toContain('false → true');
+    expect(await preview.textContent()).toContain('no → yes');
     expect((await consoleApp.ws.stores.actions.get(records.publish.id))?.state).toBe('open');
 
     await preview.locator('button[data-verb="confirm-execute"]').click();
@@ -183,7 +183,7 @@ describe('the web console in Chromium', () => {
       .locator(`svg.timeline g.row[data-number="${records.publish.number}"] > title`)
       .textContent();
     expect(hover).toContain('Publish Workshop basics on the portal');
-    expect(await page.locator('.facts-panel').textContent()).toMatch(/Portal published\s*yes/i);
+    expect(await page.locator('.facts-panel').textContent()).toMatch(/On the portal\s*yes/i);
   });
 
   it('switches to another user from the header', async () => {

@@ -137,7 +137,7 @@ describe('the chat surface', () => {
   it('executes a semi-automatic action only after its preview is confirmed', async () => {
     const preview = await client.fetchPost('/interact', { payload: `execute:${records.publish.id}` });
     expect(preview.text).toContain(`Execute action ${records.publish.number}?`);
-    expect(preview.text).toContain('false → true');
+    expect(preview.text).toContain('no → yes');
     expect(preview.text).toContain(`value="confirm-execute:${records.publish.id}"`);
     expect(await stateOf(records.publish.id)).toBe('open');
 
@@ -234,7 +234,7 @@ describe('board and dossier pages', () => {
     expect(page.text.match(/class="bar /g)?.length).toBeGreaterThanOrEqual(3);
     expect(page.text).toMatch(/class="lane-label">Participant Anna\d+ Berg<\/text>/);
     expect(page.text).toMatch(/<dt>Name<\/dt><dd>Workshop basics<\/dd>/);
-    expect(page.text).toMatch(/<dt>Participant count<\/dt><dd>1<\/dd>/);
+    expect(page.text).toMatch(/<dt>Number of participants<\/dt><dd>1<\/dd>/);
 
     const participant = await client.get(`/dossiers/${records.participantId}`);
     expect(participant.text).toContain('<g class="lane-head highlight">');

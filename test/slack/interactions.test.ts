@@ -93,7 +93,7 @@ describe('card buttons in Slack', () => {
     const { action, course } = await semiAutomaticAction();
     const trigger = await press(buttonAction(`execute:${action.id}`));
     const preview = await modalFor(trigger, (view) => view.callback_id === 'stempel-confirm');
-    expect(JSON.stringify(preview.blocks)).toContain('portalPublished');
+    expect(JSON.stringify(preview.blocks)).toContain('On the portal');
     expect(preview.submit.text).toBe('Yes, execute');
     expect(await slack.ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: false });
 

@@ -51,7 +51,7 @@ describe('a stalled database', () => {
       'the click answer',
     );
     expect(slack.fake.responses.find((entry) => entry.id === click.trigger)?.body.text).toContain(
-      'Not found',
+      'There is no action',
     );
   });
 });

@@ -81,8 +81,8 @@ describe('card buttons (adaptiveCard/action)', () => {
     const { publish } = await freshActions();
     const preview = await press(await shownCard(publish), 'Execute…');
     expect(cardText(preview)).toContain(`Execute action ${publish.number}?`);
-    expect(cardText(preview)).toContain('portalPublished');
-    expect(titles(preview)).toEqual(['Yes, execute', 'Back']);
+    expect(cardText(preview)).toContain('On the portal');
+    expect(titles(preview)).toEqual(['Yes, execute', 'No', 'Back']);
     expect((await teams.ws.stores.actions.get(publish.id))?.state).toBe('open');
 
     const done = await press(preview, 'Yes, execute');

@@ -87,7 +87,7 @@ describe('card actions under pressure and without rights', () => {
     const response = await teams.post(invokeActivity(teams, sales, done, { locale: 'en-US' }));
     expect(response.body).toMatchObject({ statusCode: 200 });
     const text = cardText(response.body.value);
-    expect(text).toContain('Dat mag je niet');
+    expect(text).toContain('Je mag actie');
     expect(text).toContain('Open');
     expect((await teams.ws.stores.actions.get(callVenue.id))?.state).toBe('open');
   });
@@ -96,7 +96,7 @@ describe('card actions under pressure and without rights', () => {
     const details = buttonData(await shownCard(notify), 'Details');
     const response = await teams.post(invokeActivity(teams, sales, details));
     const text = cardText(response.body.value);
-    expect(text).toContain('Niet gevonden');
+    expect(text).toContain('Er is geen actie');
     expect(text).not.toContain('Tell the LMS');
   });
 

@@ -11,7 +11,8 @@ import { consoleText } from '../texts.js';
 export function renderGlance(counts: ColourCounts, unread: number, context: RenderContext): SafeHtml {
   const { basePath, locale } = context;
   const colours = ['overdue', 'today', 'future'] as const;
-  return html`<aside class="glance" aria-labelledby="glance-heading">
+  // console.js re-reads it (id + data-refresh) after every press, command and notice, so the counts follow.
+  return html`<aside id="glance" class="glance" data-refresh aria-labelledby="glance-heading">
 <h2 id="glance-heading">${say(locale, 'list.mine')}</h2>
 <ul>${colours.map(
     (

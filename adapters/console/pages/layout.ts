@@ -76,6 +76,7 @@ export function renderPage(frame: PageFrame, main: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${csrfToken}">
 <title>${frame.title} · ${appTitle}</title>
+<link rel="icon" href="${basePath}/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${basePath}/static/console.css">
 <script src="${basePath}/static/console.js" defer></script>
 </head>

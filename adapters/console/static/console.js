@@ -60,9 +60,12 @@
     return item;
   }
 
-  /** Board and dossier pages re-read their live regions after a change, so colours and bars move too. */
-  async function refreshRegions() {
-    const regions = document.querySelectorAll('[data-refresh][id]');
+  /**
+   * Board and dossier pages re-read their live regions after a change, so colours and bars move too; the
+   * chat page its glance at "My actions", so its counts follow Done and Execute without a reload.
+   */
+  async function refreshRegions(selector = '[data-refresh][id]') {
+    const regions = document.querySelectorAll(selector);
     if (regions.length === 0) return;
     const response = await fetch(window.location.href, { credentials: 'same-origin' });
     if (!response.ok) return;
@@ -81,6 +84,7 @@
       item.tabIndex = -1;
       syncCopies(item);
       item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      await refreshRegions('#glance[data-refresh]');
       return item;
     }
     if (resultPanel) {
@@ -140,7 +144,10 @@
 
   async function acknowledge(form) {
     const reply = await post(form).catch(() => undefined);
-    if (reply?.ok) form.closest('[data-inbox-id]')?.remove();
+    if (reply?.ok) {
+      form.closest('[data-inbox-id]')?.remove();
+      await refreshRegions('#glance[data-refresh]');
+    }
   }
 
   document.addEventListener('submit', (event) => {
@@ -206,13 +213,16 @@
       headers: { 'X-Console-Fetch': '1' },
     }).catch(() => undefined);
     if (!response?.ok) return;
+    let arrived = false;
     for (const item of fragment(await response.text()).querySelectorAll('li[data-inbox-id]')) {
       const id = item.dataset.inboxId;
       if (!document.querySelector(`[data-inbox-id="${CSS.escape(id)}"]`)) {
         conversation.append(item);
         syncCopies(item);
+        arrived = true;
       }
     }
+    if (arrived) await refreshRegions('#glance[data-refresh]');
   }
   if (conversation) window.setInterval(pollInbox, 15_000);
 })();

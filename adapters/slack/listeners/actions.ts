@@ -14,7 +14,7 @@ import { formValues } from '../view-state.js';
 const modalVerbs = new Set(['execute', 'preview', 'details', 'snooze-pick']);
 
 const buttonPattern =
-  /^(done|execute|confirm-execute|snooze|snooze-pick|assign|assign-pick|preview|cancel|show|details):act_[0-9a-f]+/;
+  /^(done|execute|confirm-execute|decline-execute|snooze|snooze-pick|assign|assign-pick|preview|cancel|show|details):act_[0-9a-f]+/;
 const menuPattern = new RegExp(`^${MENU_PREFIX}`);
 const fieldPattern = new RegExp(`^(${FIELD_PREFIX}|${OPTIONS_PREFIX})`);
 

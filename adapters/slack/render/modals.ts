@@ -182,17 +182,22 @@ export function formModal(
   });
 }
 
-/** Execute's preview as a modal: exactly what will happen; Confirm submits it, when it can work at all. */
+/**
+ * Execute's preview as a modal: exactly what will happen; Confirm submits it, when it can work at all.
+ * Slack closes a modal without telling the bot, which is exactly what the preview's "No" does: its Close
+ * button carries that label.
+ */
 export function previewModal(
   view: PreviewView,
   locale: Locale,
   origin: Omit<ModalMetadata, 'id'>,
 ): ModalView {
   const confirm = view.buttons.find((button) => button.verb === 'confirm-execute');
+  const decline = view.buttons.find((button) => button.verb === 'decline-execute');
   return modal(view.title, previewBlocks(view, locale, false, SLACK_LIMITS.viewBlocks), {
     callback_id: CALLBACK.confirm,
     private_metadata: encodeMetadata({ id: confirm?.payload ?? '', ...origin }),
-    close: closeLabel(locale),
+    close: decline ? plain(decline.label, SLACK_LIMITS.modalButton) : closeLabel(locale),
     ...(confirm ? { submit: plain(confirm.label, SLACK_LIMITS.modalButton) } : {}),
   });
 }

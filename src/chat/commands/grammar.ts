@@ -150,11 +150,11 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
   },
   list: {
     en: '/actie list [overdue|today|upcoming] [state:failed] [owner:me|none|email] [template:key]',
-    nl: '/actie lijst [te-laat|vandaag|gepland] [status:mislukt] [eigenaar:ik|niemand|e-mail] [template:sleutel]',
+    nl: '/actie lijst [te-laat|vandaag|gepland] [status:mislukt] [eigenaar:ik|niemand|e-mail] [sjabloon:sleutel]',
   },
   new: {
     en: '/actie new [<template> <record-id> [owner:me|email] [start:2026-12-01] ["remarks"]] (without a record: a form)',
-    nl: '/actie nieuw [<template> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]] (zonder dossier: een formulier)',
+    nl: '/actie nieuw [<sjabloon> <dossier-id> [eigenaar:ik|e-mail] [start:2026-12-01] ["opmerking"]] (zonder dossier: een formulier)',
   },
   show: { en: '/actie show <number> [post]', nl: '/actie toon <nummer> [plaats]' },
   done: { en: '/actie done <number> [note]', nl: '/actie klaar <nummer> [notitie]' },

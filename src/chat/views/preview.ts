@@ -99,6 +99,12 @@ export function previewView(result: ActionPreview, locale: Locale, timeZone: str
             style: 'primary',
             payload: `confirm-execute:${result.actionId}`,
           },
+          {
+            verb: 'decline-execute',
+            label: say(locale, 'button.decline-execute'),
+            style: 'default',
+            payload: `decline-execute:${result.actionId}`,
+          },
         ],
   };
 }

@@ -11,6 +11,7 @@ import {
   conditionsWithPaths,
   RelativeDateSchema,
 } from './schema.js';
+import { pathWords } from '../../i18n/labels.js';
 
 /**
  * Parses and checks a condition set for a template of `group`. @throws DomainError naming the field
@@ -41,6 +42,7 @@ function issuesOf(condition: Condition, group: RecordKind, at: string): DomainIs
         code: 'condition.unknown-field',
         field: `${at}.field`,
         message: `Unknown field '${condition.field}' for data group ${group}`,
+        params: { conditionField: condition.field },
         details: { valid: availableFieldPaths(group) },
       },
     ];
@@ -53,13 +55,21 @@ function issuesOf(condition: Condition, group: RecordKind, at: string): DomainIs
         code: 'condition.operator-not-allowed',
         field: `${at}.op`,
         message: `'${condition.op}' cannot be used on ${condition.field} (${type})`,
+        params: { conditionField: pathWords(condition.field) },
         details: { valid: [...ops] },
       },
     ];
   }
   const problem = valueProblem(condition, ref, type);
   return problem
-    ? [{ code: 'condition.invalid-value', field: `${at}.value`, message: `${condition.field}: ${problem}` }]
+    ? [
+        {
+          code: 'condition.invalid-value',
+          field: `${at}.value`,
+          message: `${condition.field}: ${problem}`,
+          params: { conditionField: pathWords(condition.field) },
+        },
+      ]
     : [];
 }
 

@@ -24,6 +24,7 @@ export function mergeCodeIssue(text: string, group: RecordKind, field: string): 
     code: 'template.unknown-merge-code',
     field,
     message: `Unknown merge code${unknown.length > 1 ? 's' : ''} in ${field}: ${unknown.join(', ')}`,
+    params: { count: unknown.length },
     details: { unknown, valid: codes.map((code) => code.en), validNl: codes.map((code) => code.nl) },
   };
 }

@@ -18,7 +18,7 @@ export const ACTION_ERRORS = {
   },
   'action.already-stamped': {
     en: 'Template {key} is already stamped on this record{holder}.',
-    nl: 'Template {key} is al op dit dossier gestempeld{holder}.',
+    nl: 'Sjabloon {key} is al op dit dossier gestempeld{holder}.',
   },
   'action.already-final': {
     en: 'Action {number} is already {state}.',
@@ -64,14 +64,14 @@ export const ACTION_ERRORS = {
     en: 'An action that is {state} cannot change like that.',
     nl: 'Een actie die {state} is, kan niet zo veranderen.',
   },
-  'stamp.forbidden': { en: 'You may not stamp template {key}.', nl: 'Je mag template {key} niet stempelen.' },
+  'stamp.forbidden': { en: 'You may not stamp template {key}.', nl: 'Je mag sjabloon {key} niet stempelen.' },
   'stamp.wrong-data-group': {
     en: 'Template {key} is stamped on records of type {templateGroup}, not on {recordGroup}.',
-    nl: 'Template {key} wordt gestempeld op dossiers van het soort {templateGroup}, niet op {recordGroup}.',
+    nl: 'Sjabloon {key} wordt gestempeld op dossiers van het soort {templateGroup}, niet op {recordGroup}.',
   },
   'stamp.missing-anchor': {
     en: 'The record has no {anchor}, which the template’s timing needs.',
-    nl: 'Het dossier heeft geen {anchor}, en de timing van het template heeft die nodig.',
+    nl: 'Het dossier heeft geen {anchor}, en de timing van het sjabloon heeft die nodig.',
   },
   'stamp.conditions-not-met': {
     en: 'The conditions do not hold: {reasons}.',

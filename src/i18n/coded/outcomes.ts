@@ -53,14 +53,14 @@ export const REASON_TEXTS = {
   'record-deleted': { en: 'its record was deleted', nl: 'het dossier is verwijderd' },
   'template-unlinked': {
     en: 'its template was unlinked from the course type',
-    nl: 'het template is losgekoppeld van de opleidingssoort',
+    nl: 'het sjabloon is losgekoppeld van de opleidingssoort',
   },
   'anchor-moved': { en: 'moved with {fields}', nl: 'mee verschoven met {fields}' },
-  'skip.template-missing': { en: 'the template no longer exists', nl: 'het template bestaat niet meer' },
-  'skip.disabled': { en: 'the template is switched off', nl: 'het template staat uit' },
+  'skip.template-missing': { en: 'the template no longer exists', nl: 'het sjabloon bestaat niet meer' },
+  'skip.disabled': { en: 'the template is switched off', nl: 'het sjabloon staat uit' },
   'skip.not-linked': {
     en: 'the template is not linked to this course type',
-    nl: 'het template is niet aan deze opleidingssoort gekoppeld',
+    nl: 'het sjabloon is niet aan deze opleidingssoort gekoppeld',
   },
   'skip.conditions-not-met': { en: 'its conditions do not hold', nl: 'de voorwaarden gelden niet' },
   'skip.missing-anchor': { en: 'a date its timing needs is missing', nl: 'een datum voor de timing ontbreekt' },

@@ -6,34 +6,34 @@ import type { CatalogueText } from '../fill.js';
  * template files, but a chat or console user who meets one reads it in their language too.
  */
 export const TEMPLATE_ERRORS = {
-  'template.not-found': { en: 'There is no template {id} you may see.', nl: 'Er is geen template {id} dat je mag zien.' },
-  'template.forbidden': { en: 'You may not change this template.', nl: 'Je mag dit template niet wijzigen.' },
+  'template.not-found': { en: 'There is no template {id} you may see.', nl: 'Er is geen sjabloon {id} dat je mag zien.' },
+  'template.forbidden': { en: 'You may not change this template.', nl: 'Je mag dit sjabloon niet wijzigen.' },
   'template.automatic-workflow-required': {
     en: 'Only users with the automatic-workflow right may create or change semi-automatic and automatic templates.',
-    nl: 'Alleen gebruikers met het recht automatische workflow mogen semi-automatische en automatische templates maken of wijzigen.',
+    nl: 'Alleen gebruikers met het recht automatische workflow mogen semi-automatische en automatische sjablonen maken of wijzigen.',
   },
   'template.changed-concurrently': {
     en: 'Template {id} was changed by someone else; reload and try again.',
-    nl: 'Iemand anders heeft template {id} gewijzigd; laad het opnieuw en probeer het nog eens.',
+    nl: 'Iemand anders heeft sjabloon {id} gewijzigd; laad het opnieuw en probeer het nog eens.',
   },
   'template.invalid': { en: '{field}: {problem}', nl: '{field}: {problem}' },
   'template.key-immutable': {
     en: 'The key cannot change after the template is saved.',
-    nl: 'De sleutel kan niet meer veranderen nadat het template is opgeslagen.',
+    nl: 'De sleutel kan niet meer veranderen nadat het sjabloon is opgeslagen.',
   },
   'template.data-group-immutable': {
     en: 'The data group cannot change after the template is saved.',
-    nl: 'De datagroep kan niet meer veranderen nadat het template is opgeslagen.',
+    nl: 'De datagroep kan niet meer veranderen nadat het sjabloon is opgeslagen.',
   },
   'template.key-taken': {
     en: 'A template with key {key} already exists.',
-    nl: 'Er bestaat al een template met sleutel {key}.',
+    nl: 'Er bestaat al een sjabloon met sleutel {key}.',
   },
   'template.unknown-course-type': { en: 'There is no course type {id}.', nl: 'Er is geen opleidingssoort {id}.' },
   'template.unknown-user': { en: 'There is no user {id}.', nl: 'Er is geen gebruiker {id}.' },
   'template.not-linkable': {
     en: 'Records of type {group} have no course type; their templates apply to every record.',
-    nl: 'Dossiers van het soort {group} hebben geen opleidingssoort; hun templates gelden voor elk dossier.',
+    nl: 'Dossiers van het soort {group} hebben geen opleidingssoort; hun sjablonen gelden voor elk dossier.',
   },
   'template.unknown-merge-code': {
     en: { one: 'Unknown merge code: {unknown}.', other: 'Unknown merge codes: {unknown}.' },
@@ -41,7 +41,7 @@ export const TEMPLATE_ERRORS = {
   },
   'template.event-group-not-allowed': {
     en: 'This template cannot listen to events of that data group; choose from: {valid}.',
-    nl: 'Dit template kan niet luisteren naar gebeurtenissen van die datagroep; kies uit: {valid}.',
+    nl: 'Dit sjabloon kan niet luisteren naar gebeurtenissen van die datagroep; kies uit: {valid}.',
   },
   'template.event-type-not-allowed': {
     en: 'That data group has no such event; choose from: {valid}.',
@@ -61,11 +61,11 @@ export const TEMPLATE_ERRORS = {
   },
   'template.process-required': {
     en: 'A semi-automatic or automatic template needs a process.',
-    nl: 'Een semi-automatisch of automatisch template heeft een proces nodig.',
+    nl: 'Een semi-automatisch of automatisch sjabloon heeft een proces nodig.',
   },
   'template.process-not-allowed': {
     en: 'A manual template has no process.',
-    nl: 'Een handmatig template heeft geen proces.',
+    nl: 'Een handmatig sjabloon heeft geen proces.',
   },
   'template.process-not-available': {
     en: 'That process is not available for this data group.',
@@ -108,11 +108,11 @@ export const TEMPLATE_ERRORS = {
     en: 'That webhook secret is not configured; configured are: {valid}.',
     nl: 'Dat webhookgeheim is niet ingesteld; ingesteld zijn: {valid}.',
   },
-  'template.stamp-self': { en: 'A template cannot stamp itself.', nl: 'Een template kan zichzelf niet stempelen.' },
-  'template.unknown-template': { en: 'There is no template {key}.', nl: 'Er is geen template {key}.' },
+  'template.stamp-self': { en: 'A template cannot stamp itself.', nl: 'Een sjabloon kan zichzelf niet stempelen.' },
+  'template.unknown-template': { en: 'There is no template {key}.', nl: 'Er is geen sjabloon {key}.' },
   'template.stamp-other-group': {
     en: 'Template {key} belongs to another data group.',
-    nl: 'Template {key} hoort bij een andere datagroep.',
+    nl: 'Sjabloon {key} hoort bij een andere datagroep.',
   },
   'template.owner-rule-not-available': {
     en: 'That owner rule is not available for this data group.',

@@ -39,6 +39,7 @@ export async function createSender(deps: WorkflowDeps, actor: User, input: unkno
       code: 'sender.exists',
       field: 'address',
       message: `The sender address ${sender.address} already exists`,
+      params: { address: sender.address },
     });
   }
   await deps.stores.audit.write({

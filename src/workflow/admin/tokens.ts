@@ -63,6 +63,7 @@ export async function createApiToken(
       code: 'token.user-inactive',
       field: 'user',
       message: `${command.userEmail} is deactivated; a token for them would not work`,
+      params: { email: command.userEmail },
     });
   }
   const created = await deps.stores.apiTokens.create({
@@ -103,6 +104,7 @@ export async function revokeApiToken(deps: WorkflowDeps, actor: User, id: string
       category: 'conflict',
       code: 'token.already-revoked',
       message: `Token ${id} was already revoked`,
+      params: { id },
       details: { revokedAt: known.revokedAt },
     });
   }

@@ -61,6 +61,7 @@ function emailTaken(email: string): DomainError {
     code: 'user.email-taken',
     field: 'email',
     message: `A user with e-mail ${email} already exists`,
+    params: { email },
   });
 }
 

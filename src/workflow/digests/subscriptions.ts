@@ -12,6 +12,7 @@ import type { DeliveryContent, DeliveryViewer } from '../../store/deliveries.js'
 import { requireAdmin } from '../admin/authorize.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
+import { platformName } from '../../i18n/labels.js';
 
 /** What the digest use cases need from outside: addresses, the job per subscription, the outbox. */
 export interface DigestPorts {
@@ -38,6 +39,7 @@ async function addressOf(ports: DigestPorts, target: DigestTarget): Promise<Addr
       code: 'digest.unknown-channel',
       field: 'target.channel',
       message: `${target.platform} has no channel "${target.channel}" (or ${target.platform} is not configured)`,
+      params: { platform: platformName(target.platform), channel: target.channel },
     });
   }
   return address;
@@ -64,6 +66,7 @@ export async function subscribeDigest(
       code: 'digest.audience-not-held',
       field: 'audienceRole',
       message: `Only someone with role ${request.audienceRole} may show what that role may see`,
+      params: { role: request.audienceRole },
     });
   }
   const address = await addressOf(ports, request.target);

@@ -81,6 +81,7 @@ function duplicateOf(existing: StoredEvent, command: z.output<typeof CustomEvent
       code: 'event.external-id-reused',
       field: 'externalId',
       message: `externalId ${command.externalId} was already used for another event`,
+      params: { externalId: command.externalId ?? '' },
       details: { eventId: existing.id },
     });
   }

@@ -75,6 +75,7 @@ function mapUsers(
         code: 'template-file.unknown-user',
         field: `${field}.${path}.${from}`,
         message: `Unknown user ${String(value)}`,
+        params: { value: String(value) },
       });
       return holder;
     }
@@ -118,6 +119,7 @@ export async function exportTemplates(
       code: 'template.not-found',
       field: 'keys',
       message: `No template with key ${missing.join(', ')}`,
+      params: { id: missing },
       details: { missing },
     });
   }
@@ -166,6 +168,7 @@ export async function importTemplates(
         code: 'template-file.duplicate-key',
         field: `${field}.key`,
         message: `Key '${entry.key}' appears twice`,
+        params: { key: entry.key },
       });
     seen.add(entry.key);
     const { courseTypes, ...rest } = entry;
@@ -176,6 +179,7 @@ export async function importTemplates(
           code: 'template-file.unknown-course-type',
           field: `${field}.courseTypes.${position}`,
           message: `Unknown course type '${key}'`,
+          params: { key },
         });
       return id ?? key;
     });

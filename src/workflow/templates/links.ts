@@ -15,6 +15,7 @@ import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { definitionOf, getTemplate, saveNewVersion, validateForSave } from './save.js';
+import { groupWord } from '../../i18n/labels.js';
 
 /** Data groups whose records belong to a course type, so linking means something (docs/domain.md §4). */
 const linkableGroups = new Set(['course', 'participant', 'request', 'invoice']);
@@ -119,6 +120,7 @@ export async function linkTemplate(
       code: 'template.not-linkable',
       field: 'template',
       message: `${template.dataGroup} records have no course type; their templates apply to every record`,
+      params: { group: groupWord(template.dataGroup) },
     });
   }
   const alreadyLinked = template.courseTypeIds.includes(command.courseTypeId);

@@ -28,6 +28,7 @@ async function referenceIssues(
         code: 'template.unknown-course-type',
         field: `${prefix}courseTypeIds.${index}`,
         message: `No course type ${id}`,
+        params: { id },
       });
     }
   });
@@ -98,6 +99,7 @@ export async function createTemplate(
       code: 'template.key-taken',
       field: 'key',
       message: `A template with key '${definition.key}' already exists`,
+      params: { key: definition.key },
     });
   }
   await deps.stores.audit.write({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedSchema } from '../../../domain/actions/schema.js';
 import type { WorkflowDeps } from '../../../workflow/deps.js';
 import { type ExecutionPorts, executeAction } from '../../../workflow/execution/execute-action.js';
 import { previewAction } from '../../../workflow/execution/preview.js';
@@ -17,7 +18,12 @@ const PreviewSchema = z.object({
       'Exactly what Execute would do: the rendered e-mail and recipients, the change, the webhook call',
     ),
   rejection: z
-    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+      params: CodedSchema.shape.params.describe('What the translated text of the code fills in'),
+    })
     .optional()
     .describe('Why Execute would reject it'),
   processFromTemplate: z
@@ -37,6 +43,8 @@ const ExecutionSchema = z.object({
   code: z.string().optional(),
   reason: z.string().optional(),
   reasons: z.array(z.string()).optional(),
+  result: CodedSchema.optional().describe('What the process did, as a stable code and its parameters'),
+  coded: CodedSchema.optional().describe('The failure, rejection or unmet conditions, as a stable code'),
   repeated: z
     .boolean()
     .optional()
