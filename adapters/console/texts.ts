@@ -143,8 +143,14 @@ const texts = {
   'timeline.empty': { en: 'No actions on this dossier yet.', nl: 'Nog geen acties op dit dossier.' },
   'timeline.legend': { en: 'Legend', nl: 'Legenda' },
   'timeline.label': {
-    en: { one: 'Timeline of 1 action, from {from} to {to}', other: 'Timeline of {count} actions, from {from} to {to}' },
-    nl: { one: 'Tijdlijn van 1 actie, van {from} tot {to}', other: 'Tijdlijn van {count} acties, van {from} tot {to}' },
+    en: {
+      one: 'Timeline of 1 action, from {from} to {to}',
+      other: 'Timeline of {count} actions, from {from} to {to}',
+    },
+    nl: {
+      one: 'Tijdlijn van 1 actie, van {from} tot {to}',
+      other: 'Tijdlijn van {count} acties, van {from} tot {to}',
+    },
   },
   'error.csrf': {
     en: 'This page has expired; reload it and try again.',

@@ -76,13 +76,11 @@ async function requestOf(
 ): Promise<DigestRequestInput> {
   const locale = context.actor.locale;
   const parsed = parseScheduleWords(schedule);
-  if (!parsed.ok)
-    throw invalid('schedule', `digest.bad-${parsed.reason}`, { value: schedule.join(' ') });
+  if (!parsed.ok) throw invalid('schedule', `digest.bad-${parsed.reason}`, { value: schedule.join(' ') });
   const { calendar } = await context.deps.workspace.get();
   const timeZone = options.timeZone ?? calendar.timeZone;
   const group = options.group ? DataGroupSchema.safeParse(options.group) : undefined;
-  if (group && !group.success)
-    throw invalid('group', 'digest.bad-group', { value: options.group ?? '' });
+  if (group && !group.success) throw invalid('group', 'digest.bad-group', { value: options.group ?? '' });
   const top = options.top === undefined ? undefined : Number(options.top);
   return {
     target: targetOf(context, options),

@@ -238,7 +238,9 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
           lines: [
             `${say(locale, 'fact.execution')}: ${say(locale, `execution.${template.execution}`)} · ${groupLabel(template.dataGroup, locale)}`,
             ...(template.description ? [template.description] : []),
-            ...(template.event ? [`${say(locale, 'fact.event')}: ${eventLabel(template.event, locale)}`] : []),
+            ...(template.event
+              ? [`${say(locale, 'fact.event')}: ${eventLabel(template.event, locale)}`]
+              : []),
             ...(template.process
               ? [`${say(locale, 'fact.process')}: ${processSummary(template.process, locale)}`]
               : []),
@@ -284,7 +286,11 @@ export async function handleButton(context: ChatContext, payload: string): Promi
         return await execute(context, actionId);
       case 'decline-execute': {
         const action = await readableAction(context.deps, context.actor, actionId);
-        return withCard(context, say(context.actor.locale, 'result.declined', { number: action.number }), action);
+        return withCard(
+          context,
+          say(context.actor.locale, 'result.declined', { number: action.number }),
+          action,
+        );
       }
       case 'snooze':
         return await run(context, {
@@ -309,7 +315,11 @@ export async function handleButton(context: ChatContext, payload: string): Promi
       default:
         return [
           errorView(
-            new DomainError({ category: 'invalid-input', code: 'button.unknown', message: `unknown button ${verb}` }),
+            new DomainError({
+              category: 'invalid-input',
+              code: 'button.unknown',
+              message: `unknown button ${verb}`,
+            }),
             context.actor.locale,
           ),
         ];

@@ -44,7 +44,10 @@ const texts = {
   'event.participant-added': { en: '{group}: participant added', nl: '{group}: deelnemer toegevoegd' },
   'event.participant-removed': { en: '{group}: participant removed', nl: '{group}: deelnemer verwijderd' },
   'event.invoice-finalised': { en: '{group}: made final', nl: '{group}: definitief gemaakt' },
-  'event.category-added': { en: '{group}: category {category} added', nl: '{group}: categorie {category} toegevoegd' },
+  'event.category-added': {
+    en: '{group}: category {category} added',
+    nl: '{group}: categorie {category} toegevoegd',
+  },
   'event.category-removed': {
     en: '{group}: category {category} removed',
     nl: '{group}: categorie {category} verwijderd',

@@ -30,7 +30,13 @@ Reads the same environment as the service. Without MONGODB_URI it uses the in-pr
 the service running on the same DATA_DIR (npm start).`;
 
 function invalid(field: string, message: string): DomainError {
-  return new DomainError({ category: 'invalid-input', code: 'cli.invalid', field, message, params: { problem: message } });
+  return new DomainError({
+    category: 'invalid-input',
+    code: 'cli.invalid',
+    field,
+    message,
+    params: { problem: message },
+  });
 }
 
 function list(value: string | undefined): string[] {

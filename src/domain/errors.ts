@@ -96,5 +96,8 @@ export function issuesFromZod(error: ZodError, code: ErrorCode, prefix?: string)
 export function fromZodError(error: ZodError, code: ErrorCode, prefix?: string): DomainError {
   const [first, ...rest] = issuesFromZod(error, code, prefix);
   // A ZodError always has at least one issue; the fallback only satisfies the type checker.
-  return invalidInputs([first ?? { code, message: 'Invalid input', params: { field: '', problem: '' } }, ...rest]);
+  return invalidInputs([
+    first ?? { code, message: 'Invalid input', params: { field: '', problem: '' } },
+    ...rest,
+  ]);
 }

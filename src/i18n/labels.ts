@@ -279,10 +279,16 @@ export function pathLabel(path: string, locale: Locale): string {
 }
 
 /** The value of a context path as people read it ("definitief", "ja"). */
-export function pathValueLabel(path: string, value: unknown, options: { locale: Locale; timeZone: string }): string {
+export function pathValueLabel(
+  path: string,
+  value: unknown,
+  options: { locale: Locale; timeZone: string },
+): string {
   const dot = path.indexOf('.');
   const kind = dot < 0 ? undefined : kindOfContextKey(path.slice(0, dot));
-  return kind ? valueLabel(kind, path.slice(dot + 1), value, options) : formatValue(value, { ...options, booleans: 'yes-no' });
+  return kind
+    ? valueLabel(kind, path.slice(dot + 1), value, options)
+    : formatValue(value, { ...options, booleans: 'yes-no' });
 }
 
 /** A context path inside a sentence, in both languages ("begindatum"). */

@@ -15,11 +15,15 @@ const KIND_NL: Readonly<Record<string, string>> = {
 };
 
 function sizeNl(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, bound: 'min' | 'max'): string {
-  const limit = String(bound === 'min' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+  const limit = String(
+    bound === 'min' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum,
+  );
   switch (issue.origin) {
     case 'string':
       if (bound === 'min' && limit === '1') return 'mag niet leeg zijn';
-      return bound === 'min' ? `moet minstens ${limit} tekens hebben` : `mag hoogstens ${limit} tekens hebben`;
+      return bound === 'min'
+        ? `moet minstens ${limit} tekens hebben`
+        : `mag hoogstens ${limit} tekens hebben`;
     case 'array':
     case 'set':
       return bound === 'min' ? `moet minstens ${limit} items hebben` : `mag hoogstens ${limit} items hebben`;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DomainError, fromZodError } from '../domain/errors.js';
 import type { User } from '../domain/rights/user.js';
+import { platformName } from '../i18n/labels.js';
 import { type ChatIdentity, sameIdentity, type UserRecord } from '../store/users.js';
 import { requireAdmin } from './admin/authorize.js';
 import type { WorkflowDeps } from './deps.js';
 import { notFound } from './errors.js';
-import { platformName } from '../i18n/labels.js';
 
 export const ChatIdentitySchema = z.discriminatedUnion(
   'platform',

@@ -82,6 +82,9 @@ describe('the web console in Chromium', () => {
   });
 
   it('marks a manual action done with its button; every copy of its card follows', async () => {
+    const overdue = page.locator('#glance .glance-item.colour-overdue .glance-count');
+    const overdueBefore = Number(await overdue.textContent());
+    expect(overdueBefore).toBeGreaterThan(0);
     const replies = await page.locator('#conversation > li.msg-bot').count();
     await lastReply()
       .locator(`.card[data-action-id="${records.lateAttendance.id}"] button[data-verb="done"]`)
@@ -97,15 +100,33 @@ describe('the web console in Chromium', () => {
     }
     expect(await copies.locator('button[data-verb="done"]').count()).toBe(0);
     expect((await consoleApp.ws.stores.actions.get(records.lateAttendance.id))?.state).toBe('done');
+    // "My actions" beside the chat counts one overdue action less, without a reload.
+    await page
+      .locator('#glance .glance-item.colour-overdue .glance-count', { hasText: String(overdueBefore - 1) })
+      .waitFor();
   });
 
   it('executes a semi-automatic action after showing its preview', async () => {
     await command(`/actie toon ${records.publish.number}`);
     await lastReply().locator('button[data-verb="execute"]').click();
-    const preview = page.locator(`.view-preview[data-action-id="${records.publish.id}"]`).last();
-    await preview.waitFor();
-    expect(await preview.textContent()).toContain('no → yes');
+    const declined = page.locator(`.view-preview[data-action-id="${records.publish.id}"]`).last();
+    await declined.waitFor();
+    expect(await declined.textContent()).toContain('no → yes');
+
+    // No runs nothing: the card comes back with Execute on it, and the answered preview loses its buttons.
+    const replies = await page.locator('#conversation > li.msg-bot').count();
+    await declined.locator('button[data-verb="decline-execute"]').click();
+    await page.locator('#conversation > li.msg-bot').nth(replies).waitFor();
+    expect(await lastReply().textContent()).toContain(`Action ${records.publish.number} was not executed`);
     expect((await consoleApp.ws.stores.actions.get(records.publish.id))?.state).toBe('open');
+
+    await lastReply().locator('button[data-verb="execute"]').click();
+    const preview = page.locator(`.view-preview[data-action-id="${records.publish.id}"]`).nth(1);
+    await preview.waitFor();
+    expect((await consoleApp.ws.stores.actions.get(records.publish.id))?.state).toBe('open');
+    const todayBefore = Number(
+      await page.locator('#glance .glance-item.colour-today .glance-count').textContent(),
+    );
 
     await preview.locator('button[data-verb="confirm-execute"]').click();
     await page
@@ -118,6 +139,9 @@ describe('the web console in Chromium', () => {
     expect(await consoleApp.ws.stores.dossiers.get(records.futureCourseId)).toMatchObject({
       portalPublished: true,
     });
+    await page
+      .locator('#glance .glance-item.colour-today .glance-count', { hasText: String(todayBefore - 1) })
+      .waitFor();
   });
 
   it('asks before cancelling, and does nothing when the answer is no', async () => {
@@ -184,6 +208,40 @@ describe('the web console in Chromium', () => {
       .textContent();
     expect(hover).toContain('Publish Workshop basics on the portal');
     expect(await page.locator('.facts-panel').textContent()).toMatch(/On the portal\s*yes/i);
+  });
+
+  it('has a favicon the page links and the console serves', async () => {
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBe('/console/static/favicon.svg');
+    const icon = await page.request.get(new URL(href!, consoleApp.url).toString());
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
+
+  it('fits a 390 px wide phone without scrolling sideways on every page', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = async (path: string) => {
+      await page.goto(new URL(path, consoleApp.url).toString());
+      await page.locator('main').waitFor();
+      return page
+        .locator('html')
+        .evaluate(
+          (root) => (root.ownerDocument.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY) - 390,
+        );
+    };
+    await page.goto(consoleApp.url);
+    await command(`/actie toon ${records.attendance.number}`);
+    expect(
+      await page.locator('html').evaluate((root) => root.ownerDocument.scrollingElement?.scrollWidth),
+    ).toBeLessThanOrEqual(390);
+    expect(await overflow('/console/board?state=all')).toBeLessThanOrEqual(0);
+    expect(await overflow(`/console/dossiers/${records.futureCourseId}`)).toBeLessThanOrEqual(0);
+    await page.goto(consoleApp.url);
+    await page.selectOption('#identity-user', 'u-admin');
+    await page.locator('#conversation >> text=Hello Admin.').waitFor();
+    expect(await overflow('/console/delivery')).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('switches to another user from the header', async () => {

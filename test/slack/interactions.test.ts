@@ -95,6 +95,8 @@ describe('card buttons in Slack', () => {
     const preview = await modalFor(trigger, (view) => view.callback_id === 'stempel-confirm');
     expect(JSON.stringify(preview.blocks)).toContain('On the portal');
     expect(preview.submit.text).toBe('Yes, execute');
+    // Closing the modal is the preview's "No": Slack shows the label the view gives it.
+    expect(preview.close.text).toBe('No');
     expect(await slack.ws.stores.dossiers.get(course.record.id)).toMatchObject({ portalPublished: false });
 
     const submissions = Array.from({ length: 20 }, (_, index) =>

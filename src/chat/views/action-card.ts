@@ -1,11 +1,11 @@
 import { type Action, allowedTriggers, isFinalState } from '../../domain/actions/index.js';
+import { statusMachineFor } from '../../domain/dossiers/index.js';
+import type { RecordKind } from '../../domain/dossiers/kinds.js';
 import type { Locale } from '../../domain/i18n/locale.js';
 import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import { colourOf } from '../../domain/timing/index.js';
-import { statusMachineFor } from '../../domain/dossiers/index.js';
-import type { RecordKind } from '../../domain/dossiers/kinds.js';
 import { hasCodedText } from '../../i18n/coded/index.js';
 import { fieldLabel, RECIPIENT_WORDS, valueLabel } from '../../i18n/labels.js';
 import { formatMoment } from '../../i18n/messages.js';

@@ -17,7 +17,13 @@ export function historyReason(entry: HistoryEntry, locale: Locale): string | und
   if (entry.kind === 'rescheduled' && entry.note) {
     const fields = entry.note.split(', ').map((path) => pathLabel(path, locale));
     const moved = reasonMessage({ code: 'anchor-moved', params: { fields: fields.join(', ') } }, locale);
-    return [moved, ...codeTexts(codes.filter((code) => code !== 'anchor-moved'), locale)].join('; ');
+    return [
+      moved,
+      ...codeTexts(
+        codes.filter((code) => code !== 'anchor-moved'),
+        locale,
+      ),
+    ].join('; ');
   }
   return codeTexts(codes, locale).join('; ') || undefined;
 }

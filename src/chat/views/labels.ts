@@ -12,7 +12,6 @@ export interface ViewLookups {
   dossiers: { getMany(ids: Iterable<string>): Promise<StoredRecord[]> };
 }
 
-
 function describe(record: DossierRecord, related: Map<string, DossierRecord>): string {
   switch (record.group) {
     case 'course':
@@ -57,6 +56,7 @@ export async function recordLabels(
   for (const record of records) {
     labels.set(record.id, `${groupLabel(record.group, locale)} ${describe(record, related)}`);
   }
-  for (const ref of refs) if (!labels.has(ref.id)) labels.set(ref.id, `${groupLabel(ref.group, locale)} ${ref.id}`);
+  for (const ref of refs)
+    if (!labels.has(ref.id)) labels.set(ref.id, `${groupLabel(ref.group, locale)} ${ref.id}`);
   return labels;
 }

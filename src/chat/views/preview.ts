@@ -1,5 +1,5 @@
-import type { Locale } from '../../domain/i18n/locale.js';
 import { formatValue } from '../../domain/i18n/format-value.js';
+import type { Locale } from '../../domain/i18n/locale.js';
 import { fieldLabel, valueLabel } from '../../i18n/labels.js';
 import { formatMoment } from '../../i18n/messages.js';
 import type { ActionPreview } from '../../workflow/execution/preview.js';
@@ -37,7 +37,9 @@ function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): Fac
       return [
         {
           label: say(locale, 'preview.change'),
-          value: say(locale, `preview.category-${preview.mode}`, { category: preview.category }) + unchanged(preview.changes),
+          value:
+            say(locale, `preview.category-${preview.mode}`, { category: preview.category }) +
+            unchanged(preview.changes),
         },
       ];
     case 'create-invoice':
@@ -56,7 +58,10 @@ function linesOf(preview: ProcessPreview, locale: Locale, timeZone: string): Fac
       return [
         {
           label: say(locale, 'preview.chat'),
-          value: preview.target.kind === 'channel' ? `#${preview.target.channel}` : (preview.target.name ?? preview.target.userId),
+          value:
+            preview.target.kind === 'channel'
+              ? `#${preview.target.channel}`
+              : (preview.target.name ?? preview.target.userId),
         },
         { label: say(locale, 'preview.text'), value: preview.text },
       ];

@@ -39,7 +39,13 @@ export const CodedSchema = z.object({
   params: z
     .record(
       z.string(),
-      z.union([z.string(), z.number(), z.boolean(), LocalTextSchema, z.array(z.union([z.string(), z.number()])).readonly()]),
+      z.union([
+        z.string(),
+        z.number(),
+        z.boolean(),
+        LocalTextSchema,
+        z.array(z.union([z.string(), z.number()])).readonly(),
+      ]),
     )
     .optional(),
 });

@@ -1,5 +1,5 @@
-import { DomainError } from '../errors.js';
 import { stateWord } from '../../i18n/labels.js';
+import { DomainError } from '../errors.js';
 
 export const ACTION_STATES = [
   'waiting',

@@ -1,7 +1,7 @@
-import { EXPLANATION_TEXT, type ExplanationText } from '../i18n/explanations.js';
-import { formatValue } from '../i18n/format-value.js';
 import type { Coded } from '../../i18n/coded/index.js';
 import { pathLabel, pathValueLabel } from '../../i18n/labels.js';
+import { EXPLANATION_TEXT, type ExplanationText } from '../i18n/explanations.js';
+import { formatValue } from '../i18n/format-value.js';
 import type { Locale, RenderOptions } from '../i18n/locale.js';
 import { isPresent } from './compare.js';
 import type { ConditionResult, Explanation } from './evaluate.js';

@@ -1,3 +1,4 @@
+import { pathWords } from '../../i18n/labels.js';
 import type { RecordKind } from '../dossiers/kinds.js';
 import { availableFieldPaths, type FieldRef, resolveFieldPath } from '../dossiers/paths.js';
 import { type DomainIssue, invalidInputs, issuesFromZod } from '../errors.js';
@@ -11,7 +12,6 @@ import {
   conditionsWithPaths,
   RelativeDateSchema,
 } from './schema.js';
-import { pathWords } from '../../i18n/labels.js';
 
 /**
  * Parses and checks a condition set for a template of `group`. @throws DomainError naming the field

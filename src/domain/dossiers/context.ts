@@ -1,9 +1,9 @@
+import { groupWord } from '../../i18n/labels.js';
 import { DomainError } from '../errors.js';
 import { type DerivationInputs, deriveFacts, type ParticipantSummary } from './derived.js';
 import { type ContextKey, contextKeyOf, type RecordKind } from './kinds.js';
 import { relationsToLoad } from './relations.js';
 import type { DossierRecord } from './schemas.js';
-import { groupWord } from '../../i18n/labels.js';
 
 /** One record in a context: its stored fields, its derived facts and its custom fields. */
 export type ContextEntry = Readonly<Record<string, unknown>> & { readonly custom: DossierRecord['custom'] };

@@ -1,3 +1,4 @@
+import { groupWord, pathWords } from '../../i18n/labels.js';
 import type { ActionDraft } from '../actions/schema.js';
 import { failureReasons, failuresCoded } from '../conditions/explain.js';
 import type { RecordContext } from '../dossiers/context.js';
@@ -6,7 +7,6 @@ import { canStampTemplate } from '../rights/rules.js';
 import type { User } from '../rights/user.js';
 import type { ActionTemplate } from '../templates/schema.js';
 import { draftAction, type StampingEnvironment } from './draft.js';
-import { groupWord, pathWords } from '../../i18n/labels.js';
 
 export interface ManualStampRequest extends StampingEnvironment {
   readonly template: ActionTemplate;
@@ -71,6 +71,7 @@ export function planManualStamp(request: ManualStampRequest): ActionDraft {
     code: 'stamp.conditions-not-met',
     message: `The conditions do not hold: ${failureReasons({ holds: false, explanations: explanations ?? [] }, options).join('; ')}`,
     details: { explanations },
-    params: failuresCoded({ holds: false, explanations: explanations ?? [] }, request.calendar.timeZone).params,
+    params: failuresCoded({ holds: false, explanations: explanations ?? [] }, request.calendar.timeZone)
+      .params,
   });
 }

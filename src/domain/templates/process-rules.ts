@@ -1,10 +1,10 @@
+import type { ErrorCode } from '../../i18n/coded/index.js';
 import { scalarValueProblem } from '../conditions/validate.js';
 import { CATALOGUE } from '../dossiers/catalogue.js';
 import { contextKeyOf, type DataGroup } from '../dossiers/kinds.js';
 import { type FieldRef, resolveFieldPath } from '../dossiers/paths.js';
 import { contextKinds } from '../dossiers/relations.js';
 import { statusTargets } from '../dossiers/status.js';
-import type { ErrorCode } from '../../i18n/coded/index.js';
 import type { DomainIssue } from '../errors.js';
 import { type Process, type Recipient, webhookSecretName } from './process.js';
 import { recipientRolesFor } from './recipients.js';

@@ -93,7 +93,12 @@ function templateIssues(template: TemplateDefinition, context: TemplateValidatio
   ];
 }
 
-function issue(code: ErrorCode, field: string, message: string, details?: Record<string, unknown>): DomainIssue {
+function issue(
+  code: ErrorCode,
+  field: string,
+  message: string,
+  details?: Record<string, unknown>,
+): DomainIssue {
   return { code, field, message, ...(details ? { details } : {}) };
 }
 

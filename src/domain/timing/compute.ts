@@ -1,12 +1,12 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks } from 'date-fns';
+import { pathWords } from '../../i18n/labels.js';
 import { DomainError } from '../errors.js';
 import { BoundedCache } from '../memo.js';
 import type { WorkCalendar } from './calendar.js';
 import { atTimeOfDay, type LocalDate } from './local-date.js';
 import type { TemplateTiming, TimingOffset } from './schema.js';
 import { shiftWorkingDays } from './working-days.js';
-import { pathWords } from '../../i18n/labels.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

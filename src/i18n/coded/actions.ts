@@ -3,7 +3,10 @@ import type { CatalogueText } from '../fill.js';
 
 /** Errors about actions and their commands; `{state}` arrives as a word ("gedaan"), `{number}` as is. */
 export const ACTION_ERRORS = {
-  'action.not-found': { en: 'There is no action {id} you may see.', nl: 'Er is geen actie {id} die je mag zien.' },
+  'action.not-found': {
+    en: 'There is no action {id} you may see.',
+    nl: 'Er is geen actie {id} die je mag zien.',
+  },
   'action.forbidden': {
     en: 'You may not change action {number}.',
     nl: 'Je mag actie {number} niet wijzigen.',

@@ -7,7 +7,10 @@ import type { CatalogueText } from '../fill.js';
  */
 export const EXECUTION_ERRORS = {
   'record-missing': { en: 'The record no longer exists.', nl: 'Het dossier bestaat niet meer.' },
-  'no-process': { en: 'The action has no process to execute.', nl: 'De actie heeft geen proces om uit te voeren.' },
+  'no-process': {
+    en: 'The action has no process to execute.',
+    nl: 'De actie heeft geen proces om uit te voeren.',
+  },
   'email.no-sender': {
     en: 'The e-mail has no sender and no default sender is configured.',
     nl: 'De e-mail heeft geen afzender en er is geen standaardafzender ingesteld.',

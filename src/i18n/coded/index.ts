@@ -103,11 +103,17 @@ export function codedText(coded: Coded, locale: Locale): string | undefined {
 }
 
 /** The parts of an error's `details` that read as text (ids, counts, lists of valid choices). */
-export function textParamsOf(details: Readonly<Record<string, unknown>> | undefined): Record<string, TextParam> {
+export function textParamsOf(
+  details: Readonly<Record<string, unknown>> | undefined,
+): Record<string, TextParam> {
   const out: Record<string, TextParam> = {};
   for (const [name, value] of Object.entries(details ?? {})) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[name] = value;
+    else if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === 'string' || typeof item === 'number')
+    )
       out[name] = value;
   }
   return out;

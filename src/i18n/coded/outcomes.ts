@@ -21,7 +21,10 @@ export const RESULT_TEXTS = {
   'create-invoice.created': { en: 'draft invoice {invoice} created', nl: 'conceptfactuur {invoice} gemaakt' },
   'create-invoice.exists': { en: 'invoice {invoice} already exists', nl: 'factuur {invoice} bestaat al' },
   'webhook.answered': { en: 'webhook answered {status}', nl: 'webhook antwoordde {status}' },
-  'chat-message.queued': { en: 'chat message queued for delivery', nl: 'chatbericht klaargezet voor bezorging' },
+  'chat-message.queued': {
+    en: 'chat message queued for delivery',
+    nl: 'chatbericht klaargezet voor bezorging',
+  },
   'stamp.stamped': {
     en: { one: '1 action stamped', other: '{count} actions stamped' },
     nl: { one: '1 actie gestempeld', other: '{count} acties gestempeld' },
@@ -30,7 +33,10 @@ export const RESULT_TEXTS = {
 
 /** Why an action is in its state or moved, as recorded in its history. */
 export const REASON_TEXTS = {
-  'conditions-not-met': { en: 'the conditions do not hold: {reasons}', nl: 'de voorwaarden gelden niet: {reasons}' },
+  'conditions-not-met': {
+    en: 'the conditions do not hold: {reasons}',
+    nl: 'de voorwaarden gelden niet: {reasons}',
+  },
   'conditions-not-met-yet': { en: 'waits until its conditions hold', nl: 'wacht tot de voorwaarden gelden' },
   'conditions-stopped-holding': {
     en: 'its end passed after the conditions stopped holding',
@@ -49,7 +55,10 @@ export const REASON_TEXTS = {
     nl: 'het einde is verschoven zodat het niet vóór de start ligt',
   },
   'cancelled-by-user': { en: 'cancelled by a person', nl: 'door iemand geannuleerd' },
-  'record-closed': { en: 'its record was closed or cancelled', nl: 'het dossier is afgesloten of geannuleerd' },
+  'record-closed': {
+    en: 'its record was closed or cancelled',
+    nl: 'het dossier is afgesloten of geannuleerd',
+  },
   'record-deleted': { en: 'its record was deleted', nl: 'het dossier is verwijderd' },
   'template-unlinked': {
     en: 'its template was unlinked from the course type',
@@ -63,8 +72,14 @@ export const REASON_TEXTS = {
     nl: 'het sjabloon is niet aan deze opleidingssoort gekoppeld',
   },
   'skip.conditions-not-met': { en: 'its conditions do not hold', nl: 'de voorwaarden gelden niet' },
-  'skip.missing-anchor': { en: 'a date its timing needs is missing', nl: 'een datum voor de timing ontbreekt' },
+  'skip.missing-anchor': {
+    en: 'a date its timing needs is missing',
+    nl: 'een datum voor de timing ontbreekt',
+  },
   'skip.already-stamped': { en: 'already stamped', nl: 'al gestempeld' },
-  'skip.event-not-happened': { en: 'its event has not happened', nl: 'de gebeurtenis heeft niet plaatsgevonden' },
+  'skip.event-not-happened': {
+    en: 'its event has not happened',
+    nl: 'de gebeurtenis heeft niet plaatsgevonden',
+  },
   snoozed: { en: 'snoozed', nl: 'uitgesteld' },
 } as const satisfies Record<string, Record<Locale, CatalogueText>>;

@@ -1,5 +1,5 @@
-import type { Locale } from '../../domain/i18n/locale.js';
 import { RECORD_KINDS, type RecordKind } from '../../domain/dossiers/kinds.js';
+import type { Locale } from '../../domain/i18n/locale.js';
 import type { CatalogueText } from '../fill.js';
 import { GROUP_LABELS } from '../labels.js';
 
@@ -26,7 +26,10 @@ export const RECORD_ERRORS = {
     en: '{field}: there is no {kind} {id}.',
     nl: '{field}: er is geen {kind} {id}.',
   },
-  'dossier.exists': { en: 'A record with id {id} already exists.', nl: 'Er bestaat al een dossier met id {id}.' },
+  'dossier.exists': {
+    en: 'A record with id {id} already exists.',
+    nl: 'Er bestaat al een dossier met id {id}.',
+  },
   'dossier.invalid-id': {
     en: 'An id is 1–64 letters, digits or _ . : - and starts with a letter or digit.',
     nl: 'Een id bestaat uit 1–64 letters, cijfers of _ . : - en begint met een letter of cijfer.',

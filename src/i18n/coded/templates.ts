@@ -6,7 +6,10 @@ import type { CatalogueText } from '../fill.js';
  * template files, but a chat or console user who meets one reads it in their language too.
  */
 export const TEMPLATE_ERRORS = {
-  'template.not-found': { en: 'There is no template {id} you may see.', nl: 'Er is geen sjabloon {id} dat je mag zien.' },
+  'template.not-found': {
+    en: 'There is no template {id} you may see.',
+    nl: 'Er is geen sjabloon {id} dat je mag zien.',
+  },
   'template.forbidden': { en: 'You may not change this template.', nl: 'Je mag dit sjabloon niet wijzigen.' },
   'template.automatic-workflow-required': {
     en: 'Only users with the automatic-workflow right may create or change semi-automatic and automatic templates.',
@@ -29,7 +32,10 @@ export const TEMPLATE_ERRORS = {
     en: 'A template with key {key} already exists.',
     nl: 'Er bestaat al een sjabloon met sleutel {key}.',
   },
-  'template.unknown-course-type': { en: 'There is no course type {id}.', nl: 'Er is geen opleidingssoort {id}.' },
+  'template.unknown-course-type': {
+    en: 'There is no course type {id}.',
+    nl: 'Er is geen opleidingssoort {id}.',
+  },
   'template.unknown-user': { en: 'There is no user {id}.', nl: 'Er is geen gebruiker {id}.' },
   'template.not-linkable': {
     en: 'Records of type {group} have no course type; their templates apply to every record.',
@@ -95,7 +101,10 @@ export const TEMPLATE_ERRORS = {
     en: 'That field cannot be set; choose from: {valid}.',
     nl: 'Dat veld kan niet worden gezet; kies uit: {valid}.',
   },
-  'template.invalid-value': { en: 'That value does not fit the field.', nl: 'Die waarde past niet bij het veld.' },
+  'template.invalid-value': {
+    en: 'That value does not fit the field.',
+    nl: 'Die waarde past niet bij het veld.',
+  },
   'template.invalid-status': {
     en: 'That is not a status this data group can get; choose from: {valid}.',
     nl: 'Dat is geen status die deze datagroep kan krijgen; kies uit: {valid}.',
@@ -108,7 +117,10 @@ export const TEMPLATE_ERRORS = {
     en: 'That webhook secret is not configured; configured are: {valid}.',
     nl: 'Dat webhookgeheim is niet ingesteld; ingesteld zijn: {valid}.',
   },
-  'template.stamp-self': { en: 'A template cannot stamp itself.', nl: 'Een sjabloon kan zichzelf niet stempelen.' },
+  'template.stamp-self': {
+    en: 'A template cannot stamp itself.',
+    nl: 'Een sjabloon kan zichzelf niet stempelen.',
+  },
   'template.unknown-template': { en: 'There is no template {key}.', nl: 'Er is geen sjabloon {key}.' },
   'template.stamp-other-group': {
     en: 'Template {key} belongs to another data group.',

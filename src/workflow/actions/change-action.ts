@@ -2,10 +2,10 @@ import { type Action, isFinalState } from '../../domain/actions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { canReadAction, canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
+import { stateWord } from '../../i18n/labels.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
 import { hasActiveLease } from '../execution/lease.js';
-import { stateWord } from '../../i18n/labels.js';
 
 /** An action is addressed by its id (`act_…`) or by its running number, as people type it in chat. */
 export type ActionRef = string | number;

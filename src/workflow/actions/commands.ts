@@ -2,10 +2,10 @@ import { type Action, applyTrigger } from '../../domain/actions/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { computeMoment, moveLinked } from '../../domain/timing/index.js';
+import { stateWord } from '../../i18n/labels.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { type ActionRef, changeAction } from './change-action.js';
-import { stateWord } from '../../i18n/labels.js';
 
 /** What could not be done to an action that is not open, in both languages. */
 const NOT_OPEN_WHAT = {

@@ -4,11 +4,11 @@ import type { User } from '../../domain/rights/user.js';
 import { planManualStamp } from '../../domain/stamping/index.js';
 import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
 import { moveLinked } from '../../domain/timing/index.js';
+import { stateWord } from '../../i18n/labels.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import { loadContext } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { stateWord } from '../../i18n/labels.js';
 
 export interface StampByHandCommand {
   /** Template id or key. */
@@ -116,9 +116,7 @@ export async function stampByHand(
         details: holder ? { actionId: holder.id, number: holder.number, state: holder.state } : {},
         params: {
           key: template.key,
-          holder: holder
-            ? { en: ` as action ${holder.number}`, nl: ` als actie ${holder.number}` }
-            : '',
+          holder: holder ? { en: ` as action ${holder.number}`, nl: ` als actie ${holder.number}` } : '',
           state: stateWord(holder?.state ?? 'open'),
         },
       });

@@ -8,11 +8,11 @@ import {
 } from '../../domain/digests/subscription.js';
 import { DomainError, fromZodError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import { platformName } from '../../i18n/labels.js';
 import type { DeliveryContent, DeliveryViewer } from '../../store/deliveries.js';
 import { requireAdmin } from '../admin/authorize.js';
 import type { WorkflowDeps } from '../deps.js';
 import { forbidden, notFound } from '../errors.js';
-import { platformName } from '../../i18n/labels.js';
 
 /** What the digest use cases need from outside: addresses, the job per subscription, the outbox. */
 export interface DigestPorts {

@@ -5,6 +5,7 @@ import { canWriteAction } from '../../domain/rights/index.js';
 import type { User } from '../../domain/rights/user.js';
 import type { Process } from '../../domain/templates/index.js';
 import { type Coded, type ErrorCode, type TextParams, textParamsOf } from '../../i18n/coded/index.js';
+import { stateWord } from '../../i18n/labels.js';
 import { type ActionRef, readableAction } from '../actions/change-action.js';
 import type { WorkflowDeps } from '../deps.js';
 import type { DigestPorts } from '../digests/subscriptions.js';
@@ -20,7 +21,6 @@ import {
 import { notifyOwner } from './notify.js';
 import type { ExecutionObserver } from './observer.js';
 import { loadSubject, prepareFor } from './subject.js';
-import { stateWord } from '../../i18n/labels.js';
 
 export interface ExecutionPorts {
   processes: ProcessPorts;

@@ -10,9 +10,9 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import type { Process } from '../../domain/templates/index.js';
 import { atTimeOfDay, localDateOf } from '../../domain/timing/index.js';
+import { fieldWords, groupWord, valueWords } from '../../i18n/labels.js';
 import type { VersionedDossier } from '../../store/dossiers.js';
 import { createDossierRecord, getDossierRecord, updateDossierRecord } from '../dossiers.js';
-import { fieldWords, groupWord, valueWords } from '../../i18n/labels.js';
 import {
   done,
   failure,

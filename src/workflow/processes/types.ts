@@ -155,7 +155,10 @@ export function rejected(
   details?: Record<string, unknown>,
   params?: TextParams,
 ): PreparedProcess {
-  return { ok: false, rejection: { code, message, ...(details ? { details } : {}), ...(params ? { params } : {}) } };
+  return {
+    ok: false,
+    rejection: { code, message, ...(details ? { details } : {}), ...(params ? { params } : {}) },
+  };
 }
 
 /** A process that did its work, with its English summary and its coded result. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError, type DomainIssue, invalidInputs } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
+import type { ActionTemplate, TemplateDefinition } from '../../domain/templates/index.js';
 import { inputFieldWords } from '../../i18n/input-fields.js';
 import { zodProblem } from '../../i18n/zod-problems.js';
-import type { ActionTemplate, TemplateDefinition } from '../../domain/templates/index.js';
 import type { WorkflowDeps } from '../deps.js';
 import { createTemplate, definitionOf, updateTemplate, validateForSave } from './save.js';
 

@@ -11,11 +11,11 @@ import { DomainError } from '../../domain/errors.js';
 import type { User } from '../../domain/rights/user.js';
 import { planRetroactive, type SkippedStamp } from '../../domain/stamping/index.js';
 import { type ActionTemplate, readsParticipantCounts } from '../../domain/templates/index.js';
+import { groupWord } from '../../i18n/labels.js';
 import { loadContexts } from '../contexts.js';
 import type { WorkflowDeps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { definitionOf, getTemplate, saveNewVersion, validateForSave } from './save.js';
-import { groupWord } from '../../i18n/labels.js';
 
 /** Data groups whose records belong to a course type, so linking means something (docs/domain.md §4). */
 const linkableGroups = new Set(['course', 'participant', 'request', 'invoice']);
