@@ -179,6 +179,9 @@ const texts = {
 
 export type ConsoleTextKey = keyof typeof texts;
 
+/** The whole catalogue, for the test that every text has both languages. */
+export const CONSOLE_TEXTS: Readonly<Record<string, Record<Locale, CatalogueText>>> = texts;
+
 export function consoleText(
   locale: Locale,
   key: ConsoleTextKey,

@@ -36,6 +36,9 @@ const texts = {
 
 export type TeamsTextKey = keyof typeof texts;
 
+/** The whole catalogue, for the test that every text has both languages. */
+export const TEAMS_TEXTS: Readonly<Record<string, Record<Locale, CatalogueText>>> = texts;
+
 export function teamsText(
   locale: Locale,
   key: TeamsTextKey,

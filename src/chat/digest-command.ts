@@ -1,8 +1,9 @@
 import { nextRuns, parseScheduleWords } from '../domain/digests/schedule.js';
 import type { DigestRequestInput, DigestSubscription, DigestTarget } from '../domain/digests/subscription.js';
-import { DataGroupSchema } from '../domain/dossiers/kinds.js';
+import { DATA_GROUPS, DataGroupSchema } from '../domain/dossiers/kinds.js';
 import { DomainError } from '../domain/errors.js';
 import { codedText, type ErrorCode } from '../i18n/coded/index.js';
+import { groupLabel } from '../i18n/labels.js';
 import { formatMoment } from '../i18n/messages.js';
 import { digestContent } from '../workflow/digests/content.js';
 import {
@@ -15,7 +16,7 @@ import { getTemplate } from '../workflow/templates/save.js';
 import type { DigestOptions } from './commands/grammar.js';
 import type { ChatContext } from './context.js';
 import type { ChatView } from './model.js';
-import { say, type TextKey } from './texts.js';
+import { say } from './texts.js';
 import { digestView } from './views/digest.js';
 
 /** The message is English for the log; the person reads the code's text in their language. */
@@ -42,7 +43,7 @@ function ports(context: ChatContext): DigestPorts {
     throw new DomainError({
       category: 'upstream',
       code: 'digest.unavailable',
-      message: say(context.actor.locale, 'digest.unavailable'),
+      message: 'Digests are not available here',
     });
   return digests;
 }
@@ -69,17 +70,27 @@ async function ownerIdOf(context: ChatContext, word: string): Promise<string> {
 }
 
 /** `/actie digest aan …` read into a subscription request, every word checked with a clear refusal. */
+/** A data group as typed: its id (`course`) or its name in either language (`opleiding`, `web request`). */
+function dataGroupWord(word: string): string {
+  const typed = word.toLowerCase().replace(/[\s_]+/g, '-');
+  const named = DATA_GROUPS.find((group) =>
+    (['en', 'nl'] as const).some(
+      (locale) => groupLabel(group, locale).toLowerCase().replace(/\s+/g, '-') === typed,
+    ),
+  );
+  return named ?? typed;
+}
+
 async function requestOf(
   context: ChatContext,
   schedule: readonly string[],
   options: DigestOptions,
 ): Promise<DigestRequestInput> {
-  const locale = context.actor.locale;
   const parsed = parseScheduleWords(schedule);
   if (!parsed.ok) throw invalid('schedule', `digest.bad-${parsed.reason}`, { value: schedule.join(' ') });
   const { calendar } = await context.deps.workspace.get();
   const timeZone = options.timeZone ?? calendar.timeZone;
-  const group = options.group ? DataGroupSchema.safeParse(options.group) : undefined;
+  const group = options.group ? DataGroupSchema.safeParse(dataGroupWord(options.group)) : undefined;
   if (group && !group.success) throw invalid('group', 'digest.bad-group', { value: options.group ?? '' });
   const top = options.top === undefined ? undefined : Number(options.top);
   return {

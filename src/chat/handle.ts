@@ -242,7 +242,9 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
               ? [`${say(locale, 'fact.event')}: ${eventLabel(template.event, locale)}`]
               : []),
             ...(template.process
-              ? [`${say(locale, 'fact.process')}: ${processSummary(template.process, locale)}`]
+              ? [
+                  `${say(locale, 'fact.process')}: ${processSummary(template.process, locale, template.dataGroup)}`,
+                ]
               : []),
           ],
         },

@@ -96,31 +96,6 @@ const texts = {
     en: 'This channel has no digest. Start one with /actie digest on weekdays 08:30.',
     nl: 'Dit kanaal heeft geen overzicht. Zet er een aan met /actie digest aan werkdagen 08:30.',
   },
-  'digest.needs-channel': {
-    en: 'Name the channel: channel:planning.',
-    nl: 'Noem het kanaal: kanaal:planning.',
-  },
-  'digest.unavailable': {
-    en: 'Digests are not available here.',
-    nl: 'Overzichten zijn hier niet beschikbaar.',
-  },
-  'digest.bad-time': {
-    en: 'Cannot read the time in "{value}": give a day and a time, e.g. weekdays 08:30.',
-    nl: 'Kan de tijd in "{value}" niet lezen: geef een dag en een tijd, bijv. werkdagen 08:30.',
-  },
-  'digest.bad-days': {
-    en: 'Cannot read the days in "{value}": weekdays, daily, or days such as mon,thu.',
-    nl: 'Kan de dagen in "{value}" niet lezen: werkdagen, dagelijks, of dagen zoals ma,do.',
-  },
-  'digest.bad-cron': {
-    en: '"{value}" is not a cron expression of five fields, e.g. "30 8 * * 1-5".',
-    nl: '"{value}" is geen cron-expressie van vijf velden, bijv. "30 8 * * 1-5".',
-  },
-  'digest.bad-group': { en: 'No data group "{value}".', nl: 'Geen datagroep "{value}".' },
-  'digest.unknown-course-type': {
-    en: 'No course type with key "{key}".',
-    nl: 'Geen opleidingssoort met sleutel "{key}".',
-  },
   'digest.audience-everyone': {
     en: 'Shows only the actions everyone may see.',
     nl: 'Toont alleen de acties die iedereen mag zien.',
@@ -163,7 +138,7 @@ const texts = {
   'process.create-invoice': { en: 'Create a draft invoice', nl: 'Conceptfactuur maken' },
   'process.webhook': { en: 'Call webhook {url}', nl: 'Webhook {url} aanroepen' },
   'process.chat-message': { en: 'Chat message', nl: 'Chatbericht' },
-  'process.stamp': { en: 'Stamp {templates}', nl: '{sjablonen} stempelen' },
+  'process.stamp': { en: 'Stamp {templates}', nl: '{templates} stempelen' },
   'mode.add': { en: 'Add', nl: 'toevoegen' },
   'mode.remove': { en: 'Remove', nl: 'verwijderen' },
   'result.done': { en: 'Action {number} is done.', nl: 'Actie {number} is gedaan.' },
@@ -212,7 +187,6 @@ const texts = {
     en: 'Cannot read {argument} "{value}". Usage: {usage}',
     nl: 'Kan {argument} "{value}" niet lezen. Gebruik: {usage}',
   },
-  'error.unknown-user': { en: 'No user "{value}".', nl: 'Geen gebruiker "{value}".' },
   'error.internal': {
     en: 'Something went wrong on our side; it has been logged.',
     nl: 'Er ging bij ons iets mis; dit is gelogd.',
@@ -354,6 +328,9 @@ const texts = {
 } as const satisfies Record<string, Record<Locale, CatalogueText>>;
 
 export type TextKey = keyof typeof texts;
+
+/** The whole catalogue, for the test that every text has both languages. */
+export const CHAT_TEXTS: Readonly<Record<string, Record<Locale, CatalogueText>>> = texts;
 
 export function say(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
   return fill(texts[key][locale], params);

@@ -40,6 +40,9 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
+/** The whole catalogue, for the test that every text has both languages. */
+export const NOTICE_TEXTS: Readonly<Record<string, Record<Locale, CatalogueText>>> = messages;
+
 export function translate(
   locale: Locale,
   key: MessageKey,

@@ -171,7 +171,7 @@ export const USAGE: Record<Name, { en: string; nl: string }> = {
   cancel: { en: '/actie cancel <number> [reason]', nl: '/actie annuleren <nummer> [reden]' },
   digest: {
     en: '/actie digest on <weekdays 08:30|daily 9:00|mon,thu 9:00|"30 8 * * 1-5"> [empty:skip] [template:key] [group:course] [owner:email] [role:planning] [course-type:key] [record:id] [tz:Europe/Amsterdam] [audience:role] [top:10] [channel:name] · /actie digest off · /actie digest show',
-    nl: '/actie digest aan <werkdagen 08:30|dagelijks 9:00|ma,do 9:00|"30 8 * * 1-5"> [leeg:overslaan] [sjabloon:sleutel] [datagroep:course] [eigenaar:e-mail] [rol:planning] [opleidingssoort:sleutel] [dossier:id] [tijdzone:Europe/Amsterdam] [zichtbaar:rol] [aantal:10] [kanaal:naam] · /actie digest uit · /actie digest toon',
+    nl: '/actie digest aan <werkdagen 08:30|dagelijks 9:00|ma,do 9:00|"30 8 * * 1-5"> [leeg:overslaan] [sjabloon:sleutel] [datagroep:opleiding] [eigenaar:e-mail] [rol:planning] [opleidingssoort:sleutel] [dossier:id] [tijdzone:Europe/Amsterdam] [zichtbaar:rol] [aantal:10] [kanaal:naam] · /actie digest uit · /actie digest toon',
   },
   templates: { en: '/actie templates [search]', nl: '/actie sjablonen [zoekterm]' },
   template: { en: '/actie template <key>', nl: '/actie sjabloon <sleutel>' },

@@ -20,8 +20,8 @@ export const ACTION_ERRORS = {
     nl: 'Het einde mag niet vóór de start liggen.',
   },
   'action.already-stamped': {
-    en: 'Template {key} is already stamped on this record{holder}.',
-    nl: 'Sjabloon {key} is al op dit dossier gestempeld{holder}.',
+    en: 'Template {key} is already stamped on this record{asAction}.',
+    nl: 'Sjabloon {key} is al op dit dossier gestempeld{asAction}.',
   },
   'action.already-final': {
     en: 'Action {number} is already {state}.',

@@ -76,8 +76,8 @@ export const RECORD_ERRORS = {
   },
   'request.invalid': { en: '{field}: {problem}', nl: '{field}: {problem}' },
   'request.version-mismatch': {
-    en: 'If-Match and expectedVersion name different versions.',
-    nl: 'If-Match en expectedVersion noemen verschillende versies.',
+    en: 'The If-Match header and the expected version in the body name different versions.',
+    nl: 'De kop If-Match en het veld met de verwachte versie noemen verschillende versies.',
   },
   'cli.invalid': {
     en: 'The command line could not be read: {problem}',

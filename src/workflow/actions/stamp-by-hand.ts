@@ -116,7 +116,7 @@ export async function stampByHand(
         details: holder ? { actionId: holder.id, number: holder.number, state: holder.state } : {},
         params: {
           key: template.key,
-          holder: holder ? { en: ` as action ${holder.number}`, nl: ` als actie ${holder.number}` } : '',
+          asAction: holder ? { en: ` as action ${holder.number}`, nl: ` als actie ${holder.number}` } : '',
           state: stateWord(holder?.state ?? 'open'),
         },
       });
