@@ -1,10 +1,13 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonsFor } from '../../src/chat/views/action-card.js';
 import type { Action } from '../../src/domain/actions/index.js';
 import type { Course } from '../../src/domain/dossiers/index.js';
+import { canWriteAction } from '../../src/domain/rights/index.js';
 import { validateTemplate } from '../../src/domain/templates/index.js';
 import { EXAMPLE_SEED_ID, type SeedResult, seedExampleWorkspace } from '../../src/seed/index.js';
 import type { UserRecord } from '../../src/store/users.js';
+import { completeAction } from '../../src/workflow/actions/commands.js';
 import { getAction, listActions } from '../../src/workflow/actions/queries.js';
 import { ensureBootstrapAdmins } from '../../src/workflow/admin/bootstrap.js';
 import type { WorkspaceProvider } from '../../src/workflow/deps.js';
@@ -234,6 +237,45 @@ describe('right after start-up', () => {
       expect(listed.items.map((action) => action.id)).not.toContain(callBack!.id);
       expect(listed.items.length).toBeGreaterThan(0);
     }
+  });
+
+  it('planning work: everyone sees it, but only planners and its owner may complete or execute it', async () => {
+    const [bram, sanne, priya] = await Promise.all(
+      ['bram', 'sanne', 'priya'].map((name) => user(`${name}@debrug.example`)),
+    );
+    const planningKeys = [
+      'attendance-list',
+      'publish-portal',
+      'stop-publishing-when-full',
+      'go-when-minimum-reached',
+      'remove-expired-category',
+      'welcome-participant',
+      'register-pass',
+      'call-teacher',
+    ];
+    for (const key of planningKeys) {
+      expect(await ws.stores.templates.getByKey(key)).toMatchObject({
+        readRoles: [],
+        writeRoles: ['planning'],
+      });
+    }
+    const [list] = (await templateActions('attendance-list')).filter((action) => action.state === 'open');
+    const [pass] = (await templateActions('register-pass')).filter((action) => action.state === 'open');
+    for (const outsider of [sanne!, priya!]) {
+      expect((await getAction(ws.deps, outsider, list!.id)).id).toBe(list!.id);
+      await expect(completeAction(ws.deps, outsider, { ref: list!.id })).rejects.toMatchObject({
+        code: 'action.forbidden',
+      });
+      await expect(executeAction(ws.deps, executionPorts(), outsider, pass!.id)).rejects.toMatchObject({
+        code: 'action.forbidden',
+      });
+      // Their cards offer only Details: no Done, Execute or Snooze they would be refused.
+      expect(buttonsFor(list!, outsider, 'nl').map((button) => button.verb)).toEqual(['details']);
+    }
+    expect(canWriteAction(bram!, list!)).toBe(true);
+    expect(buttonsFor(list!, bram!, 'nl').map((button) => button.verb)).toContain('done');
+    expect((await ws.stores.actions.get(list!.id))?.state).toBe('open');
+    expect((await ws.stores.actions.get(pass!.id))?.state).toBe('open');
   });
 
   it('example 2: exactly one attendance list per confirmed course, none for courses still to start', async () => {

@@ -1,5 +1,5 @@
 import type { TemplateInput } from '../../domain/templates/index.js';
-import { everyCourseType, firstAid, openEnrolment, type TemplateRefs } from './links.js';
+import { everyCourseType, firstAid, openEnrolment, PLANNING_WORK, type TemplateRefs } from './links.js';
 import { after, before } from './offsets.js';
 
 /** The category the re-enrolment template (example 6) removes; persons with it need a new certificate. */
@@ -37,6 +37,7 @@ export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {
         end: before(1, 'working-days', 'course.startDate'),
       },
       ownerRule: { kind: 'course-contact' },
+      ...PLANNING_WORK,
       categories: ['planning'],
       courseTypeIds: everyCourseType(refs),
     },
@@ -49,6 +50,7 @@ export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {
       event: { type: 'created', group: 'course' },
       process: { type: 'set-field', field: 'portalPublished', value: true },
       timing: { start: after(0, 'days', 'event'), end: after(1, 'working-days', 'event') },
+      ...PLANNING_WORK,
       categories: ['portaal'],
       courseTypeIds: openEnrolment(refs),
     },
@@ -64,6 +66,7 @@ export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {
       conditions: { all: [{ field: 'course.full', op: 'eq', value: true }] },
       // Once the course has started the website no longer offers it anyway; the waiting action expires.
       timing: { start: after(0, 'days', 'event'), end: before(0, 'days', 'course.startDate') },
+      ...PLANNING_WORK,
       categories: ['portaal'],
       courseTypeIds: openEnrolment(refs),
     },
@@ -88,6 +91,7 @@ export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {
         end: before(1, 'working-days', 'course.startDate'),
         timeOfDay: '09:00',
       },
+      ...PLANNING_WORK,
       categories: ['planning'],
       courseTypeIds: openEnrolment(refs),
     },
@@ -108,6 +112,7 @@ export function acceptanceTemplates(refs: TemplateRefs): TemplateInput[] {
         ],
       },
       timing: { start: after(1, 'working-days', 'event'), end: after(3, 'working-days', 'event') },
+      ...PLANNING_WORK,
       categories: ['deelnemers'],
       courseTypeIds: firstAid(refs),
     },

@@ -1,6 +1,6 @@
 import type { TemplateInput } from '../../domain/templates/index.js';
 import { APPROVED_SENDER } from '../staff.js';
-import type { TemplateRefs } from './links.js';
+import { PLANNING_WORK, type TemplateRefs } from './links.js';
 import { after, before } from './offsets.js';
 
 const WELCOME_BODY = `Beste [Persoon:Voornaam],
@@ -33,6 +33,7 @@ export function extraTemplates({ courseTypes, staff }: TemplateRefs): TemplateIn
         documentTemplate: { subject: 'Welkom bij [Opleiding:Naam]', body: WELCOME_BODY },
       },
       timing: { start: after(0, 'days', 'event'), end: after(2, 'working-days', 'event') },
+      ...PLANNING_WORK,
       categories: ['communicatie'],
       courseTypeIds: [courseTypes.vca.id],
     },
@@ -46,6 +47,7 @@ export function extraTemplates({ courseTypes, staff }: TemplateRefs): TemplateIn
       event: { type: 'status-changed', group: 'course', to: 'executed' },
       process: { type: 'set-field', field: 'passMet', value: true },
       timing: { start: after(0, 'days', 'event'), end: after(5, 'working-days', 'event') },
+      ...PLANNING_WORK,
       categories: ['certificaten'],
       courseTypeIds: [courseTypes.ehbo.id, courseTypes.bhv.id],
     },
@@ -61,6 +63,7 @@ export function extraTemplates({ courseTypes, staff }: TemplateRefs): TemplateIn
         start: before(5, 'working-days', 'course.startDate'),
         end: before(2, 'working-days', 'course.startDate'),
       },
+      ...PLANNING_WORK,
       categories: ['planning'],
       // The in-company and VCA courses are given by freelance teachers who need the briefing.
       courseTypeIds: [courseTypes.bhv.id, courseTypes.vca.id],

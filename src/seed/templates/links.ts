@@ -20,3 +20,12 @@ export function everyCourseType({ courseTypes }: TemplateRefs): string[] {
 export function firstAid({ courseTypes }: TemplateRefs): string[] {
   return [courseTypes.ehbo.id, courseTypes.bhv.id];
 }
+
+/**
+ * Planning's work: everyone may see it (sales wants to know a course goes ahead, finance that it was
+ * given), but only planners complete, execute, snooze or reassign it — and the owner, whoever that is.
+ */
+export const PLANNING_WORK: { readonly readRoles: string[]; readonly writeRoles: string[] } = {
+  readRoles: [],
+  writeRoles: ['planning'],
+};
