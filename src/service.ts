@@ -23,6 +23,7 @@ import {
 } from './observability/service-metrics.js';
 import { DigestJobs } from './scheduler/digest-jobs.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
+import { scheduleEscalations } from './scheduler/escalation-job.js';
 import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
@@ -230,6 +231,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
   await scheduleLiveCopies(scheduler, chat.live, logger);
+  await scheduleEscalations(scheduler, deps.workflow, chat.outbox);
   digestJobs.define(
     (subscriptionId, occurrence) =>
       runDigest(deps.workflow, deps.execution.digests!, subscriptionId, occurrence),
