@@ -14,7 +14,6 @@ import {
   decodeMetadata,
   infoModal,
   loadingModal,
-  type ModalMetadata,
   OPTIONS_PREFIX,
 } from '../render/modals.js';
 import { actorFor, firstTime, type SlackSurface } from '../surface.js';
