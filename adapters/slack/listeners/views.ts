@@ -9,13 +9,7 @@ import { present, type SlackTurn, showForm } from '../present.js';
 import { option } from '../render/elements.js';
 import { SLACK_LIMITS } from '../render/limits.js';
 import { renderBlocks } from '../render/messages.js';
-import {
-  CALLBACK,
-  decodeMetadata,
-  infoModal,
-  loadingModal,
-  OPTIONS_PREFIX,
-} from '../render/modals.js';
+import { CALLBACK, decodeMetadata, infoModal, loadingModal, OPTIONS_PREFIX } from '../render/modals.js';
 import { actorFor, firstTime, type SlackSurface } from '../surface.js';
 import { readFormValues } from '../view-state.js';
 
