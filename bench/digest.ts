@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { type CommandStartedEvent, MongoClient } from 'mongodb';
-import { pino } from 'pino';
 import { digestView } from '../src/chat/views/digest.js';
 import type { DigestSubscription } from '../src/domain/digests/subscription.js';
 import { resolveDatabase } from '../src/store/database.js';
-import { WorkspaceSettingsSchema } from '../src/store/settings.js';
-import { createStores, ensureIndexes } from '../src/store/stores.js';
 import { stampByHand } from '../src/workflow/actions/stamp-by-hand.js';
 import { createUser } from '../src/workflow/admin/users.js';
-import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
 import { digestContent } from '../src/workflow/digests/content.js';
 import { createDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
-import { percentile } from './support.js';
+import { benchDeps, percentile } from './support.js';
 
 /**
  * A channel digest over a large workspace (issue 10): OPEN open actions, OVERDUE of them overdue, spread
@@ -41,20 +37,8 @@ export default async function digestBench(): Promise<void> {
   try {
     await client.connect();
     const db = client.db(`bench_digest_${Date.now()}`);
-    const stores = createStores(db);
-    await ensureIndexes(stores);
     const now = new Date();
-    const clock = () => now;
-    const deps: WorkflowDeps = {
-      stores,
-      clock,
-      logger: pino({ level: 'silent' }),
-      workspace: new WorkspaceProvider(
-        stores,
-        WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'nl' }),
-        clock,
-      ),
-    };
+    const deps = await benchDeps(db, { locale: 'nl', clock: () => now });
     const owners = [];
     for (let index = 0; index < 10; index += 1) {
       owners.push(

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { type Db, MongoClient } from 'mongodb';
-import { pino } from 'pino';
 import { createDossier, type DossierRecord } from '../src/domain/dossiers/index.js';
 import type { User } from '../src/domain/rights/user.js';
 import type { TemplateInput } from '../src/domain/templates/index.js';
@@ -10,12 +9,11 @@ import { newActionId } from '../src/store/actions.js';
 import { resolveDatabase } from '../src/store/database.js';
 import { toDocument } from '../src/store/documents.js';
 import type { StoredEvent } from '../src/store/events.js';
-import { WorkspaceSettingsSchema } from '../src/store/settings.js';
-import { createStores, ensureIndexes } from '../src/store/stores.js';
-import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
+import type { WorkflowDeps } from '../src/workflow/deps.js';
 import { processEvents } from '../src/workflow/events/process-events.js';
 import { recordEvents } from '../src/workflow/events/record-events.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
+import { benchDeps } from './support.js';
 
 /**
  * Stamping throughput (issue 3, item 7): ONE course event — status changed to 'definitive' — fans three
@@ -92,19 +90,8 @@ interface Seeded {
 
 /** A course of `participants` people with the three templates linked, and its pending status change. */
 async function seed(db: Db, participants: number): Promise<Seeded> {
-  const stores = createStores(db);
-  await ensureIndexes(stores);
-  const clock = () => NOW;
-  const deps: WorkflowDeps = {
-    stores,
-    clock,
-    logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(
-      stores,
-      WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }),
-      clock,
-    ),
-  };
+  const deps = await benchDeps(db, { locale: 'en', clock: () => NOW });
+  const { stores } = deps;
   await stores.users.insert({ ...admin, chatIdentities: [], createdAt: NOW, updatedAt: NOW });
   const at = { now: NOW };
   const type = createDossier('course-type', { key: 'bench', name: 'Bench' }, { ...at, id: 'ctp_bench' });

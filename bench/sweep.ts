@@ -1,16 +1,12 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { MongoClient } from 'mongodb';
-import { pino } from 'pino';
 import { resolveDatabase } from '../src/store/database.js';
-import { WorkspaceSettingsSchema } from '../src/store/settings.js';
-import { createStores, ensureIndexes } from '../src/store/stores.js';
-import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
 import { createDossierRecord, updateDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
 import { markAttendanceTemplate, storeParticipants } from '../test/execution/support.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
-import { percentile } from './support.js';
+import { benchDeps, percentile } from './support.js';
 
 /**
  * Due-sweep throughput (issue 4): ACTIONS automatic actions whose starts are spread evenly over one
@@ -25,19 +21,8 @@ const SPREAD_MS = 60_000;
 const LEAD_MS = 20_000;
 
 async function seed(db: Db): Promise<void> {
-  const stores = createStores(db);
-  await ensureIndexes(stores);
-  const clock = () => new Date();
-  const deps: WorkflowDeps = {
-    stores,
-    clock,
-    logger: pino({ level: 'silent' }),
-    workspace: new WorkspaceProvider(
-      stores,
-      WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'en' }),
-      clock,
-    ),
-  };
+  const deps = await benchDeps(db, { locale: 'en', clock: () => new Date() });
+  const { stores } = deps;
   const courseType = (
     await createDossierRecord(deps, SYSTEM_USER, {
       group: 'course-type',

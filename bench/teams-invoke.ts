@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { pino } from 'pino';
 import type { User } from '../src/domain/rights/user.js';
 import { resolveDatabase } from '../src/store/database.js';
-import { WorkspaceSettingsSchema } from '../src/store/settings.js';
-import { createStores, ensureIndexes } from '../src/store/stores.js';
-import { type WorkflowDeps, WorkspaceProvider } from '../src/workflow/deps.js';
 import { createDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
 import { createTemplate } from '../src/workflow/templates/save.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
-import { percentile } from './support.js';
+import { benchDeps, percentile } from './support.js';
 
 /**
  * Card button latency in Teams (issue 9): CONCURRENT `adaptiveCard/action` invokes at once against a real
@@ -71,19 +67,8 @@ export default async function teamsInvokeBench(): Promise<void> {
     await client.connect();
     const dbName = `bench_teams_${Date.now()}`;
     const db = client.db(dbName);
-    const stores = createStores(db);
-    await ensureIndexes(stores);
-    const clock = () => new Date();
-    const deps: WorkflowDeps = {
-      stores,
-      clock,
-      logger: pino({ level: 'silent' }),
-      workspace: new WorkspaceProvider(
-        stores,
-        WorkspaceSettingsSchema.parse({ calendar: {}, locale: 'nl' }),
-        clock,
-      ),
-    };
+    const deps = await benchDeps(db, { locale: 'nl', clock: () => new Date() });
+    const { stores } = deps;
     const pressers: Presser[] = [];
     const now = new Date();
     for (let index = 0; index < USERS; index += 1) {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     deadline.unref();
     service.stop(signal).then(
       () => {
-        logger.info({ signal, step: 'exit' }, 'shutdown complete');
+        logger.info({ signal, step: 'exit', at: performance.now() }, 'shutdown complete');
         logger.flush();
         process.exit(0);
       },

@@ -28,6 +28,7 @@ export function workspaceDefaults(
       defaultTimeOfDay: '09:00',
     },
     locale: config.DEFAULT_LOCALE,
+    escalation: { afterWorkingDays: 3 },
   };
 }
 

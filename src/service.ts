@@ -23,6 +23,7 @@ import {
 } from './observability/service-metrics.js';
 import { DigestJobs } from './scheduler/digest-jobs.js';
 import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
+import { scheduleEscalations } from './scheduler/escalation-job.js';
 import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
@@ -230,6 +231,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     onPass: (stats, seconds) => recordSweepPass(metrics, stats, seconds),
   });
   await scheduleLiveCopies(scheduler, chat.live, logger);
+  await scheduleEscalations(scheduler, deps.workflow, chat.outbox);
   digestJobs.define(
     (subscriptionId, occurrence) =>
       runDigest(deps.workflow, deps.execution.digests!, subscriptionId, occurrence),
@@ -294,19 +296,20 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   let stopping: Promise<void> | undefined;
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
-      logger.info({ reason, step: 'readiness-off' }, 'shutdown: readiness off');
+      // `at` (ms since the process started) orders the steps where two share a millisecond of `time`.
+      logger.info({ reason, step: 'readiness-off', at: performance.now() }, 'shutdown: readiness off');
       shuttingDown = true;
       await http.close(config.SHUTDOWN_GRACE_MS);
       await slackRuntime?.stop();
-      logger.info({ step: 'http-closed' }, 'shutdown: stopped accepting requests');
+      logger.info({ step: 'http-closed', at: performance.now() }, 'shutdown: stopped accepting requests');
       await scheduler.drain(config.SHUTDOWN_GRACE_MS);
-      logger.info({ step: 'scheduler-drained' }, 'shutdown: scheduler drained');
+      logger.info({ step: 'scheduler-drained', at: performance.now() }, 'shutdown: scheduler drained');
       await chat.worker.stop();
-      logger.info({ step: 'delivery-stopped' }, 'shutdown: chat delivery stopped');
+      logger.info({ step: 'delivery-stopped', at: performance.now() }, 'shutdown: chat delivery stopped');
       if (inProcessDatabase) await removeRuntimeFile(config.DATA_DIR, process.pid);
       await client.close();
       await database.stop();
-      logger.info({ step: 'database-closed' }, 'shutdown: database closed');
+      logger.info({ step: 'database-closed', at: performance.now() }, 'shutdown: database closed');
     })();
     return stopping;
   };

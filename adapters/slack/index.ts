@@ -134,6 +134,8 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         clientOptions,
         logger,
         deferInitialization: true,
+        // Stempel keeps no conversation state in Bolt; its middleware would only cost every request time.
+        convoStore: false,
       });
       app.error(async (error) => {
         options.logger.error({ err: error }, 'slack listener failed');

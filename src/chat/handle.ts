@@ -39,10 +39,8 @@ export type { ChatContext } from './context.js';
 /** How many cards a list shows; renderers may show fewer and say how many more there are. */
 const listLimit = 20;
 
-const cards = cardsFor;
-
 async function withCard(context: ChatContext, message: string, action: Action): Promise<ChatView[]> {
-  const [card] = await cards(context, [action]);
+  const [card] = await cardsFor(context, [action]);
   return [{ kind: 'text', lines: [message] }, card!];
 }
 
@@ -112,7 +110,7 @@ async function list(context: ChatContext, filters: ListFilters, mine: boolean): 
       kind: 'list',
       title: say(locale, mine ? 'list.mine' : 'list.all'),
       empty: say(locale, 'list.empty'),
-      items: await cards(context, result.items),
+      items: await cardsFor(context, result.items),
       total: result.total,
       totalExact: result.totalExact,
     },
@@ -167,7 +165,7 @@ async function run(context: ChatContext, command: ChatCommand): Promise<ChatView
     case 'list':
       return list(context, command.filters, false);
     case 'show':
-      return cards(context, [await readableAction(deps, actor, command.ref)]);
+      return cardsFor(context, [await readableAction(deps, actor, command.ref)]);
     case 'preview':
     case 'execute':
       // Execute from a command shows the preview first; the confirm button runs it.

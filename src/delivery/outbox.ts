@@ -62,7 +62,8 @@ export class Outbox implements ChatDelivery {
       createdAt: now,
       expiresAt: new Date(now.getTime() + RETENTION_MS),
     });
-    if (queued) this.options.wake();
+    if (!queued) return { ok: true };
+    this.options.wake();
     return { ok: true, ref: id };
   }
 }

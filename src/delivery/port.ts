@@ -29,7 +29,7 @@ export type DeliveryTarget =
   | { kind: 'channel'; platform: PlatformId; channel: string };
 
 export type DeliveryResult =
-  /** Queued (or queued before): `ref` is the delivery record's id. */
+  /** Queued — `ref` is the new delivery record's id — or queued before with the same dedupe key (no `ref`). */
   | { ok: true; ref?: string }
   /** permanent: retrying cannot help (unknown channel, platform not configured, target marked broken). */
   | { ok: false; permanent: boolean; reason: string };

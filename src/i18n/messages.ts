@@ -32,6 +32,11 @@ const messages = {
       other: '{count} nieuwe acties voor jou: {list}. Bekijk ze met /actie mijn.',
     },
   },
+  'notify.escalation': {
+    en: 'Escalated: action {number} "{name}" is {days} working days overdue (due {end}). Owner: {owner}.',
+    nl: 'Escalatie: actie {number} "{name}" is {days} werkdagen te laat (uiterlijk {end}). Eigenaar: {owner}.',
+  },
+  'notify.nobody': { en: 'nobody', nl: 'niemand' },
   'notify.overdue': {
     en: 'Action {number} "{name}" is overdue since {end}.',
     nl: 'Actie {number} "{name}" is te laat sinds {end}.',

@@ -17,6 +17,7 @@ export const DUE_WORK_INDEXES = [
   { key: { 'lease.until': 1 }, sparse: true },
   { key: { state: 1, 'notified.start': 1, start: 1, ownerUserId: 1 } },
   { key: { state: 1, 'notified.overdue': 1, end: 1, ownerUserId: 1 } },
+  { key: { state: 1, 'notified.escalated': 1, end: 1 } },
 ] as const;
 
 /** Work the due-sweep must execute at `now`: first runs, retries whose time came, and crashed runs. */
@@ -51,6 +52,19 @@ export function noticeQuery(kind: 'start' | 'overdue', now: Date): { filter: Fil
   return { filter, sort: { [moment]: 1 } };
 }
 
+/**
+ * Overdue actions of these templates not escalated yet, whose end is before `endedBefore`: escalation
+ * candidates, oldest first. The escalated ones drop out of the index range.
+ */
+export function escalationFilter(templateIds: readonly string[], endedBefore: Date): Filter<ActionDoc> {
+  return {
+    state: { $in: executable },
+    'notified.escalated': { $exists: false },
+    end: { $lt: endedBefore },
+    templateId: { $in: [...templateIds] },
+  };
+}
+
 export function expiredWaitingFilter(now: Date): Filter<ActionDoc> {
   return { state: 'waiting', end: { $lt: now } };
 }
@@ -83,8 +97,20 @@ export class DueWork {
     return docs.map((doc) => fromDocument<Action>(doc));
   }
 
+  async escalationCandidates(
+    templateIds: readonly string[],
+    endedBefore: Date,
+    limit: number,
+  ): Promise<Action[]> {
+    if (templateIds.length === 0) return [];
+    const docs = await this.actions
+      .find(escalationFilter(templateIds, endedBefore), { sort: { end: 1 }, limit })
+      .toArray();
+    return docs.map((doc) => fromDocument<Action>(doc));
+  }
+
   /** Marks a notice as given; false when another sweep marked it first (so only one of them sends it). */
-  async markNotified(id: string, kind: 'start' | 'overdue', at: Date): Promise<boolean> {
+  async markNotified(id: string, kind: 'start' | 'overdue' | 'escalated', at: Date): Promise<boolean> {
     const result = await this.actions.updateOne(
       { _id: id, [`notified.${kind}`]: { $exists: false } },
       { $set: { [`notified.${kind}`]: at } },

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { WorkspaceSettings } from '../domain/workspace.js';
+import { type WorkspaceSettings, WorkspaceSettingsSchema } from '../domain/workspace.js';
 
 export { type WorkspaceSettings, WorkspaceSettingsSchema } from '../domain/workspace.js';
 
@@ -19,7 +19,8 @@ export class SettingsStore {
 
   async get(): Promise<{ settings: WorkspaceSettings; version: number } | undefined> {
     const doc = await this.#settings.findOne({ _id: 'workspace' });
-    return doc ? { settings: doc.settings, version: doc.version } : undefined;
+    // Settings stored by an earlier version lack later fields: their defaults apply.
+    return doc ? { settings: WorkspaceSettingsSchema.parse(doc.settings), version: doc.version } : undefined;
   }
 
   /** Writes the settings if they are still at `expectedVersion` (0 = not yet stored). */

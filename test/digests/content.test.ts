@@ -164,6 +164,36 @@ describe('a channel digest', () => {
       new Date(NOW),
     );
     expect(byRole.overdue.total).toBe(2);
+    const ofType = await digestContent(
+      ws.deps,
+      subscription({
+        scope: { courseTypeIds: [courseTypeId], dataGroups: [], templateIds: [], ownerUserIds: [] },
+      }),
+      new Date(NOW),
+    );
+    expect(ofType.overdue.total).toBe(4);
+    const ofRecord = await digestContent(
+      ws.deps,
+      subscription({
+        scope: {
+          courseTypeIds: [],
+          dataGroups: [],
+          templateIds: [],
+          ownerUserIds: [],
+          recordId: actions.a3!.record.id,
+        },
+      }),
+      new Date(NOW),
+    );
+    expect(ofRecord.top.map((action) => action.id)).toEqual([actions.a3!.id]);
+    const otherType = await digestContent(
+      ws.deps,
+      subscription({
+        scope: { courseTypeIds: ['ctp_none'], dataGroups: [], templateIds: [], ownerUserIds: [] },
+      }),
+      new Date(NOW),
+    );
+    expect(otherType.overdue.total).toBe(0);
     const none = await digestContent(
       ws.deps,
       subscription({

@@ -23,11 +23,12 @@ describe('service lifecycle (child process)', () => {
     service.child.kill('SIGTERM');
     const { code } = await service.exit();
     expect(code).toBe(0);
-    // In the order the service logged them: on a loaded machine its asynchronous stdout writes can reach
-    // the pipe out of order (a write retried after EAGAIN), so arrival order is not the order of events.
+    // In the order the service took them, by the high-resolution moment each step carries: on a loaded
+    // machine its asynchronous stdout writes can reach the pipe out of order (a write retried after
+    // EAGAIN), and two steps can share a millisecond of the log's time.
     const steps = service.logs
       .filter((entry) => entry.step)
-      .sort((a, b) => String(a.time).localeCompare(String(b.time)))
+      .sort((a, b) => Number(a.at) - Number(b.at))
       .map((entry) => entry.step);
     expect(steps).toEqual([
       'readiness-off',

@@ -1,4 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ChatContext } from '../../../src/chat/context.js';
 import { type FormValues, formOptions, rebuildForm, submitForm } from '../../../src/chat/forms/index.js';
 import { handleButton } from '../../../src/chat/handle.js';
 import type { FormView } from '../../../src/chat/model.js';
@@ -8,14 +9,7 @@ import { present, type SlackTurn, showForm } from '../present.js';
 import { option } from '../render/elements.js';
 import { SLACK_LIMITS } from '../render/limits.js';
 import { renderBlocks } from '../render/messages.js';
-import {
-  CALLBACK,
-  decodeMetadata,
-  infoModal,
-  loadingModal,
-  type ModalMetadata,
-  OPTIONS_PREFIX,
-} from '../render/modals.js';
+import { CALLBACK, decodeMetadata, infoModal, loadingModal, OPTIONS_PREFIX } from '../render/modals.js';
 import { actorFor, firstTime, type SlackSurface } from '../surface.js';
 import { readFormValues } from '../view-state.js';
 
@@ -72,6 +66,31 @@ function plainValues(body: ViewSubmitAction): FormValues {
  * same way. Record and people searches answer the options requests of search fields.
  */
 export function registerViews(app: App, surface: SlackSurface): void {
+  /**
+   * What follows a submission's acknowledgement, once per submission (Slack may send one twice), for
+   * the person who submitted it; failures end in the modal as an error.
+   */
+  const afterSubmit = (
+    submission: ViewSubmitAction,
+    client: SlackTurn['client'],
+    locale: SlackTurn['locale'],
+    work: (context: ChatContext, turn: SlackTurn) => Promise<void>,
+  ) =>
+    surface.work.run(async () => {
+      if (!(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`))) return;
+      const found = await actorFor(surface, turnOfView(submission, client, locale), submission.user.id);
+      if (!found) return;
+      try {
+        await work(found.context, found.turn);
+      } catch (error) {
+        surface.logger.error(
+          { err: error, callback: submission.view.callback_id },
+          'slack submission failed',
+        );
+        await present(surface.deps, found.turn, [errorView(error, found.turn.locale)]);
+      }
+    });
+
   app.view(CALLBACK.form, async ({ ack, body, client }) => {
     const submission = body as ViewSubmitAction;
     const metadata = decodeMetadata(submission.view.private_metadata);
@@ -83,19 +102,8 @@ export function registerViews(app: App, surface: SlackSurface): void {
       return;
     }
     await ack({ response_action: 'update', view: loadingModal(locale) });
-    if (metadata) surface.work.run(() => submitted(submission, metadata, client, locale));
-  });
-  const submitted = async (
-    submission: ViewSubmitAction,
-    metadata: ModalMetadata,
-    client: SlackTurn['client'],
-    locale: SlackTurn['locale'],
-  ) => {
-    if (!(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`))) return;
-    const found = await actorFor(surface, turnOfView(submission, client, locale), submission.user.id);
-    if (!found) return;
-    const { context, turn } = found;
-    try {
+    if (!metadata) return;
+    afterSubmit(submission, client, locale, async (context, turn) => {
       const read = await readFormValues(surface, turn, submission.view.state.values);
       if (read.unlinked.length > 0) {
         const form = await rebuildForm(context, metadata.id, read.values);
@@ -120,41 +128,24 @@ export function registerViews(app: App, surface: SlackSurface): void {
         view: infoModal(submission.view.title.text, outcome.views, turn.locale),
       });
       await answerOrigin(turn, outcome.views);
-    } catch (error) {
-      surface.logger.error({ err: error }, 'slack form failed');
-      await present(surface.deps, turn, [errorView(error, turn.locale)]);
-    }
-  };
+    });
+  });
 
   app.view(CALLBACK.confirm, async ({ ack, body, client }) => {
     const submission = body as ViewSubmitAction;
     const metadata = decodeMetadata(submission.view.private_metadata);
     const locale = metadata?.locale ?? 'nl';
     await ack({ response_action: 'update', view: loadingModal(locale) });
-    if (metadata) surface.work.run(() => confirmed(submission, metadata, client, locale));
-  });
-  const confirmed = async (
-    submission: ViewSubmitAction,
-    metadata: ModalMetadata,
-    client: SlackTurn['client'],
-    locale: SlackTurn['locale'],
-  ) => {
-    if (!(await firstTime(surface, `view:${submission.view.id}:${submission.view.hash}`))) return;
-    const found = await actorFor(surface, turnOfView(submission, client, locale), submission.user.id);
-    if (!found) return;
-    const { context, turn } = found;
-    try {
+    if (!metadata) return;
+    afterSubmit(submission, client, locale, async (context, turn) => {
       const views = await handleButton(context, metadata.id);
       await client.views.update({
         view_id: submission.view.id,
         view: infoModal('Stempel', views, turn.locale),
       });
       await answerOrigin(turn, views);
-    } catch (error) {
-      surface.logger.error({ err: error }, 'slack confirm failed');
-      await present(surface.deps, turn, [errorView(error, turn.locale)]);
-    }
-  };
+    });
+  });
 
   app.options(new RegExp(`^${OPTIONS_PREFIX}`), async ({ ack, body, options, client }) => {
     const source = (options as { action_id?: string }).action_id?.slice(OPTIONS_PREFIX.length) ?? '';

@@ -123,7 +123,14 @@ export const ActionSchema = z.object({
   /** A retryable failure waits here for its next attempt; the due-sweep picks it up at `at`. */
   retry: z.object({ at: DateValueSchema, attempt: z.int().min(1) }).optional(),
   /** When the owner was told the action started and when that it was overdue, so each is said once. */
-  notified: z.object({ start: DateValueSchema.optional(), overdue: DateValueSchema.optional() }).optional(),
+  notified: z
+    .object({
+      start: DateValueSchema.optional(),
+      overdue: DateValueSchema.optional(),
+      /** When it was escalated to a channel, so that it is escalated once. */
+      escalated: DateValueSchema.optional(),
+    })
+    .optional(),
   /** Incremented on every change; updates are conditional on it, so concurrent changes cannot both win. */
   version: z.int().min(1),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConditionSetSchema } from '../conditions/schema.js';
 import { DataGroupSchema } from '../dossiers/kinds.js';
 import { DateValueSchema, IdSchema } from '../dossiers/values.js';
+import { TemplateEscalationSchema } from '../escalation.js';
 import { EventSpecSchema } from '../events/spec.js';
 import { TEXT_LIMITS, text } from '../text.js';
 import { TemplateTimingSchema } from '../timing/index.js';
@@ -69,6 +70,8 @@ export const TemplateDefinitionSchema = z.strictObject({
     .default([]),
   priority: PrioritySchema.default('normal'),
   courseTypeIds: z.array(IdSchema).max(500).default([]),
+  /** Escalating its overdue actions: its own days or channel; the workspace's for what it leaves out. */
+  escalation: TemplateEscalationSchema.nullable().default(null),
   /** Off: events no longer stamp it; stamping by hand still works. */
   enabled: z.boolean().default(true),
   /** Archived: kept for the actions it stamped, but nobody can stamp it any more. */

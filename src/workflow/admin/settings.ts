@@ -29,6 +29,8 @@ export const SettingsPatchSchema = z.strictObject({
     .partial()
     .optional(),
   locale: LocaleSchema.optional(),
+  /** Replaces the escalation settings as a whole. */
+  escalation: z.unknown().optional(),
 });
 export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 
@@ -72,6 +74,7 @@ export async function updateSettings(
       ...(nextRegion === null || nextRegion === undefined ? {} : { region: nextRegion }),
     },
     locale: patch.data.locale ?? current.settings.locale,
+    escalation: patch.data.escalation ?? current.settings.escalation,
   };
   const parsed = WorkspaceSettingsSchema.safeParse(merged);
   if (!parsed.success) throw fromZodError(parsed.error, 'settings.invalid');

@@ -1,0 +1,104 @@
+import type { ChatDelivery } from '../../delivery/port.js';
+import type { Action } from '../../domain/actions/index.js';
+import type { ActionTemplate } from '../../domain/templates/index.js';
+import { atTimeOfDay, localDateOf, shiftWorkingDays } from '../../domain/timing/index.js';
+import { formatMoment, translate } from '../../i18n/messages.js';
+import type { WorkflowDeps } from '../deps.js';
+
+/** At most this many candidates per run; the next run takes the rest. */
+const BATCH = 500;
+
+interface EscalationRule {
+  afterWorkingDays: number;
+  channel: NonNullable<ActionTemplate['escalation']>['channel'];
+}
+
+/** When an overdue action escalates: on the Nth working day after the day it was due, at the hour it was. */
+export function escalationMoment(
+  end: Date,
+  afterWorkingDays: number,
+  calendar: Parameters<typeof shiftWorkingDays>[0],
+): Date {
+  const zone = calendar.timeZone;
+  const day = shiftWorkingDays(calendar, localDateOf(end, zone), afterWorkingDays, 'after');
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(end);
+  return atTimeOfDay(day, time, zone);
+}
+
+/**
+ * Escalates overdue actions once (docs/digests.md): after N working days past their end (the template's
+ * days, else the workspace's), to the template's escalation channel, else the workspace's, saying who owns
+ * them. The mark is taken with a conditional update before the message is queued, so two instances or a
+ * repeated run escalate an action once; the message's dedupe key covers a crash in between.
+ */
+export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Promise<number> {
+  const now = deps.clock();
+  const { calendar, locale, settings } = await deps.workspace.get();
+  const workspace = settings.escalation ?? { afterWorkingDays: 3 };
+  const rules = new Map<string, EscalationRule>();
+  for (const template of await deps.stores.templates.list({ includeArchived: true })) {
+    const channel = template.escalation?.channel ?? workspace.channel;
+    if (!channel) continue;
+    rules.set(template.id, {
+      afterWorkingDays: template.escalation?.afterWorkingDays ?? workspace.afterWorkingDays,
+      channel,
+    });
+  }
+  if (rules.size === 0) return 0;
+  // Nothing is due before a full working day has passed, so younger overdue actions need not be read.
+  const candidates = await deps.stores.actions.due.escalationCandidates(
+    [...rules.keys()],
+    new Date(now.getTime() - 86_400_000),
+    BATCH,
+  );
+  const due = candidates.filter((action) => {
+    const rule = rules.get(action.templateId);
+    return rule && escalationMoment(action.end, rule.afterWorkingDays, calendar).getTime() <= now.getTime();
+  });
+  const owners = new Map(
+    (
+      await deps.stores.users.getMany(
+        due.flatMap((action) => (action.ownerUserId ? [action.ownerUserId] : [])),
+      )
+    ).map((user) => [user.id, user.name]),
+  );
+  let escalated = 0;
+  for (const action of due) {
+    const rule = rules.get(action.templateId)!;
+    if (!(await deps.stores.actions.due.markNotified(action.id, 'escalated', now))) continue;
+    if (await send(deps, chat, action, rule, locale, owners, calendar.timeZone)) escalated += 1;
+  }
+  return escalated;
+}
+
+async function send(
+  deps: WorkflowDeps,
+  chat: ChatDelivery,
+  action: Action,
+  rule: EscalationRule,
+  locale: 'nl' | 'en',
+  owners: ReadonlyMap<string, string>,
+  timeZone: string,
+): Promise<boolean> {
+  const owner = action.ownerUserId
+    ? (owners.get(action.ownerUserId) ?? action.ownerUserId)
+    : translate(locale, 'notify.nobody');
+  const text = translate(locale, 'notify.escalation', {
+    number: action.number,
+    name: action.name,
+    days: rule.afterWorkingDays,
+    end: formatMoment(action.end, locale, timeZone),
+    owner,
+  });
+  const result = await chat.send(
+    { kind: 'channel', platform: rule.channel!.platform, channel: rule.channel!.channel },
+    { purpose: 'escalation', text, actionId: action.id, dedupeKey: `escalation:${action.id}` },
+  );
+  if (!result.ok) deps.logger.warn({ actionId: action.id, reason: result.reason }, 'escalation not queued');
+  return result.ok;
+}
