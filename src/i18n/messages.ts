@@ -33,8 +33,16 @@ const messages = {
     },
   },
   'notify.escalation': {
-    en: 'Escalated: action {number} "{name}" is {days} working days overdue (due {end}). Owner: {owner}.',
-    nl: 'Escalatie: actie {number} "{name}" is {days} werkdagen te laat (uiterlijk {end}). Eigenaar: {owner}.',
+    en: {
+      one: 'Escalated: action {number} "{name}" is 1 working day overdue (due {end}). Owner: {owner}.',
+      other:
+        'Escalated: action {number} "{name}" is {count} working days overdue (due {end}). Owner: {owner}.',
+    },
+    nl: {
+      one: 'Escalatie: actie {number} "{name}" is 1 werkdag te laat (uiterlijk {end}). Eigenaar: {owner}.',
+      other:
+        'Escalatie: actie {number} "{name}" is {count} werkdagen te laat (uiterlijk {end}). Eigenaar: {owner}.',
+    },
   },
   'notify.nobody': { en: 'nobody', nl: 'niemand' },
   'notify.overdue': {

@@ -99,7 +99,7 @@ describe('escalating overdue actions', () => {
         ),
         expect.stringMatching(
           new RegExp(
-            `^Escalated: action ${actions.urgent!.number} "Dringend urgent" is 1 working days overdue`,
+            `^Escalated: action ${actions.urgent!.number} "Dringend urgent" is 1 working day overdue`,
           ),
         ),
       ]),

@@ -117,6 +117,7 @@ const SAMPLES: Readonly<Record<string, TextParam>> = {
   platform: platformName('slack'),
   channel: 'planning',
   holder: 'Anna Berg',
+  owner: 'Planner',
   asAction: { en: ' as action 1042', nl: ' als actie 1042' },
   role: 'planning',
   url: 'https://crm.acme.test/hooks/stempel',

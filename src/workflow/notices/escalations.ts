@@ -91,7 +91,7 @@ async function send(
   const text = translate(locale, 'notify.escalation', {
     number: action.number,
     name: action.name,
-    days: rule.afterWorkingDays,
+    count: rule.afterWorkingDays,
     end: formatMoment(action.end, locale, timeZone),
     owner,
   });
