@@ -11,12 +11,16 @@ import { STATUS_MACHINES } from '../../src/domain/dossiers/status.js';
 import { CODED_PARTS, ERROR_TEXTS, hasCodedText } from '../../src/i18n/coded/index.js';
 import type { CatalogueText } from '../../src/i18n/fill.js';
 import {
+  ACTION_STATE_WORDS,
+  COMMON_FIELDS,
   FIELD_LABELS,
   GROUP_LABELS,
+  OTHER_GROUP_WORDS,
   PLANNING_LABELS,
+  PLATFORM_NAMES,
   RECIPIENT_WORDS,
   VALUE_LABELS,
-} from '../../src/i18n/labels.js';
+} from '../../src/i18n/label-tables.js';
 import { NOTICE_TEXTS } from '../../src/i18n/messages.js';
 
 type Catalogue = Readonly<Record<string, Readonly<Record<'en' | 'nl', CatalogueText>>>>;
@@ -96,6 +100,10 @@ describe('the text catalogues', () => {
     groups: words(GROUP_LABELS),
     planning: words(PLANNING_LABELS),
     recipients: words(RECIPIENT_WORDS),
+    states: words(ACTION_STATE_WORDS),
+    'common fields': words(COMMON_FIELDS),
+    'other groups': words(OTHER_GROUP_WORDS),
+    platforms: words(PLATFORM_NAMES),
     usage: words(USAGE),
     ...Object.fromEntries(
       Object.entries(FIELD_LABELS).map(([group, fields]) => [`fields of ${group}`, words(fields)]),

@@ -36,14 +36,15 @@ function statusFieldOf(group: string, status: string): string | undefined {
 
 /**
  * Why the action is in its state, in the viewer's language: its coded reason, or a reason recorded as a
- * bare code. A free English reason (from before reasons were coded) is not shown to people.
+ * bare code. A free English reason (recorded before reasons were coded) is shown to English readers only.
  */
 export function stateReasonText(action: Action, locale: Locale): string | undefined {
   if (action.stateReasonCoded) return reasonMessage(action.stateReasonCoded, locale);
   const reason = action.stateReason;
   if (!reason) return undefined;
   if (reason === 'conditions-not-met') return reasonMessage({ code: 'conditions-not-met-yet' }, locale);
-  return hasCodedText(reason) ? reasonMessage({ code: reason }, locale) : undefined;
+  if (hasCodedText(reason)) return reasonMessage({ code: reason }, locale);
+  return locale === 'en' ? reason : undefined;
 }
 
 /**
