@@ -110,6 +110,8 @@ async function requestOf(
       ...(options.record ? { recordId: options.record } : {}),
     },
     whenEmpty: options.empty ?? 'say',
+    // Whoever switches a channel's digest on in Dutch gets a Dutch digest: they know the channel's readers.
+    locale: context.actor.locale,
     ...(options.audience ? { audienceRole: options.audience } : {}),
     ...(top === undefined ? {} : { top }),
   };

@@ -89,6 +89,18 @@ describe('the console for a Dutch user', () => {
     expect(found).toEqual([]);
   });
 
+  it('takes data groups by their Dutch names in a digest command, as its help shows them', async () => {
+    const planner = new ConsoleClient(consoleApp.url);
+    await planner.actAs('u-planner');
+    const reply = await planner.fetchPost('/command', {
+      text: '/actie digest aan werkdagen 08:30 datagroep:opleiding kanaal:planning',
+    });
+    expect(readable(reply.text)).toContain('Overzicht aan');
+    expect(giveaways(readable(reply.text))).toEqual([]);
+    const [subscription] = await consoleApp.ws.stores.digests.list();
+    expect(subscription?.scope.dataGroups).toEqual(['course']);
+  });
+
   it('says Sjabloon on the board filter, like the commands', async () => {
     const planner = new ConsoleClient(consoleApp.url);
     await planner.actAs('u-planner');
