@@ -132,7 +132,7 @@ export const VALUE_LABELS: Readonly<
   course: {
     status: {
       'to-start': { en: 'to start', nl: 'te starten' },
-      definitive: { en: 'definite', nl: 'definitief' },
+      definitive: { en: 'confirmed', nl: 'definitief' },
       executed: { en: 'held', nl: 'uitgevoerd' },
       closed: { en: 'closed', nl: 'afgesloten' },
       cancelled: { en: 'cancelled', nl: 'geannuleerd' },
