@@ -17,14 +17,12 @@ import { InboundRequestStore } from '../src/store/inbound-requests.js';
 import { SlackInstallationStore } from '../src/store/slack-installations.js';
 import { createUser } from '../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../src/workflow/deps.js';
-import { createDossierRecord } from '../src/workflow/dossiers.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
-import { createTemplate } from '../src/workflow/templates/save.js';
 import { executionPorts } from '../test/execution/support.js';
 import { FakeSlack } from '../test/slack/fake-slack.js';
 import { blockActionBody, buttonAction, SIGNING_SECRET, sign } from '../test/slack/support.js';
 import { StallProxy } from '../test/support/stall-proxy.js';
-import { benchDeps, percentile } from './support.js';
+import { benchActions, benchDeps, percentile } from './support.js';
 
 /**
  * Slack acknowledgements (issue 8), through the real Bolt app on the shared Express server against a
@@ -77,33 +75,11 @@ async function seed(deps: WorkflowDeps, slackTeam: string, count: number) {
     { platform: 'slack', teamId: slackTeam, userId: 'UPLANNER' },
     new Date(),
   );
-  const courseType = (
-    await createDossierRecord(deps, SYSTEM_USER, {
-      group: 'course-type',
-      input: { key: 'bench', name: 'Bench' },
-    })
-  ).record;
-  await createTemplate(deps, SYSTEM_USER, {
+  const actions = await benchActions(deps, count, {
     key: 'bench-todo',
     name: 'To do [Course:Name]',
-    execution: 'manual',
-    dataGroup: 'course',
-    event: { type: 'created', group: 'course' },
     ownerRule: { kind: 'user', userId: planner.id },
-    timing: {
-      start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
-      end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
-    },
-    courseTypeIds: [courseType.id],
   });
-  for (let index = 0; index < count; index += 1) {
-    await createDossierRecord(deps, SYSTEM_USER, {
-      group: 'course',
-      input: { code: `B-${index}`, name: `Bench ${index}`, courseTypeId: courseType.id },
-    });
-  }
-  const actions = (await deps.stores.actions.find({ states: ['open'] }, { limit: count + 10, skip: 0 }))
-    .items;
   return { planner, actions };
 }
 

@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { User } from '../src/domain/rights/user.js';
 import { resolveDatabase } from '../src/store/database.js';
-import { createDossierRecord } from '../src/workflow/dossiers.js';
-import { SYSTEM_USER } from '../src/workflow/system-user.js';
-import { createTemplate } from '../src/workflow/templates/save.js';
 import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
-import { benchDeps, percentile } from './support.js';
+import { benchActions, benchDeps, percentile } from './support.js';
 
 /**
  * Card button latency in Teams (issue 9): CONCURRENT `adaptiveCard/action` invokes at once against a real
@@ -91,32 +88,11 @@ export default async function teamsInvokeBench(): Promise<void> {
       });
       pressers.push(presser);
     }
-    const courseType = (
-      await createDossierRecord(deps, SYSTEM_USER, {
-        group: 'course-type',
-        input: { key: 'bench', name: 'Bench' },
-      })
-    ).record;
-    await createTemplate(deps, SYSTEM_USER, {
+    const items = await benchActions(deps, CONCURRENT, {
       key: 'bench-call',
       name: 'Call the venue of [Course:Name]',
-      execution: 'manual',
-      dataGroup: 'course',
-      event: { type: 'created', group: 'course' },
-      timing: {
-        start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
-        end: { amount: 2, unit: 'days', direction: 'after', anchor: 'event' },
-      },
       writeRoles: ['planning'],
-      courseTypeIds: [courseType.id],
     });
-    for (let index = 0; index < CONCURRENT; index += 1) {
-      await createDossierRecord(deps, SYSTEM_USER, {
-        group: 'course',
-        input: { code: `B-${index}`, name: `Bench ${index}`, courseTypeId: courseType.id },
-      });
-    }
-    const { items } = await stores.actions.find({}, { limit: CONCURRENT, skip: 0 });
 
     service = await startServiceProcess(
       {

@@ -139,41 +139,41 @@ function operatorBounds(operator: string, argument: unknown): Partial | undefine
   }
 }
 
-/** Bounds of one condition on a field (a value, or an operator object whose operators all hold). */
-function conditionBounds(condition: unknown, multikey: boolean): Partial | undefined {
-  if (!isOperatorObject(condition)) return pointBounds(condition);
+/**
+ * The conjunction of several bounds on one field: their intersection, and whether it is exact. A part
+ * that cannot be bounded (undefined) only makes the result inexact. On a multikey field each condition
+ * may be met by a different element, so bounds cannot be intersected: the first stands, inexact.
+ */
+function conjunction(parts: ReadonlyArray<Partial | undefined>, multikey: boolean) {
   let result: Partial | undefined;
   let exact = true;
-  for (const [operator, argument] of Object.entries(condition)) {
-    const part = operatorBounds(operator, argument);
+  for (const part of parts) {
     if (!part) {
       exact = false;
       continue;
     }
     if (!result) result = part;
-    // On a multikey field each condition may be met by a different element: bounds cannot be intersected.
     else if (multikey) exact = false;
     else
       result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
   }
+  return { result, exact };
+}
+
+/** Bounds of one condition on a field (a value, or an operator object whose operators all hold). */
+function conditionBounds(condition: unknown, multikey: boolean): Partial | undefined {
+  if (!isOperatorObject(condition)) return pointBounds(condition);
+  const parts = Object.entries(condition).map(([operator, argument]) => operatorBounds(operator, argument));
+  const { result, exact } = conjunction(parts, multikey);
   return result && { intervals: result.intervals, exact: exact && result.exact && !multikey };
 }
 
 /** The bounds of every condition the filter's conjunction places on `path`. */
 export function boundsOf(conditions: readonly unknown[], multikey: boolean): FieldBounds {
-  let result: Partial | undefined;
-  let exact = true;
-  for (const condition of conditions) {
-    const part = conditionBounds(condition, multikey);
-    if (!part) {
-      exact = false;
-      continue;
-    }
-    if (!result) result = part;
-    else if (multikey) exact = false;
-    else
-      result = { intervals: intersect(result.intervals, part.intervals), exact: result.exact && part.exact };
-  }
+  const { result, exact } = conjunction(
+    conditions.map((condition) => conditionBounds(condition, multikey)),
+    multikey,
+  );
   if (!result) return { ...FULL, exact: conditions.length === 0 };
   return { intervals: result.intervals, exact: exact && result.exact };
 }
