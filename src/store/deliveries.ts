@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { MessageRef } from '../delivery/platform.js';
+import type { Address, MessageRef } from '../delivery/platform.js';
 import type { DeliveryRecord, DeliveryStatus, DeliveryTarget, LiveCopy } from '../delivery/records.js';
 import { fromDocument, isDuplicateKeyError, type Stored, toDocument } from './documents.js';
 
@@ -43,21 +43,24 @@ export class DeliveryStore {
     ]);
   }
 
-  /** Queues a message; false when one with its dedupe key was queued before. */
-  async enqueue(record: DeliveryRecord): Promise<boolean> {
+  /**
+   * The conversation's pacing record, made on first use: a send or an edit takes its slot there, so every
+   * address a message or a live copy goes to needs one.
+   */
+  async #ensureTarget(address: Address): Promise<void> {
     await this.#targets.updateOne(
-      { _id: record.address.key },
+      { _id: address.key },
       {
-        $setOnInsert: {
-          platform: record.address.platform,
-          nextSendAt: epoch,
-          sent: 0,
-          failed: 0,
-        },
-        $set: { label: record.address.label },
+        $setOnInsert: { platform: address.platform, nextSendAt: epoch, sent: 0, failed: 0 },
+        $set: { label: address.label },
       },
       { upsert: true },
     );
+  }
+
+  /** Queues a message; false when one with its dedupe key was queued before. */
+  async enqueue(record: DeliveryRecord): Promise<boolean> {
+    await this.#ensureTarget(record.address);
     try {
       await this.#deliveries.insertOne(toDocument(record));
       return true;
@@ -207,7 +210,9 @@ export class DeliveryStore {
 
   // Live copies
 
+  /** A copy an adapter posted itself may be the first message into its conversation. */
   async recordCopy(copy: LiveCopy): Promise<void> {
+    await this.#ensureTarget(copy.address);
     await this.#copies.insertOne(toDocument(copy));
   }
 

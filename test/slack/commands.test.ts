@@ -102,6 +102,26 @@ describe('/actie in Slack', () => {
     expect(slack.fake.responses.filter((entry) => entry.id === request.trigger)).toHaveLength(1);
   });
 
+  it('posts a card in the channel on "toon N plaats", and that card follows its action', async () => {
+    const action = await plannerAction();
+    const request = commandBody(slack.fake, {
+      text: `toon ${action.number} plaats`,
+      user: SLACK_IDS.planner,
+      channel: 'CPOSTED',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    expect((await answerTo(request.trigger)).text).toMatch(/Geplaatst in dit kanaal|Posted in this channel/);
+    const channelCalls = (method: string) =>
+      slack.fake.callsOf(method).filter((call) => call.body.channel === 'CPOSTED');
+    expect(channelCalls('chat.postMessage')).toHaveLength(1);
+
+    // The channel never had a message through the outbox; the posted copy is kept current all the same.
+    const done = await slack.api(slack.ws.users.planner, 'POST', `/actions/${action.id}/complete`, {});
+    expect(done.status).toBe(200);
+    await slack.fake.until(() => channelCalls('chat.update').length === 1, 'the posted card edited');
+    expect(JSON.stringify(channelCalls('chat.update')[0]!.body.blocks)).not.toContain(`done:${action.id}`);
+  });
+
   it('refuses requests with a bad signature or an old timestamp (401), before anything runs', async () => {
     const before = slack.fake.calls.length;
     const request = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });
