@@ -17,7 +17,7 @@ export interface DeliverySettings {
   retryMaxMs: number;
 }
 
-export const defaultDeliverySettings: DeliverySettings = {
+const defaultDeliverySettings: DeliverySettings = {
   pollMs: 1_000,
   leaseMs: 30_000,
   concurrency: 4,
