@@ -43,21 +43,6 @@ export class DeliveryStore {
     ]);
   }
 
-  /**
-   * The conversation's pacing record, made on first use: a send or an edit takes its slot there, so every
-   * address a message or a live copy goes to needs one.
-   */
-  async #ensureTarget(address: Address): Promise<void> {
-    await this.#targets.updateOne(
-      { _id: address.key },
-      {
-        $setOnInsert: { platform: address.platform, nextSendAt: epoch, sent: 0, failed: 0 },
-        $set: { label: address.label },
-      },
-      { upsert: true },
-    );
-  }
-
   /** Queues a message; false when one with its dedupe key was queued before. */
   async enqueue(record: DeliveryRecord): Promise<boolean> {
     await this.#ensureTarget(record.address);
@@ -68,6 +53,18 @@ export class DeliveryStore {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  /** The conversation a message goes to or a copy lives in: its pace and health are kept per target. */
+  async #ensureTarget(address: Address): Promise<void> {
+    await this.#targets.updateOne(
+      { _id: address.key },
+      {
+        $setOnInsert: { platform: address.platform, nextSendAt: epoch, sent: 0, failed: 0 },
+        $set: { label: address.label },
+      },
+      { upsert: true },
+    );
   }
 
   /** Takes the next due message, oldest first; a lapsed claim of a crashed worker counts as due. */
@@ -211,7 +208,7 @@ export class DeliveryStore {
 
   // Live copies
 
-  /** A copy an adapter posted itself may be the first message into its conversation. */
+  /** A posted message that follows its actions; adapters post some themselves, outside the queue. */
   async recordCopy(copy: LiveCopy): Promise<void> {
     await this.#ensureTarget(copy.address);
     await this.#copies.insertOne(toDocument(copy));
@@ -219,6 +216,7 @@ export class DeliveryStore {
 
   /** An App Home is one copy per person and platform address: published again, never duplicated. */
   async upsertHome(copy: LiveCopy): Promise<void> {
+    await this.#ensureTarget(copy.address);
     const { id, ...fields } = copy;
     await this.#copies.updateOne({ _id: id }, { $set: fields }, { upsert: true });
   }
