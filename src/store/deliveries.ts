@@ -105,9 +105,10 @@ export class DeliveryStore {
     );
   }
 
+  /** Never over a sent record: a worker whose claim lapsed must not undo another's successful send. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.#deliveries.updateOne(
-      { _id: id },
+      { _id: id, status: { $ne: 'sent' } },
       { $set: { status: 'failed', lastError: reason }, $unset: { leaseUntil: '' }, $inc: { attempts: 1 } },
     );
   }

@@ -180,6 +180,25 @@ describe('/actie in Slack', () => {
     expect(JSON.stringify(slack.fake.callsOf('views.update').at(-1)!.body.view)).toContain('stempel-form');
   });
 
+  it('says in the asker’s language why a card could not be posted, not in Slack’s error code', async () => {
+    const action = await plannerAction();
+    slack.fake.script('chat.postMessage', {
+      body: { ok: false, error: 'restricted_action' },
+      when: (body) => body.channel === 'CRESTRICTED',
+    });
+    const request = commandBody(slack.fake, {
+      text: `show ${action.number} post`,
+      user: SLACK_IDS.planner,
+      channel: 'CRESTRICTED',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    const answer = await answerTo(request.trigger);
+    expect(answer.text).toMatch(
+      /Het chatbericht kon niet worden bezorgd|The chat message could not be delivered/,
+    );
+    expect(answer.text).not.toContain('restricted_action');
+  });
+
   it('refuses requests with a bad signature or an old timestamp (401), before anything runs', async () => {
     const before = slack.fake.calls.length;
     const request = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });

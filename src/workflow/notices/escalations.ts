@@ -33,8 +33,9 @@ export function escalationMoment(
 /**
  * Escalates overdue actions once (docs/digests.md): after N working days past their end (the template's
  * days, else the workspace's), to the template's escalation channel, else the workspace's, saying who owns
- * them. The mark is taken with a conditional update before the message is queued, so two instances or a
- * repeated run escalate an action once; the message's dedupe key covers a crash in between.
+ * them. The message is queued before the mark is taken, so a run that dies in between leaves the action
+ * to the next run; its dedupe key makes every queueing after the first (that run, a second instance) a
+ * no-op, and the conditional mark counts each action once.
  */
 export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Promise<number> {
   const now = deps.clock();
@@ -70,8 +71,8 @@ export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Pr
   let escalated = 0;
   for (const action of due) {
     const rule = rules.get(action.templateId)!;
-    if (!(await deps.stores.actions.due.markNotified(action.id, 'escalated', now))) continue;
-    if (await send(deps, chat, action, rule, locale, owners, calendar.timeZone)) escalated += 1;
+    const queued = await send(deps, chat, action, rule, locale, owners, calendar.timeZone);
+    if ((await deps.stores.actions.due.markNotified(action.id, 'escalated', now)) && queued) escalated += 1;
   }
   return escalated;
 }
