@@ -5,15 +5,29 @@ import type { Scheduler } from './scheduler.js';
 
 export const DIGEST_JOB = 'channel-digest';
 
-/** The scheduled moment a run is for: the latest occurrence of the schedule at or before `now`. */
-export function occurrenceAt(schedule: DigestSubscription['schedule'], now: Date): Date {
+/**
+ * The scheduled moment a run is for: the latest occurrence of the schedule at or before `now`, as Agenda
+ * reaches it — walking forward with `next()`, which is what Agenda follows. `prev()` alone cannot be used:
+ * where a clock change removes the scheduled hour (02:30 on the last Sunday of March in Amsterdam) Agenda
+ * runs at 03:30 and `prev()` from there names the day before, whose dedupe key already went out.
+ */
+export function occurrenceAt(
+  schedule: Pick<DigestSubscription['schedule'], 'cron' | 'timeZone'>,
+  now: Date,
+): Date {
   // A second past now, so that a run starting exactly on time finds its own occurrence.
-  return CronExpressionParser.parse(schedule.cron, {
-    currentDate: new Date(now.getTime() + 1_000),
-    tz: schedule.timeZone,
-  })
-    .prev()
-    .toDate();
+  const limit = now.getTime() + 1_000;
+  const parse = (currentDate: Date) =>
+    CronExpressionParser.parse(schedule.cron, { currentDate, tz: schedule.timeZone });
+  const back = parse(new Date(limit));
+  back.prev();
+  // Two occurrences back is before the one Agenda ran for, also where `prev()` names an hour `next()` skips.
+  let occurrence = back.prev().toDate();
+  const forward = parse(occurrence);
+  for (let next = forward.next().toDate(); next.getTime() <= limit; next = forward.next().toDate()) {
+    occurrence = next;
+  }
+  return occurrence;
 }
 
 /**
@@ -36,7 +50,7 @@ export class DigestJobs {
           cron: string;
           timeZone: string;
         };
-        await run(subscriptionId, occurrenceAt({ cron, timeZone, workingDaysOnly: false }, clock()));
+        await run(subscriptionId, occurrenceAt({ cron, timeZone }, clock()));
       },
       { concurrency: 2, lockLifetime: 5 * 60_000 },
     );

@@ -91,6 +91,28 @@ describe('digest schedules', () => {
       '2026-12-01T07:30:00.000Z',
     );
   });
+
+  it('names the occurrence Agenda ran for on the days the clocks change, so none is taken for the day before', () => {
+    // 02:30 does not exist on Sunday 28 March 2027 in Amsterdam: Agenda runs at 03:30 summer time.
+    const weekly = { cron: '30 2 * * 0', timeZone: 'Europe/Amsterdam' };
+    const spring = nextRuns(weekly, new Date('2027-03-20T12:00:00Z'), 3);
+    expect(spring.map((run) => run.toISOString())).toEqual([
+      '2027-03-21T01:30:00.000Z',
+      '2027-03-28T01:30:00.000Z',
+      '2027-04-04T00:30:00.000Z',
+    ]);
+    for (const run of spring) {
+      expect(occurrenceAt(weekly, run).toISOString()).toBe(run.toISOString());
+      expect(occurrenceAt(weekly, new Date(run.getTime() + 4 * 60_000)).toISOString()).toBe(
+        run.toISOString(),
+      );
+    }
+    // 02:30 happens twice on Sunday 25 October 2026; Agenda runs at the first, and a late run names it too.
+    const daily = { cron: '30 2 * * *', timeZone: 'Europe/Amsterdam' };
+    const [autumn] = nextRuns(daily, new Date('2026-10-24T12:00:00Z'), 1);
+    expect(autumn!.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(occurrenceAt(daily, new Date('2026-10-25T01:45:00Z')).toISOString()).toBe(autumn!.toISOString());
+  });
 });
 
 describe('digest jobs on Agenda', () => {
