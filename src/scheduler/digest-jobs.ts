@@ -78,8 +78,26 @@ export class DigestJobs {
     await this.scheduler.agenda.cancel({ name: DIGEST_JOB, data: { subscriptionId } });
   }
 
-  /** Makes sure every subscription has its job (after a restore, or jobs lost with the embedded database). */
-  async ensure(subscriptions: readonly DigestSubscription[]): Promise<void> {
-    for (const subscription of subscriptions) await this.schedule(subscription);
+  /**
+   * Makes sure every subscription has its job (after a restore, or jobs lost with the embedded database).
+   * A job that already follows its subscription's schedule is left alone: replacing it moves it to the
+   * next occurrence, so an instance starting just after 08:30, before the 08:30 run was picked up, would
+   * lose that run for every channel.
+   */
+  async ensure(subscriptions: AsyncIterable<DigestSubscription>): Promise<void> {
+    for await (const subscription of subscriptions) {
+      const { jobs } = await this.scheduler.agenda.queryJobs({
+        name: DIGEST_JOB,
+        data: { subscriptionId: subscription.id },
+        limit: 2,
+      });
+      const [job] = jobs;
+      const follows =
+        jobs.length === 1 &&
+        job?.nextRunAt &&
+        job.repeatInterval === subscription.schedule.cron &&
+        job.repeatTimezone === subscription.schedule.timeZone;
+      if (!follows) await this.schedule(subscription);
+    }
   }
 }

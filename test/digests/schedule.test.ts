@@ -159,4 +159,25 @@ describe('digest jobs on Agenda', () => {
       (await agendaJobs.find({ name: DIGEST_JOB }).toArray()).map((job) => job.data.subscriptionId),
     ).toEqual(['dig_b']);
   });
+
+  it('at start-up gives every subscription its job, and leaves alone a job that is due but not yet run', async () => {
+    const agendaJobs = database.db.collection('agendaJobs');
+    await jobs.schedule(subscription('dig_due', '30 8 * * *'));
+    await jobs.schedule(subscription('dig_moved', '0 9 * * *'));
+    // The instance stopped at 08:29; another starts at 08:30:30, before the 08:30 run was picked up.
+    const due = new Date(Date.now() - 30_000);
+    await agendaJobs.updateOne({ 'data.subscriptionId': 'dig_due' }, { $set: { nextRunAt: due } });
+    async function* stored() {
+      yield subscription('dig_due', '30 8 * * *');
+      yield subscription('dig_moved', '15 10 * * *'); // changed while its job was not replaced
+      yield subscription('dig_new', '0 7 * * 1');
+    }
+    await jobs.ensure(stored());
+    const jobOf = async (id: string) => agendaJobs.find({ 'data.subscriptionId': id }).toArray();
+    expect((await jobOf('dig_due')).map((job) => (job.nextRunAt as Date).toISOString())).toEqual([
+      due.toISOString(),
+    ]);
+    expect((await jobOf('dig_moved')).map((job) => job.repeatInterval)).toEqual(['15 10 * * *']);
+    expect((await jobOf('dig_new')).map((job) => job.repeatInterval)).toEqual(['0 7 * * 1']);
+  });
 });
