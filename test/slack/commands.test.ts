@@ -102,6 +102,30 @@ describe('/actie in Slack', () => {
     expect(slack.fake.responses.filter((entry) => entry.id === request.trigger)).toHaveLength(1);
   });
 
+  it('posts a card into the channel for everyone, and that copy follows the action', async () => {
+    const action = await plannerAction();
+    const request = commandBody(slack.fake, {
+      text: `toon ${action.number} plaats`,
+      user: SLACK_IDS.planner,
+      channel: 'CPOSTED',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    expect((await answerTo(request.trigger)).text).toMatch(
+      /^(Posted in this channel|Geplaatst in dit kanaal)\.$/,
+    );
+    const inChannel = (method: string) =>
+      slack.fake.callsOf(method).filter((call) => call.body.channel === 'CPOSTED');
+    expect(inChannel('chat.postMessage')).toHaveLength(1);
+    expect(JSON.stringify(inChannel('chat.postMessage')[0]!.body.blocks)).toContain(`done:${action.id}`);
+
+    const done = await slack.api(slack.ws.users.planner, 'POST', `/actions/${action.id}/complete`, {});
+    expect(done.status).toBe(200);
+    await slack.fake.until(() => inChannel('chat.update').length > 0, 'the posted copy updated');
+    const edit = inChannel('chat.update').at(-1)!;
+    expect(edit.body.ts).toBeDefined();
+    expect(JSON.stringify(edit.body.blocks)).not.toContain(`done:${action.id}`);
+  });
+
   it('refuses requests with a bad signature or an old timestamp (401), before anything runs', async () => {
     const before = slack.fake.calls.length;
     const request = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });
