@@ -47,33 +47,34 @@ export class UserStore {
 
   /** The user a chat identity is linked to: a Slack user of one workspace, or a Teams (Entra ID) user. */
   async findByChatIdentity(identity: ChatIdentity): Promise<UserRecord | undefined> {
-    const match =
-      identity.platform === 'slack'
-        ? { platform: 'slack', teamId: identity.teamId, userId: identity.userId }
-        : { platform: 'teams', aadObjectId: identity.aadObjectId };
-    const doc = await this.#users.findOne({ chatIdentities: { $elemMatch: match } });
+    const doc = await this.#users.findOne({ chatIdentities: { $elemMatch: identityMatch(identity) } });
     return doc ? fromDocument<UserRecord>(doc) : undefined;
   }
 
-  /** Links an identity; false when the user is gone. Linking twice is a no-op. */
-  async addChatIdentity(userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
-    const existing = await this.get(userId);
-    if (!existing) return false;
-    if (existing.chatIdentities.some((known) => sameIdentity(known, identity))) return true;
+  /**
+   * Links an identity in one conditional write, so two first requests at once link it once: 'added', or
+   * 'known' when the user has it already, or 'missing' when the user is gone.
+   */
+  async addChatIdentity(
+    userId: string,
+    identity: ChatIdentity,
+    at: Date,
+  ): Promise<'added' | 'known' | 'missing'> {
     const result = await this.#users.updateOne(
-      { _id: userId },
+      { _id: userId, chatIdentities: { $not: { $elemMatch: identityMatch(identity) } } },
       { $push: { chatIdentities: identity }, $set: { updatedAt: at } },
     );
-    return result.matchedCount === 1;
+    if (result.modifiedCount === 1) return 'added';
+    return (await this.get(userId)) ? 'known' : 'missing';
   }
 
+  /** Unlinks an identity in one write (a link made meanwhile stays); false when the user did not have it. */
   async removeChatIdentity(userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
-    const user = await this.get(userId);
-    if (!user) return false;
-    const kept = user.chatIdentities.filter((known) => !sameIdentity(known, identity));
-    if (kept.length === user.chatIdentities.length) return false;
-    await this.#users.updateOne({ _id: userId }, { $set: { chatIdentities: kept, updatedAt: at } });
-    return true;
+    const result = await this.#users.updateOne(
+      { _id: userId, chatIdentities: { $elemMatch: identityMatch(identity) } },
+      { $pull: { chatIdentities: identityMatch(identity) }, $set: { updatedAt: at } },
+    );
+    return result.modifiedCount === 1;
   }
 
   /** 'email-taken' when another user has the address: e-mail addresses are unique. */
@@ -97,8 +98,9 @@ export class UserStore {
   }
 }
 
-export function sameIdentity(a: ChatIdentity, b: ChatIdentity): boolean {
-  if (a.platform === 'slack' && b.platform === 'slack') return a.teamId === b.teamId && a.userId === b.userId;
-  if (a.platform === 'teams' && b.platform === 'teams') return a.aadObjectId === b.aadObjectId;
-  return false;
+/** What makes a stored identity this one (a Teams identity is its Entra object id, whatever the tenant). */
+function identityMatch(identity: ChatIdentity): Record<string, string> {
+  return identity.platform === 'slack'
+    ? { platform: 'slack', teamId: identity.teamId, userId: identity.userId }
+    : { platform: 'teams', aadObjectId: identity.aadObjectId };
 }

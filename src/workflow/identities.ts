@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError, fromZodError } from '../domain/errors.js';
 import type { User } from '../domain/rights/user.js';
 import { platformName } from '../i18n/labels.js';
-import { type ChatIdentity, sameIdentity, type UserRecord } from '../store/users.js';
+import type { ChatIdentity, UserRecord } from '../store/users.js';
 import { requireAdmin } from './admin/authorize.js';
 import type { WorkflowDeps } from './deps.js';
 import { notFound } from './errors.js';
@@ -41,7 +41,10 @@ export async function resolveChatUser(
   const user = await deps.stores.users.findByEmail(email);
   if (!user?.active) return undefined;
   const now = deps.clock();
-  await deps.stores.users.addChatIdentity(user.id, identity, now);
+  // Two first requests at once: one links, and writes the audit entry; the other finds it linked.
+  if ((await deps.stores.users.addChatIdentity(user.id, identity, now)) !== 'added') {
+    return deps.stores.users.findByChatIdentity(identity);
+  }
   await deps.stores.audit.write({
     at: now,
     actor: 'system',
@@ -84,7 +87,9 @@ export async function linkChatIdentity(
     });
   }
   const now = deps.clock();
-  await deps.stores.users.addChatIdentity(user.id, identity, now);
+  const linked = await deps.stores.users.addChatIdentity(user.id, identity, now);
+  if (linked === 'missing') throw notFound('user', command.userId);
+  if (linked === 'known') return (await deps.stores.users.get(user.id))!;
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
@@ -102,11 +107,10 @@ export async function unlinkChatIdentity(
 ): Promise<UserRecord> {
   requireAdmin(actor, 'unlink chat identities');
   const { user, identity } = await identityCommand(deps, command);
-  if (!user.chatIdentities.some((known) => sameIdentity(known, identity))) {
+  const now = deps.clock();
+  if (!(await deps.stores.users.removeChatIdentity(user.id, identity, now))) {
     throw notFound('identity', `${identity.platform} identity`, 'identity');
   }
-  const now = deps.clock();
-  await deps.stores.users.removeChatIdentity(user.id, identity, now);
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
