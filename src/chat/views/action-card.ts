@@ -178,6 +178,7 @@ export async function actionCards(
     return {
       kind: 'action-card',
       actionId: action.id,
+      version: action.version,
       number: action.number,
       title: action.name,
       recordLabel: labels.get(action.record.id) ?? action.record.id,
