@@ -64,7 +64,7 @@ describe('messages to the bot', () => {
   it('takes the leading /actie as optional and answers unknown input with the help', async () => {
     const card = await reply(planner, 'frobnicate');
     expect(cardText(card)).toContain('Unknown command "frobnicate"');
-    expect(cardText(card)).toContain('Stempel commands');
+    expect(cardText(card).split('Stempel commands')).toHaveLength(2);
     expect(cardText(await reply(planner, 'toon 1'))).not.toContain('Unknown command');
   });
 
