@@ -26,6 +26,10 @@ const texts = {
     en: 'Teams shows {name} the answer in this card. Anyone else can choose Refresh card in its menu (…) to see their own.',
     nl: 'Teams toont {name} het antwoord in deze kaart. Anderen kiezen Kaart vernieuwen in het menu (…) voor hun eigen antwoord.',
   },
+  'card.not-ours': {
+    en: 'This card cannot be used: it is not one of Stempel’s, or it is from an older version.',
+    nl: 'Deze kaart werkt niet: hij is niet van Stempel, of hij komt uit een oudere versie.',
+  },
   'welcome.title': { en: 'Welcome to Stempel', nl: 'Welkom bij Stempel' },
   'too-large': {
     en: 'This answer is too large for one Teams message; narrow it down with a filter.',
