@@ -50,7 +50,7 @@ export function errorResponse(statusCode: number, code: string, message: string)
 type Inputs = Readonly<Record<string, unknown>>;
 
 /** The form's values as the neutral forms read them; a date and a time input become one local moment. */
-export function formValuesOf(inputs: Inputs): FormValues {
+function formValuesOf(inputs: Inputs): FormValues {
   const values: Record<string, string> = {};
   const moments: Record<string, { date?: string; time?: string }> = {};
   for (const [key, value] of Object.entries(inputs)) {

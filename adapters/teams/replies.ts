@@ -30,7 +30,7 @@ async function send(
   return sent?.id || undefined;
 }
 
-export function unknownSenderViews(sender: TeamsSender): ChatView[] {
+function unknownSenderViews(sender: TeamsSender): ChatView[] {
   return [{ kind: 'text', lines: [say(sender.locale, 'identity.unknown', { who: sender.who })] }];
 }
 
