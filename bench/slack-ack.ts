@@ -1,32 +1,21 @@
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import express from 'express';
 import { MongoClient } from 'mongodb';
-import { pino } from 'pino';
-import { ConsoleInbox } from '../adapters/console/inbox.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
-import { createChatDelivery } from '../src/chat-delivery.js';
 import type { Action } from '../src/domain/actions/index.js';
-import { createApiRouter } from '../src/http/api/api-router.js';
-import { IdempotencyStore } from '../src/http/api/idempotency.js';
-import { ConsoleInboxStore } from '../src/store/console-inbox.js';
 import { resolveDatabase } from '../src/store/database.js';
-import { IdempotencyKeyStore } from '../src/store/idempotency-keys.js';
-import { InboundRequestStore } from '../src/store/inbound-requests.js';
-import { SlackInstallationStore } from '../src/store/slack-installations.js';
 import { createUser } from '../src/workflow/admin/users.js';
 import type { WorkflowDeps } from '../src/workflow/deps.js';
 import { SYSTEM_USER } from '../src/workflow/system-user.js';
-import { executionPorts } from '../test/execution/support.js';
 import { FakeSlack } from '../test/slack/fake-slack.js';
-import { blockActionBody, buttonAction, SIGNING_SECRET, sign } from '../test/slack/support.js';
+import { blockActionBody, buttonAction, commandBody, SIGNING_SECRET, sign } from '../test/slack/support.js';
+import { type ServiceProcess, startServiceProcess } from '../test/support/service-process.js';
 import { StallProxy } from '../test/support/stall-proxy.js';
 import { benchActions, benchDeps, percentile } from './support.js';
 
 /**
- * Slack acknowledgements (issue 8), through the real Bolt app on the shared Express server against a
- * fake Slack Web API, the clicks sent from another thread (Slack is another machine):
+ * Slack acknowledgements (issue 8): a real service process (its Bolt app on the shared server, the
+ * database behind a stalling proxy, a fake Slack Web API in this process), the requests sent from another
+ * thread (Slack is another machine):
  * 1. CLICKS concurrent signed button clicks while the database answers nothing (a stalling proxy): every
  *    acknowledgement that arrives proves no database call came before it.
  * 2. CLICKS concurrent clicks on a live database: acknowledgement latency p50/p99 with all the work the
@@ -37,7 +26,7 @@ const CLICKS = Number(process.env.BENCH_SLACK_CLICKS ?? 200);
 const CHANNELS = Number(process.env.BENCH_SLACK_CHANNELS ?? 50);
 
 /** Sends every body at once, signed, from a worker thread; resolves with each response's latency (ms). */
-async function clickFromAnotherThread(url: string, bodies: readonly string[]): Promise<number[]> {
+async function sendFromAnotherThread(url: string, bodies: readonly string[]): Promise<number[]> {
   const timestamp = Math.floor(Date.now() / 1000);
   const requests = bodies.map((body) => ({ body, signature: sign(body, timestamp) }));
   const worker = new Worker(
@@ -86,59 +75,45 @@ async function seed(deps: WorkflowDeps, slackTeam: string, count: number) {
 export default async function slackAckBench(): Promise<void> {
   const database = await resolveDatabase({ uri: process.env.MONGODB_URI, fallback: 'auto' });
   const proxy = await StallProxy.forUri(database.uri).start();
-  const client = new MongoClient(proxy.uriFor(database.uri));
+  const client = new MongoClient(database.uri);
   const fake = await new FakeSlack().start();
-  let server: ReturnType<express.Express['listen']> | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
+  let service: ServiceProcess | undefined;
   try {
     await client.connect();
-    const db = client.db(`bench_slack_${Date.now()}`);
-    const deps = await benchDeps(db, { locale: 'en', clock: () => new Date() });
+    const dbName = `bench_slack_${Date.now()}`;
+    const deps = await benchDeps(client.db(dbName), { locale: 'en', clock: () => new Date() });
     const { stores } = deps;
     const { planner, actions } = await seed(deps, fake.teamId, 2 * CLICKS + 1);
 
-    const inbox = new ConsoleInbox(new ConsoleInboxStore(db));
-    const inbound = new InboundRequestStore(db);
-    await Promise.all([inbox.ensureIndexes(), inbound.ensureIndexes()]);
-    const adapter = createSlackAdapter({
-      mode: 'single-workspace',
-      signingSecret: SIGNING_SECRET,
-      botToken: 'xoxb-bench',
-      apiUrl: fake.apiUrl,
-      timeoutMs: 10_000,
-      installations: new SlackInstallationStore(db),
-      logger: pino({ level: 'silent' }),
-    });
-    const delivery = createChatDelivery(deps, { platforms: [inbox, adapter.platform], coalesceMs: 100 });
-    const execution = executionPorts({ chat: delivery.outbox });
-    const runtime = adapter.attach({ deps, execution, delivery, inbound });
-    await runtime.start();
-    delivery.worker.start();
-    stopWorker = () => delivery.worker.stop();
-    const idempotencyKeys = new IdempotencyKeyStore(db);
-    await idempotencyKeys.ensureIndexes();
-    const idempotency = new IdempotencyStore(idempotencyKeys);
-    const app = express();
-    app.use(runtime.router!);
-    app.use('/api', createApiRouter({ deps, execution, idempotency, logger: deps.logger, version: 'bench' }));
-    server = app.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The service reaches the database through the stalling proxy; this process seeds and reads directly.
+    service = await startServiceProcess(
+      {
+        MONGODB_URI: proxy.uriFor(database.uri),
+        MONGODB_DB: dbName,
+        SEED_EXAMPLE: 'false',
+        SCHEDULER_ENABLED: 'false',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_API_URL: fake.apiUrl,
+      },
+      { readyTimeoutMs: 60_000 },
+    );
+    const events = `${service.url}/slack/events`;
     const clicks = (batch: readonly Action[]) =>
       batch.map((action) =>
         blockActionBody(fake, { user: 'UPLANNER', action: buttonAction(`done:${action.id}`) }),
       );
-    const answered = (bodies: ReturnType<typeof clicks>) =>
+    const answered = (bodies: readonly { trigger: string }[]) =>
       fake.until(
         () => bodies.every((request) => fake.responses.some((entry) => entry.id === request.trigger)),
-        'every click answered',
+        'every request answered',
       );
 
     // 1. The database holds every byte: each acknowledgement that arrives came before any database call.
     const stalledBodies = clicks(actions.slice(0, CLICKS));
     proxy.stall();
-    const stalled = await clickFromAnotherThread(
-      `${url}/slack/events`,
+    const stalled = await sendFromAnotherThread(
+      events,
       stalledBodies.map((request) => request.body),
     );
     const answeredWhileStalled = fake.responses.filter((entry) =>
@@ -149,29 +124,26 @@ export default async function slackAckBench(): Promise<void> {
 
     // 2. A live database, with every click's work running beside the acknowledgements.
     const liveBodies = clicks(actions.slice(CLICKS, 2 * CLICKS));
-    const live = await clickFromAnotherThread(
-      `${url}/slack/events`,
+    const live = await sendFromAnotherThread(
+      events,
       liveBodies.map((request) => request.body),
     );
     await answered(liveBodies);
     const done = await stores.actions.find({ states: ['done'] }, { limit: 3 * CLICKS, skip: 0 });
 
-    // 3. One card in many channels, changed through the REST API: until every copy shows it.
+    // 3. One card posted in many channels (`/actie show N post`), changed through the REST API: until
+    //    every copy shows it.
     const card = actions[2 * CLICKS]!;
-    for (let index = 0; index < CHANNELS; index += 1) {
-      const address = await adapter.platform.channelAddress(`CBENCH${index}`);
-      await delivery.outbox.post(
-        address!,
-        { locale: 'en' },
-        { type: 'card', actionId: card.id },
-        'post',
-        `bench:${index}`,
-      );
-    }
-    await fake.until(
-      async () => (await stores.deliveries.copiesOf(card.id)).length === CHANNELS,
-      'every copy posted',
+    const posts = Array.from({ length: CHANNELS }, (_, index) =>
+      commandBody(fake, { user: 'UPLANNER', channel: `CBENCH${index}`, text: `show ${card.number} post` }),
     );
+    await sendFromAnotherThread(
+      events,
+      posts.map((request) => request.body),
+    );
+    await answered(posts);
+    const copies = (await stores.deliveries.copiesOf(card.id)).length;
+    if (copies !== CHANNELS) throw new Error(`${copies} of ${CHANNELS} copies posted`);
     const { token } = await stores.apiTokens.create({
       name: 'bench',
       userId: planner.id,
@@ -180,7 +152,7 @@ export default async function slackAckBench(): Promise<void> {
     });
     const updatesBefore = fake.callsOf('chat.update').length;
     const started = performance.now();
-    const response = await fetch(`${url}/api/actions/${card.id}/snooze`, {
+    const response = await fetch(`${service.url}/api/actions/${card.id}/snooze`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ by: { amount: 1, unit: 'days' } }),
@@ -205,9 +177,10 @@ export default async function slackAckBench(): Promise<void> {
     });
   } finally {
     proxy.resume();
-    await stopWorker?.();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (service) {
+      service.child.kill('SIGTERM');
+      await service.exit();
+    }
     await fake.stop();
     await client.close();
     await proxy.stop();

@@ -237,7 +237,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       runDigest(deps.workflow, deps.execution.digests!, subscriptionId, occurrence),
     deps.workflow.clock,
   );
-  await digestJobs.ensure(await deps.workflow.stores.digests.all());
+  await digestJobs.ensure(deps.workflow.stores.digests.each());
   let shuttingDown = false;
 
   const app = buildApp(

@@ -58,6 +58,10 @@ export class SlackIdentities {
       this.#unknown.delete(key);
       return { user, locale: user.locale };
     }
+    // Only the last minute's strangers are kept: everyone who ever clicked once would otherwise stay.
+    for (const [stale, entry] of this.#unknown) {
+      if (Date.now() - entry.at >= UNKNOWN_RETRY_MS) this.#unknown.delete(stale);
+    }
     this.#unknown.set(key, { at: Date.now(), locale: slackLocale });
     return { user: undefined, locale: slackLocale ?? (await workspaceLocale()) };
   }

@@ -11,7 +11,7 @@ import { renderBlocks } from './render/messages.js';
 import { homeTab } from './render/modals.js';
 
 /** Slack allows about one message per second into one conversation (docs.slack.dev: rate limits). */
-export const SLACK_PACING_MS = 1_100;
+const SLACK_PACING_MS = 1_100;
 
 /** Errors that make a conversation unusable until someone acts (invites the bot, unarchives it, …). */
 const BROKEN_TARGET = new Set([
@@ -73,7 +73,7 @@ function slackError(error: unknown): PlatformOutcome & { ok: false } {
 }
 
 /** A Slack channel as templates and settings name it: `C0123ABCD`, `#planning`, or `T0123/C0123ABCD`. */
-export function parseSlackChannel(channel: string): { teamId?: string; channel: string } | undefined {
+function parseSlackChannel(channel: string): { teamId?: string; channel: string } | undefined {
   const trimmed = channel.trim();
   const qualified = /^([TE][A-Z0-9]{2,20})\/(.+)$/.exec(trimmed);
   const rest = qualified ? qualified[2]! : trimmed;

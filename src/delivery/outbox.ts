@@ -15,7 +15,7 @@ export interface OutboxOptions {
   wake: () => void;
 }
 
-export function newDeliveryId(): string {
+function newDeliveryId(): string {
   return `dlv_${randomBytes(8).toString('hex')}`;
 }
 

@@ -1,6 +1,6 @@
 import type { ChatView } from '../chat/model.js';
 import type { Locale } from '../domain/i18n/locale.js';
-import { CHAT_PLATFORMS, type ChatPlatformId } from '../domain/templates/process.js';
+import type { ChatPlatformId } from '../domain/templates/process.js';
 import type { ChatIdentity } from '../store/users.js';
 
 /**
@@ -9,8 +9,6 @@ import type { ChatIdentity } from '../store/users.js';
  * broken targets and keeping posted cards current — once for all of them.
  */
 export type PlatformId = ChatPlatformId;
-
-export const PLATFORM_IDS: readonly PlatformId[] = CHAT_PLATFORMS;
 
 /**
  * Where a message goes on one platform: a channel, a conversation, or one person's direct chat.

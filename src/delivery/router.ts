@@ -54,11 +54,8 @@ export class DeliveryRouter {
     if (!platform) return { ok: false, reason: `${platformId} is not configured` };
     const address = await platform.channelAddress(channel);
     if (!address) return { ok: false, reason: `${platformId} has no channel "${channel}"` };
-    const broken = await this.deps.store.brokenTargets([address.key]);
-    if (broken.has(address.key)) {
-      const target = await this.deps.store.target(address.key);
-      return { ok: false, reason: `${address.label} is unreachable: ${target?.broken?.reason ?? 'broken'}` };
-    }
+    const broken = (await this.deps.store.target(address.key))?.broken;
+    if (broken) return { ok: false, reason: `${address.label} is unreachable: ${broken.reason}` };
     return { ok: true, address, viewer: { locale: await this.deps.channelLocale() } };
   }
 }

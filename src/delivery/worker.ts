@@ -17,7 +17,7 @@ export interface DeliverySettings {
   retryMaxMs: number;
 }
 
-export const defaultDeliverySettings: DeliverySettings = {
+const defaultDeliverySettings: DeliverySettings = {
   pollMs: 1_000,
   leaseMs: 30_000,
   concurrency: 4,
@@ -142,7 +142,11 @@ export class DeliveryWorker {
         handled += 1;
       }
     };
-    await Promise.all(Array.from({ length: this.#settings.concurrency }, lane));
+    // Every lane ends before the pass does, also when one fails: a lane left running would outlive stop()
+    // and run beside the next pass's lanes.
+    const lanes = await Promise.allSettled(Array.from({ length: this.#settings.concurrency }, lane));
+    const failed = lanes.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return handled;
   }
 

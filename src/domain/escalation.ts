@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DigestTargetSchema } from './digests/subscription.js';
 
-export const ESCALATION_MAX_DAYS = 60;
+const ESCALATION_MAX_DAYS = 60;
 
 const afterWorkingDays = z
   .int({ error: 'afterWorkingDays must be a whole number' })
@@ -17,10 +17,8 @@ export const TemplateEscalationSchema = z.strictObject({
   afterWorkingDays: afterWorkingDays.optional(),
   channel: DigestTargetSchema.optional(),
 });
-export type TemplateEscalation = z.infer<typeof TemplateEscalationSchema>;
 
 export const WorkspaceEscalationSchema = z.strictObject({
   afterWorkingDays: afterWorkingDays.default(3),
   channel: DigestTargetSchema.optional(),
 });
-export type WorkspaceEscalation = z.infer<typeof WorkspaceEscalationSchema>;

@@ -5,15 +5,29 @@ import type { Scheduler } from './scheduler.js';
 
 export const DIGEST_JOB = 'channel-digest';
 
-/** The scheduled moment a run is for: the latest occurrence of the schedule at or before `now`. */
-export function occurrenceAt(schedule: DigestSubscription['schedule'], now: Date): Date {
+/**
+ * The scheduled moment a run is for: the latest occurrence of the schedule at or before `now`, as Agenda
+ * reaches it — walking forward with `next()`, which is what Agenda follows. `prev()` alone cannot be used:
+ * where a clock change removes the scheduled hour (02:30 on the last Sunday of March in Amsterdam) Agenda
+ * runs at 03:30 and `prev()` from there names the day before, whose dedupe key already went out.
+ */
+export function occurrenceAt(
+  schedule: Pick<DigestSubscription['schedule'], 'cron' | 'timeZone'>,
+  now: Date,
+): Date {
   // A second past now, so that a run starting exactly on time finds its own occurrence.
-  return CronExpressionParser.parse(schedule.cron, {
-    currentDate: new Date(now.getTime() + 1_000),
-    tz: schedule.timeZone,
-  })
-    .prev()
-    .toDate();
+  const limit = now.getTime() + 1_000;
+  const parse = (currentDate: Date) =>
+    CronExpressionParser.parse(schedule.cron, { currentDate, tz: schedule.timeZone });
+  const back = parse(new Date(limit));
+  back.prev();
+  // Two occurrences back is before the one Agenda ran for, also where `prev()` names an hour `next()` skips.
+  let occurrence = back.prev().toDate();
+  const forward = parse(occurrence);
+  for (let next = forward.next().toDate(); next.getTime() <= limit; next = forward.next().toDate()) {
+    occurrence = next;
+  }
+  return occurrence;
 }
 
 /**
@@ -36,7 +50,7 @@ export class DigestJobs {
           cron: string;
           timeZone: string;
         };
-        await run(subscriptionId, occurrenceAt({ cron, timeZone, workingDaysOnly: false }, clock()));
+        await run(subscriptionId, occurrenceAt({ cron, timeZone }, clock()));
       },
       { concurrency: 2, lockLifetime: 5 * 60_000 },
     );
@@ -64,8 +78,26 @@ export class DigestJobs {
     await this.scheduler.agenda.cancel({ name: DIGEST_JOB, data: { subscriptionId } });
   }
 
-  /** Makes sure every subscription has its job (after a restore, or jobs lost with the embedded database). */
-  async ensure(subscriptions: readonly DigestSubscription[]): Promise<void> {
-    for (const subscription of subscriptions) await this.schedule(subscription);
+  /**
+   * Makes sure every subscription has its job (after a restore, or jobs lost with the embedded database).
+   * A job that already follows its subscription's schedule is left alone: replacing it moves it to the
+   * next occurrence, so an instance starting just after 08:30, before the 08:30 run was picked up, would
+   * lose that run for every channel.
+   */
+  async ensure(subscriptions: AsyncIterable<DigestSubscription>): Promise<void> {
+    for await (const subscription of subscriptions) {
+      const { jobs } = await this.scheduler.agenda.queryJobs({
+        name: DIGEST_JOB,
+        data: { subscriptionId: subscription.id },
+        limit: 2,
+      });
+      const [job] = jobs;
+      const follows =
+        jobs.length === 1 &&
+        job?.nextRunAt &&
+        job.repeatInterval === subscription.schedule.cron &&
+        job.repeatTimezone === subscription.schedule.timeZone;
+      if (!follows) await this.schedule(subscription);
+    }
   }
 }

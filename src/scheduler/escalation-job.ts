@@ -3,8 +3,6 @@ import type { WorkflowDeps } from '../workflow/deps.js';
 import { runEscalations } from '../workflow/notices/escalations.js';
 import type { Scheduler } from './scheduler.js';
 
-export const ESCALATION_JOB = 'escalations';
-
 /** Once a minute, on one instance (Agenda's lock), escalate what is due (docs/digests.md). */
 export async function scheduleEscalations(
   scheduler: Scheduler,
@@ -12,17 +10,8 @@ export async function scheduleEscalations(
   chat: ChatDelivery,
   intervalMs = 60_000,
 ): Promise<void> {
-  scheduler.agenda.define(
-    ESCALATION_JOB,
-    async () => {
-      const escalated = await runEscalations(deps, chat);
-      if (escalated > 0) deps.logger.info({ escalated }, 'overdue actions escalated');
-    },
-    { concurrency: 1, lockLimit: 1, lockLifetime: 5 * 60_000 },
-  );
-  await scheduler.agenda
-    .create(ESCALATION_JOB, {})
-    .repeatEvery(intervalMs)
-    .unique({ name: ESCALATION_JOB })
-    .save();
+  await scheduler.repeatOnOneInstance('escalations', intervalMs, async () => {
+    const escalated = await runEscalations(deps, chat);
+    if (escalated > 0) deps.logger.info({ escalated }, 'overdue actions escalated');
+  });
 }

@@ -39,6 +39,15 @@ export class Scheduler {
     this.#started = true;
   }
 
+  /**
+   * A job every `intervalMs` with one runner across instances (Agenda's lock), for housekeeping that a
+   * run can leave to the next: what one run does not reach, the next one does.
+   */
+  async repeatOnOneInstance(name: string, intervalMs: number, run: () => Promise<void>): Promise<void> {
+    this.agenda.define(name, run, { concurrency: 1, lockLimit: 1, lockLifetime: 5 * 60_000 });
+    await this.agenda.create(name, {}).repeatEvery(intervalMs).unique({ name }).save();
+  }
+
   /** Lets running jobs finish (up to the timeout) instead of abandoning their locks. */
   async drain(timeoutMs: number): Promise<void> {
     if (!this.#started) return;

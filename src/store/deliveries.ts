@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter } from 'mongodb';
-import type { MessageRef } from '../delivery/platform.js';
+import type { Address, MessageRef } from '../delivery/platform.js';
 import type { DeliveryRecord, DeliveryStatus, DeliveryTarget, LiveCopy } from '../delivery/records.js';
 import { fromDocument, isDuplicateKeyError, type Stored, toDocument } from './documents.js';
 
@@ -45,19 +45,7 @@ export class DeliveryStore {
 
   /** Queues a message; false when one with its dedupe key was queued before. */
   async enqueue(record: DeliveryRecord): Promise<boolean> {
-    await this.#targets.updateOne(
-      { _id: record.address.key },
-      {
-        $setOnInsert: {
-          platform: record.address.platform,
-          nextSendAt: epoch,
-          sent: 0,
-          failed: 0,
-        },
-        $set: { label: record.address.label },
-      },
-      { upsert: true },
-    );
+    await this.#ensureTarget(record.address);
     try {
       await this.#deliveries.insertOne(toDocument(record));
       return true;
@@ -65,6 +53,18 @@ export class DeliveryStore {
       if (isDuplicateKeyError(error)) return false;
       throw error;
     }
+  }
+
+  /** The conversation a message goes to or a copy lives in: its pace and health are kept per target. */
+  async #ensureTarget(address: Address): Promise<void> {
+    await this.#targets.updateOne(
+      { _id: address.key },
+      {
+        $setOnInsert: { platform: address.platform, nextSendAt: epoch, sent: 0, failed: 0 },
+        $set: { label: address.label },
+      },
+      { upsert: true },
+    );
   }
 
   /** Takes the next due message, oldest first; a lapsed claim of a crashed worker counts as due. */
@@ -105,9 +105,10 @@ export class DeliveryStore {
     );
   }
 
+  /** Never over a sent record: a worker whose claim lapsed must not undo another's successful send. */
   async markFailed(id: string, reason: string): Promise<void> {
     await this.#deliveries.updateOne(
-      { _id: id },
+      { _id: id, status: { $ne: 'sent' } },
       { $set: { status: 'failed', lastError: reason }, $unset: { leaseUntil: '' }, $inc: { attempts: 1 } },
     );
   }
@@ -207,12 +208,15 @@ export class DeliveryStore {
 
   // Live copies
 
+  /** A posted message that follows its actions; adapters post some themselves, outside the queue. */
   async recordCopy(copy: LiveCopy): Promise<void> {
+    await this.#ensureTarget(copy.address);
     await this.#copies.insertOne(toDocument(copy));
   }
 
   /** An App Home is one copy per person and platform address: published again, never duplicated. */
   async upsertHome(copy: LiveCopy): Promise<void> {
+    await this.#ensureTarget(copy.address);
     const { id, ...fields } = copy;
     await this.#copies.updateOne({ _id: id }, { $set: fields }, { upsert: true });
   }

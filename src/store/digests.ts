@@ -48,8 +48,10 @@ export class DigestStore {
     await this.#subscriptions.updateOne({ _id: id }, { $set: { lastRun: run } });
   }
 
-  /** For tests and the scheduler's start-up: every subscription, to make sure each has its job. */
-  async all(): Promise<DigestSubscription[]> {
-    return (await this.#subscriptions.find({}).toArray()).map((doc) => fromDocument<DigestSubscription>(doc));
+  /** Every subscription, read in batches: the scheduler's start-up makes sure each has its job. */
+  async *each(): AsyncGenerator<DigestSubscription> {
+    for await (const doc of this.#subscriptions.find({}, { batchSize: 200 })) {
+      yield fromDocument<DigestSubscription>(doc);
+    }
   }
 }

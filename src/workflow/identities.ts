@@ -52,6 +52,18 @@ export async function resolveChatUser(
   return { ...user, chatIdentities: [...user.chatIdentities, identity] };
 }
 
+/** The user and the validated identity an administrator's link or unlink is about. */
+async function identityCommand(
+  deps: WorkflowDeps,
+  command: { userId: string; identity: unknown },
+): Promise<{ user: UserRecord; identity: ChatIdentity }> {
+  const parsed = ChatIdentitySchema.safeParse(command.identity);
+  if (!parsed.success) throw fromZodError(parsed.error, 'identity.invalid');
+  const user = await deps.stores.users.get(command.userId);
+  if (!user) throw notFound('user', command.userId);
+  return { user, identity: parsed.data };
+}
+
 /** An administrator links a chat identity by hand (API, CLI, console); one identity, one user. */
 export async function linkChatIdentity(
   deps: WorkflowDeps,
@@ -59,11 +71,7 @@ export async function linkChatIdentity(
   command: { userId: string; identity: unknown },
 ): Promise<UserRecord> {
   requireAdmin(actor, 'link chat identities');
-  const parsed = ChatIdentitySchema.safeParse(command.identity);
-  if (!parsed.success) throw fromZodError(parsed.error, 'identity.invalid');
-  const identity = parsed.data;
-  const user = await deps.stores.users.get(command.userId);
-  if (!user) throw notFound('user', command.userId);
+  const { user, identity } = await identityCommand(deps, command);
   const holder = await deps.stores.users.findByChatIdentity(identity);
   if (holder && holder.id !== user.id) {
     throw new DomainError({
@@ -93,21 +101,18 @@ export async function unlinkChatIdentity(
   command: { userId: string; identity: unknown },
 ): Promise<UserRecord> {
   requireAdmin(actor, 'unlink chat identities');
-  const parsed = ChatIdentitySchema.safeParse(command.identity);
-  if (!parsed.success) throw fromZodError(parsed.error, 'identity.invalid');
-  const user = await deps.stores.users.get(command.userId);
-  if (!user) throw notFound('user', command.userId);
-  if (!user.chatIdentities.some((known) => sameIdentity(known, parsed.data))) {
-    throw notFound('identity', `${parsed.data.platform} identity`, 'identity');
+  const { user, identity } = await identityCommand(deps, command);
+  if (!user.chatIdentities.some((known) => sameIdentity(known, identity))) {
+    throw notFound('identity', `${identity.platform} identity`, 'identity');
   }
   const now = deps.clock();
-  await deps.stores.users.removeChatIdentity(user.id, parsed.data, now);
+  await deps.stores.users.removeChatIdentity(user.id, identity, now);
   await deps.stores.audit.write({
     at: now,
     actor: actor.id,
     kind: 'user.identity-unlinked',
     entity: { type: 'user', id: user.id },
-    before: { identity: parsed.data },
+    before: { identity },
   });
   return (await deps.stores.users.get(user.id))!;
 }

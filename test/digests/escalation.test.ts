@@ -76,6 +76,19 @@ describe('escalating overdue actions', () => {
     );
   });
 
+  it('leaves an action to the next run when the run dies before its message is queued', async () => {
+    const dying = {
+      available: true,
+      send: async () => {
+        throw new Error('the database went away');
+      },
+    };
+    await expect(runEscalations(consoleApp.ws.deps, dying)).rejects.toThrow('the database went away');
+    for (const key of ['late', 'urgent']) {
+      expect((await consoleApp.ws.stores.actions.get(actions[key]!.id))?.notified?.escalated).toBeUndefined();
+    }
+  });
+
   it('escalates once to the channel, with the owner, after the template’s or the workspace’s working days', async () => {
     const other = await consoleApp.ws.secondInstance();
     try {

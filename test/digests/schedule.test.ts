@@ -91,6 +91,28 @@ describe('digest schedules', () => {
       '2026-12-01T07:30:00.000Z',
     );
   });
+
+  it('names the occurrence Agenda ran for on the days the clocks change, so none is taken for the day before', () => {
+    // 02:30 does not exist on Sunday 28 March 2027 in Amsterdam: Agenda runs at 03:30 summer time.
+    const weekly = { cron: '30 2 * * 0', timeZone: 'Europe/Amsterdam' };
+    const spring = nextRuns(weekly, new Date('2027-03-20T12:00:00Z'), 3);
+    expect(spring.map((run) => run.toISOString())).toEqual([
+      '2027-03-21T01:30:00.000Z',
+      '2027-03-28T01:30:00.000Z',
+      '2027-04-04T00:30:00.000Z',
+    ]);
+    for (const run of spring) {
+      expect(occurrenceAt(weekly, run).toISOString()).toBe(run.toISOString());
+      expect(occurrenceAt(weekly, new Date(run.getTime() + 4 * 60_000)).toISOString()).toBe(
+        run.toISOString(),
+      );
+    }
+    // 02:30 happens twice on Sunday 25 October 2026; Agenda runs at the first, and a late run names it too.
+    const daily = { cron: '30 2 * * *', timeZone: 'Europe/Amsterdam' };
+    const [autumn] = nextRuns(daily, new Date('2026-10-24T12:00:00Z'), 1);
+    expect(autumn!.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(occurrenceAt(daily, new Date('2026-10-25T01:45:00Z')).toISOString()).toBe(autumn!.toISOString());
+  });
 });
 
 describe('digest jobs on Agenda', () => {
@@ -136,5 +158,26 @@ describe('digest jobs on Agenda', () => {
     expect(
       (await agendaJobs.find({ name: DIGEST_JOB }).toArray()).map((job) => job.data.subscriptionId),
     ).toEqual(['dig_b']);
+  });
+
+  it('at start-up gives every subscription its job, and leaves alone a job that is due but not yet run', async () => {
+    const agendaJobs = database.db.collection('agendaJobs');
+    await jobs.schedule(subscription('dig_due', '30 8 * * *'));
+    await jobs.schedule(subscription('dig_moved', '0 9 * * *'));
+    // The instance stopped at 08:29; another starts at 08:30:30, before the 08:30 run was picked up.
+    const due = new Date(Date.now() - 30_000);
+    await agendaJobs.updateOne({ 'data.subscriptionId': 'dig_due' }, { $set: { nextRunAt: due } });
+    async function* stored() {
+      yield subscription('dig_due', '30 8 * * *');
+      yield subscription('dig_moved', '15 10 * * *'); // changed while its job was not replaced
+      yield subscription('dig_new', '0 7 * * 1');
+    }
+    await jobs.ensure(stored());
+    const jobOf = async (id: string) => agendaJobs.find({ 'data.subscriptionId': id }).toArray();
+    expect((await jobOf('dig_due')).map((job) => (job.nextRunAt as Date).toISOString())).toEqual([
+      due.toISOString(),
+    ]);
+    expect((await jobOf('dig_moved')).map((job) => job.repeatInterval)).toEqual(['15 10 * * *']);
+    expect((await jobOf('dig_new')).map((job) => job.repeatInterval)).toEqual(['0 7 * * 1']);
   });
 });

@@ -63,4 +63,20 @@ describe('digests in the REST API', () => {
     expect(channel.status).toBe(422);
     expect(JSON.stringify(channel.body)).toContain('target.channel');
   });
+
+  it('refuses a scope naming a template, course type, record or owner that does not exist, naming the field', async () => {
+    const scoped = (scope: Record<string, unknown>) =>
+      api.request('POST', '/digests', { token: plannerToken, body: { ...request, scope } });
+    for (const [field, scope] of [
+      ['scope.templateIds', { templateIds: ['tpl_nope'] }],
+      ['scope.courseTypeIds', { courseTypeIds: ['ctp_nope'] }],
+      ['scope.recordId', { recordId: 'crs_nope' }],
+      ['scope.ownerUserIds', { ownerUserIds: ['usr_nope'] }],
+    ] as const) {
+      const refused = await scoped(scope);
+      expect(refused.status, field).toBe(404);
+      expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([`body.${field}`]);
+    }
+    expect((await api.request('GET', '/digests', { token: adminToken })).body.items).toEqual([]);
+  });
 });

@@ -102,6 +102,103 @@ describe('/actie in Slack', () => {
     expect(slack.fake.responses.filter((entry) => entry.id === request.trigger)).toHaveLength(1);
   });
 
+  it('posts a card into the channel for everyone, and that copy follows the action', async () => {
+    const action = await plannerAction();
+    const request = commandBody(slack.fake, {
+      text: `toon ${action.number} plaats`,
+      user: SLACK_IDS.planner,
+      channel: 'CPOSTED',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    expect((await answerTo(request.trigger)).text).toMatch(
+      /^(Posted in this channel|Geplaatst in dit kanaal)\.$/,
+    );
+    const inChannel = (method: string) =>
+      slack.fake.callsOf(method).filter((call) => call.body.channel === 'CPOSTED');
+    expect(inChannel('chat.postMessage')).toHaveLength(1);
+    expect(JSON.stringify(inChannel('chat.postMessage')[0]!.body.blocks)).toContain(`done:${action.id}`);
+
+    const done = await slack.api(slack.ws.users.planner, 'POST', `/actions/${action.id}/complete`, {});
+    expect(done.status).toBe(200);
+    await slack.fake.until(() => inChannel('chat.update').length > 0, 'the posted copy updated');
+    const edit = inChannel('chat.update').at(-1)!;
+    expect(edit.body.ts).toBeDefined();
+    expect(JSON.stringify(edit.body.blocks)).not.toContain(`done:${action.id}`);
+  });
+
+  it('serves every subcommand, in either language, with its effect and an answer', async () => {
+    const action = await plannerAction();
+    const other = await plannerAction();
+    const template = (await slack.ws.stores.templates.get(action.templateId))!;
+    const stored = async () => (await slack.ws.stores.actions.get(action.id))!;
+    const run = async (text: string) => (await answerTo((await command(text)).trigger)).text as string;
+    const modal = async (text: string) => {
+      const opened = slack.fake.callsOf('views.open').length;
+      await command(text);
+      await slack.fake.until(
+        () => slack.fake.callsOf('views.open').length === opened + 1,
+        `${text}: a modal`,
+      );
+      return JSON.stringify(slack.fake.callsOf('views.open').at(-1)!.body.view);
+    };
+    const unknown = /Onbekend commando|Unknown command|Gebruik:|Usage:/;
+
+    for (const text of ['mine', 'mijn vandaag', 'list today', 'lijst status:open', `show ${action.number}`]) {
+      const answer = await run(text);
+      expect(answer, text).not.toMatch(unknown);
+      expect(answer, text).toContain(`#${action.number}`);
+    }
+    // A preview is shown in a modal; a manual action has nothing to send or change.
+    expect(await modal(`voorbeeld ${action.number}`)).toMatch(
+      new RegExp(`(Execute action|Actie) ${action.number}( uitvoeren)?\\?`),
+    );
+    expect(await run(`templates`)).toContain(template.key);
+    expect(await run(`sjabloon ${template.key}`)).toContain(template.key);
+    expect(await run('digest toon')).not.toMatch(unknown);
+
+    const start = (await stored()).start.getTime();
+    await run(`uitstellen ${action.number} 1d`);
+    expect((await stored()).start.getTime()).toBe(start + 86_400_000);
+    await run(`assign ${action.number} none`);
+    expect((await stored()).ownerUserId).toBeNull();
+    await run(`toewijzen ${action.number} ik`);
+    expect((await stored()).ownerUserId).toBe(slack.ws.users.planner.id);
+    await run(`done ${action.number} checked`);
+    expect((await stored()).state).toBe('done');
+    await run(`annuleren ${other.number} dubbel`);
+    expect((await slack.ws.stores.actions.get(other.id))!.state).toBe('cancelled');
+    // Execute from a command shows the preview first; this done, manual action has nothing to run.
+    expect(await modal(`uitvoeren ${action.number}`)).toContain('stempel-confirm');
+    expect((await stored()).state).toBe('done');
+    // `new` opens a loading modal at once and puts the form in it.
+    const updates = slack.fake.callsOf('views.update').length;
+    await modal('nieuw');
+    await slack.fake.until(
+      () => slack.fake.callsOf('views.update').length > updates,
+      'the new-action form in the modal',
+    );
+    expect(JSON.stringify(slack.fake.callsOf('views.update').at(-1)!.body.view)).toContain('stempel-form');
+  });
+
+  it('says in the asker’s language why a card could not be posted, not in Slack’s error code', async () => {
+    const action = await plannerAction();
+    slack.fake.script('chat.postMessage', {
+      body: { ok: false, error: 'restricted_action' },
+      when: (body) => body.channel === 'CRESTRICTED',
+    });
+    const request = commandBody(slack.fake, {
+      text: `show ${action.number} post`,
+      user: SLACK_IDS.planner,
+      channel: 'CRESTRICTED',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    const answer = await answerTo(request.trigger);
+    expect(answer.text).toMatch(
+      /Het chatbericht kon niet worden bezorgd|The chat message could not be delivered/,
+    );
+    expect(answer.text).not.toContain('restricted_action');
+  });
+
   it('refuses requests with a bad signature or an old timestamp (401), before anything runs', async () => {
     const before = slack.fake.calls.length;
     const request = commandBody(slack.fake, { text: 'mijn', user: SLACK_IDS.planner });

@@ -218,4 +218,13 @@ describe('card buttons in Slack', () => {
     expect(answer.text).toMatch(/Dat lukte niet/);
     expect((await slack.ws.stores.actions.get(action.id))?.state).toBe('open');
   });
+
+  it('works on a press in the queue after its acknowledgement, which a shutdown waits for', async () => {
+    const action = await manualAction();
+    const trigger = await press(buttonAction(`done:${action.id}`));
+    // Stopping the (HTTP) runtime only waits for acknowledged work; a press not in the queue is left out.
+    await slack.runtime.stop();
+    expect(slack.fake.responses.some((entry) => entry.id === trigger)).toBe(true);
+    expect((await slack.ws.stores.actions.get(action.id))?.state).toBe('done');
+  });
 });

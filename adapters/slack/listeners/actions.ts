@@ -60,10 +60,16 @@ export function registerActions(app: App, surface: SlackSurface): void {
     respond,
   }: Parameters<Parameters<App['action']>[1]>[0]) => {
     await ack();
-    const press = body as BlockAction;
-    if (!(await firstTime(surface, `${press.trigger_id}:${(action as BlockElementAction).action_id}`)))
-      return;
-    const carried = payloadOf(action as BlockElementAction);
+    surface.work.run(() => pressed(body as BlockAction, action as BlockElementAction, client, respond));
+  };
+  const pressed = async (
+    press: BlockAction,
+    action: BlockElementAction,
+    client: SlackTurn['client'],
+    respond: SlackTurn['respond'],
+  ) => {
+    if (!(await firstTime(surface, `${press.trigger_id}:${action.action_id}`))) return;
+    const carried = payloadOf(action);
     if (!carried) return;
     let turn = turnOf(press, client, respond, (await surface.deps.workspace.get()).locale);
     const verb = carried.payload.split(':')[0] ?? '';

@@ -3,7 +3,7 @@ import { isParseFailure, parseCommand } from '../../../src/chat/commands/grammar
 import { newActionForm } from '../../../src/chat/forms/new-action.js';
 import { handleCommand } from '../../../src/chat/handle.js';
 import { say } from '../../../src/chat/texts.js';
-import { errorView } from '../../../src/chat/views/errors.js';
+import { errorView, issueMessage } from '../../../src/chat/views/errors.js';
 import { readableAction } from '../../../src/workflow/actions/change-action.js';
 import { openLoading, present, type SlackTurn, showForm } from '../present.js';
 import { renderBlocks } from '../render/messages.js';
@@ -71,8 +71,18 @@ async function postCard(
   channelId: string,
 ): Promise<void> {
   const action = await readableAction(context.deps, context.actor, ref);
+  const reply = (text: string) => {
+    const { blocks } = renderBlocks([{ kind: 'text', lines: [text] }], turn.locale);
+    return turn.respond?.({ response_type: 'ephemeral', replace_original: false, text, blocks });
+  };
+  // Slack's own error code is for the log; the asker reads why in their language.
+  const failed = (reason: string) =>
+    reply(issueMessage({ code: 'chat-message.delivery-failed', message: reason }, turn.locale));
   const address = await surface.platform.channelAddress(`${turn.teamId}/${channelId}`);
-  if (!address) return;
+  if (!address) {
+    await failed(`no Slack channel ${channelId}`);
+    return;
+  }
   const viewer = { locale: (await context.deps.workspace.get()).locale };
   const content = { type: 'card' as const, actionId: action.id };
   const outcome = await surface.platform.post(address, {
@@ -82,16 +92,13 @@ async function postCard(
     purpose: 'post',
     dedupeKey: `post:${turn.triggerId ?? action.id}`,
   });
-  const reply = (text: string) => {
-    const { blocks } = renderBlocks([{ kind: 'text', lines: [text] }], turn.locale);
-    return turn.respond?.({ response_type: 'ephemeral', replace_original: false, text, blocks });
-  };
   if (!outcome.ok) {
-    await reply(
-      outcome.reason === 'not_in_channel' || outcome.reason === 'channel_not_found'
-        ? say(turn.locale, 'slack.not-in-channel')
-        : outcome.reason,
-    );
+    if (outcome.reason === 'not_in_channel' || outcome.reason === 'channel_not_found') {
+      await reply(say(turn.locale, 'slack.not-in-channel'));
+    } else {
+      surface.logger.warn({ reason: outcome.reason, channel: address.label }, 'slack card not posted');
+      await failed(outcome.reason);
+    }
     return;
   }
   await surface.live.recordPosted({

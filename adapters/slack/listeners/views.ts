@@ -157,8 +157,13 @@ export function registerViews(app: App, surface: SlackSurface): void {
       const context = { deps: surface.deps, execution: surface.execution, actor: actor.user };
       return formOptions(context, source, query);
     })();
-    const timeout = new Promise<[]>((resolve) => setTimeout(() => resolve([]), OPTIONS_BUDGET_MS).unref());
-    const found = await Promise.race([lookup, timeout]).catch(() => []);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<[]>((resolve) => {
+      timer = setTimeout(() => resolve([]), OPTIONS_BUDGET_MS);
+    });
+    const found = await Promise.race([lookup, timeout])
+      .catch(() => [])
+      .finally(() => clearTimeout(timer));
     await ack({
       options: found.slice(0, SLACK_LIMITS.selectOptions).map((entry) => option(entry.label, entry.value)),
     });

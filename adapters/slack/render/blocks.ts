@@ -274,7 +274,7 @@ function templateBlocks(view: TemplateListView, locale: Locale, budget: BlockBud
   return blocks;
 }
 
-export function detailsBlocks(view: ActionDetailsView, locale: Locale, budget: BlockBudget): KnownBlock[] {
+function detailsBlocks(view: ActionDetailsView, locale: Locale, budget: BlockBudget): KnownBlock[] {
   const blocks = take([...cardBlocks(view.card, locale), ...factSections(view.facts)], budget);
   const lines = view.history.map((entry) => `${mrkdwn(entry.at, 60)} — ${mrkdwn(entry.text, 400)}`);
   const history = textBlocks(

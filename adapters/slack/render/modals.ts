@@ -33,7 +33,7 @@ export interface ModalMetadata {
   ephemeral?: boolean;
 }
 
-export function encodeMetadata(metadata: ModalMetadata): string {
+function encodeMetadata(metadata: ModalMetadata): string {
   const encoded = JSON.stringify(metadata);
   // A response URL is a few hundred characters; should one ever be absurd, drop it rather than fail.
   return encoded.length <= SLACK_LIMITS.privateMetadata ? encoded : JSON.stringify({ id: metadata.id });

@@ -17,7 +17,7 @@ export const DigestTargetSchema = z.strictObject({
 export type DigestTarget = z.infer<typeof DigestTargetSchema>;
 
 /** Which actions a digest is about; every given filter narrows, none means all the channel may read. */
-export const DigestScopeSchema = z.strictObject({
+const DigestScopeSchema = z.strictObject({
   courseTypeIds: z.array(IdSchema).max(50, { error: 'at most 50 course types' }).default([]),
   dataGroups: z.array(DataGroupSchema).max(20).default([]),
   templateIds: z.array(IdSchema).max(100, { error: 'at most 100 templates' }).default([]),
@@ -28,9 +28,8 @@ export const DigestScopeSchema = z.strictObject({
   /** Actions of one record (and, for a course, its participants). */
   recordId: IdSchema.optional(),
 });
-export type DigestScope = z.infer<typeof DigestScopeSchema>;
 
-export const DIGEST_TOP_MAX = 25;
+const DIGEST_TOP_MAX = 25;
 
 /** A subscription as it is asked for (chat command or REST API). */
 export const DigestRequestSchema = z.strictObject({

@@ -8,7 +8,7 @@ import { localDayOf } from '../actions/queries.js';
 import type { WorkflowDeps } from '../deps.js';
 
 /** Counts stop here: a digest that says "more than 5,000" has said enough. */
-export const DIGEST_COUNT_BOUND = 5_000;
+const DIGEST_COUNT_BOUND = 5_000;
 
 const LISTED: readonly ActionState[] = ['open', 'failed', 'rejected'];
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Address } from '../../delivery/platform.js';
 import type { DeliveryResult } from '../../delivery/port.js';
 import {
+  type DigestRequest,
   DigestRequestSchema,
   type DigestSubscription,
   type DigestTarget,
@@ -45,6 +46,28 @@ async function addressOf(ports: DigestPorts, target: DigestTarget): Promise<Addr
   return address;
 }
 
+/** Every id the scope names must exist: a digest filtered on a mistyped id would report nothing, silently. */
+async function checkScope(deps: WorkflowDeps, scope: DigestRequest['scope']): Promise<void> {
+  const firstMissing = (ids: readonly string[], found: readonly { id: string }[]) => {
+    const known = new Set(found.map((item) => item.id));
+    return ids.find((id) => !known.has(id));
+  };
+  const [templates, records, owners] = await Promise.all([
+    deps.stores.templates.getMany(scope.templateIds),
+    deps.stores.dossiers.getMany([...scope.courseTypeIds, ...(scope.recordId ? [scope.recordId] : [])]),
+    deps.stores.users.getMany(scope.ownerUserIds),
+  ]);
+  const template = firstMissing(scope.templateIds, templates);
+  if (template) throw notFound('template', template, 'scope.templateIds');
+  const courseTypes = records.filter((record) => record.group === 'course-type');
+  const courseType = firstMissing(scope.courseTypeIds, courseTypes);
+  if (courseType) throw notFound('course-type', courseType, 'scope.courseTypeIds');
+  if (scope.recordId && firstMissing([scope.recordId], records))
+    throw notFound('dossier', scope.recordId, 'scope.recordId');
+  const owner = firstMissing(scope.ownerUserIds, owners);
+  if (owner) throw notFound('user', owner, 'scope.ownerUserIds');
+}
+
 /**
  * Subscribes a channel to a digest, or changes its subscription (one per channel). Anyone active may set
  * one up for a channel they are in; showing what a role may read instead of what everyone may read needs
@@ -69,6 +92,7 @@ export async function subscribeDigest(
       params: { role: request.audienceRole },
     });
   }
+  await checkScope(deps, request.scope);
   const address = await addressOf(ports, request.target);
   const now = deps.clock();
   const subscription = await deps.stores.digests.upsert({

@@ -5,7 +5,7 @@ import { atTimeOfDay, localDateOf, shiftWorkingDays } from '../../domain/timing/
 import { formatMoment, translate } from '../../i18n/messages.js';
 import type { WorkflowDeps } from '../deps.js';
 
-/** At most this many candidates per run; the next run takes the rest. */
+/** At most this many candidates per number of days and run; the next run takes the rest. */
 const BATCH = 500;
 
 interface EscalationRule {
@@ -30,13 +30,21 @@ export function escalationMoment(
   return atTimeOfDay(day, time, zone);
 }
 
+/** A working day is at least a calendar day, less an hour where the clocks go forward; two for slack. */
+const SLACK_MS = 2 * 3_600_000;
+
 /**
  * Escalates overdue actions once (docs/digests.md): after N working days past their end (the template's
  * days, else the workspace's), to the template's escalation channel, else the workspace's, saying who owns
- * them. The mark is taken with a conditional update before the message is queued, so two instances or a
- * repeated run escalate an action once; the message's dedupe key covers a crash in between.
+ * them. The message is queued before the mark is taken, so a run that dies in between leaves the action
+ * to the next run; its dedupe key makes every queueing after the first (that run, a second instance) a
+ * no-op, and the conditional mark counts each action once.
  */
-export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Promise<number> {
+export async function runEscalations(
+  deps: WorkflowDeps,
+  chat: ChatDelivery,
+  options: { batchSize?: number } = {},
+): Promise<number> {
   const now = deps.clock();
   const { calendar, locale, settings } = await deps.workspace.get();
   const workspace = settings.escalation ?? { afterWorkingDays: 3 };
@@ -50,16 +58,28 @@ export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Pr
     });
   }
   if (rules.size === 0) return 0;
-  // Nothing is due before a full working day has passed, so younger overdue actions need not be read.
-  const candidates = await deps.stores.actions.due.escalationCandidates(
-    [...rules.keys()],
-    new Date(now.getTime() - 86_400_000),
-    BATCH,
-  );
-  const due = candidates.filter((action) => {
-    const rule = rules.get(action.templateId);
-    return rule && escalationMoment(action.end, rule.afterWorkingDays, calendar).getTime() <= now.getTime();
-  });
+  // One query per number of days, each bounded by when its actions can first be due: in one shared query
+  // a full batch of a slow template's actions, overdue but not due yet, would hold back the others for ever.
+  const templatesByDays = new Map<number, string[]>();
+  for (const [templateId, rule] of rules) {
+    templatesByDays.set(rule.afterWorkingDays, [
+      ...(templatesByDays.get(rule.afterWorkingDays) ?? []),
+      templateId,
+    ]);
+  }
+  const due: Action[] = [];
+  for (const [days, templateIds] of templatesByDays) {
+    const candidates = await deps.stores.actions.due.escalationCandidates(
+      templateIds,
+      new Date(now.getTime() - days * 86_400_000 + SLACK_MS),
+      options.batchSize ?? BATCH,
+    );
+    due.push(
+      ...candidates.filter(
+        (action) => escalationMoment(action.end, days, calendar).getTime() <= now.getTime(),
+      ),
+    );
+  }
   const owners = new Map(
     (
       await deps.stores.users.getMany(
@@ -70,8 +90,8 @@ export async function runEscalations(deps: WorkflowDeps, chat: ChatDelivery): Pr
   let escalated = 0;
   for (const action of due) {
     const rule = rules.get(action.templateId)!;
-    if (!(await deps.stores.actions.due.markNotified(action.id, 'escalated', now))) continue;
-    if (await send(deps, chat, action, rule, locale, owners, calendar.timeZone)) escalated += 1;
+    const queued = await send(deps, chat, action, rule, locale, owners, calendar.timeZone);
+    if ((await deps.stores.actions.due.markNotified(action.id, 'escalated', now)) && queued) escalated += 1;
   }
   return escalated;
 }

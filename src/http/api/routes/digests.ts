@@ -30,7 +30,12 @@ const SubscriptionSchema = DigestRequestSchema.extend({
   createdAt: z.date(),
   updatedAt: z.date(),
   lastRun: RunSchema.optional(),
-  nextRunAt: z.date().optional().describe('The next scheduled run, in the schedule’s time zone'),
+  nextRunAt: z
+    .date()
+    .optional()
+    .describe(
+      'The next run of the cron expression in the schedule’s time zone (with workingDaysOnly, one on a day off sends nothing)',
+    ),
 });
 
 function ports(execution: ExecutionPorts): DigestPorts {
