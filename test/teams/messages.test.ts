@@ -202,6 +202,11 @@ describe('messages to the bot', () => {
     expect((await copyOf())?.versions).toEqual({ [records.attendance.id]: shown });
     await teams.delivery.live.reconcile();
     expect((await copyOf())?.dirty).toBe(true);
+    await teams.delivery.worker.runOnce();
+    const edit = teams.connector.calls.find(
+      (call) => call.method === 'PUT' && call.conversationId === personalChat(person).id,
+    );
+    expect(cardText(cardIn(edit!.body))).toContain('changed in the meantime');
   });
 
   it('keeps a reply showing one action current when the action changes', async () => {
