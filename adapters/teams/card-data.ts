@@ -12,7 +12,7 @@ import { z } from 'zod';
  * it: the current cards of some actions, or the answer to a read-only command, each under public header
  * lines (a group chat's "Ans asked: …"). Ids and command texts are re-read with the viewer's rights.
  */
-export const CardHomeSchema = z.union([
+const CardHomeSchema = z.union([
   z.strictObject({
     ids: z.array(z.string().min(1).max(64)).min(1).max(50),
     t: z.array(z.string().max(1_000)).max(10).optional(),

@@ -68,10 +68,7 @@ export async function withSearchChoices(
   );
 }
 
-/** A command's answer; input the grammar does not know gets the help with it. */
+/** A command's answer (input the grammar does not know already comes with the help), forms filled. */
 export async function commandViews(context: ChatContext, text: string): Promise<ChatView[]> {
-  const views = await handleCommand(context, text);
-  const unknown = views.some((view) => view.kind === 'error' && view.code === 'command.unknown-command');
-  const answer = unknown ? [...views, ...(await handleCommand(context, 'help'))] : views;
-  return withSearchChoices(context, answer);
+  return withSearchChoices(context, await handleCommand(context, text));
 }

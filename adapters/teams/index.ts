@@ -14,7 +14,6 @@ import { localeOfTeams } from './identity.js';
 import { TeamsPlatform } from './platform.js';
 
 export type { TeamsSettings } from './connection.js';
-export { TeamsPlatform } from './platform.js';
 
 /** Teams as the configuration asks for it: off, anonymous (outside production), or a SingleTenant bot. */
 export function teamsSettingsOf(config: Config): TeamsSettings | undefined {

@@ -20,8 +20,9 @@ import {
 } from './card-data.js';
 import { withSearchChoices } from './commands.js';
 import { headerOf, homeAfterForm, homeBody, isNavigation, resultWithHome } from './home.js';
-import { senderOf } from './identity.js';
+import { localeOfTeams, senderOf } from './identity.js';
 import { type AdaptiveCard, renderTeamsCard } from './render/index.js';
+import { teamsText } from './texts.js';
 
 interface Shown {
   views: ChatView[];
@@ -49,7 +50,7 @@ export function errorResponse(statusCode: number, code: string, message: string)
 type Inputs = Readonly<Record<string, unknown>>;
 
 /** The form's values as the neutral forms read them; a date and a time input become one local moment. */
-export function formValuesOf(inputs: Inputs): FormValues {
+function formValuesOf(inputs: Inputs): FormValues {
   const values: Record<string, string> = {};
   const moments: Record<string, { date?: string; time?: string }> = {};
   for (const [key, value] of Object.entries(inputs)) {
@@ -139,7 +140,10 @@ export async function answerCardAction(
 ): Promise<AdaptiveCardInvokeResponse> {
   const inputs = (value.action.data ?? {}) as Inputs;
   const parsed = CardDataSchema.safeParse(inputs.stempel);
-  if (!parsed.success) return errorResponse(400, 'BadRequest', 'not a Stempel card action');
+  if (!parsed.success) {
+    const locale = localeOfTeams(context.activity.locale, (await bot.deps.workspace.get()).locale);
+    return errorResponse(400, 'BadRequest', teamsText(locale, 'card.not-ours'));
+  }
   const sender = await senderOf(bot.deps, context, bot.connectorKey);
   if (!sender.user) {
     const text = say(sender.locale, 'identity.unknown', { who: sender.who });

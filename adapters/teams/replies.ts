@@ -30,7 +30,7 @@ async function send(
   return sent?.id || undefined;
 }
 
-export function unknownSenderViews(sender: TeamsSender): ChatView[] {
+function unknownSenderViews(sender: TeamsSender): ChatView[] {
   return [{ kind: 'text', lines: [say(sender.locale, 'identity.unknown', { who: sender.who })] }];
 }
 
@@ -55,17 +55,18 @@ async function recordCopy(
   const cards = cardsIn(views);
   const conversation = conversationOf(context.activity);
   if (cards.length !== 1 || !conversation || !sender.user) return;
-  const actionId = cards[0]!.actionId;
+  const { actionId, version } = cards[0]!;
   const text = views.flatMap((view) => (view.kind === 'text' ? view.lines : [])).join('\n');
   const content: DeliveryContent = text ? { type: 'notice', text, actionId } : { type: 'card', actionId };
-  const versions = await bot.deps.stores.actions.versionsOf([actionId]);
   await bot.live.recordPosted({
     kind: content.type === 'notice' ? 'notice' : 'card',
     address: addressOf(conversation, sender.name),
     ref: { activityId: id },
     content,
     viewer: { userId: sender.user.id, locale: sender.locale },
-    versions: { [actionId]: versions.get(actionId) ?? 0 },
+    // The version shown, not the one stored now: a change made while the reply was on its way has already
+    // marked the copies it knew of, so only a version behind the store lets the reconcile edit this one.
+    versions: { [actionId]: version ?? 0 },
   });
 }
 

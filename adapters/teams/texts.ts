@@ -6,12 +6,6 @@ import { type CatalogueText, fill } from '../../src/i18n/fill.js';
  * shared with the other surfaces — states, buttons, results, errors — come from src/chat/texts.ts.
  */
 const texts = {
-  'more.items': { en: '… and {count} more', nl: '… en nog {count}' },
-  'more.items-at-least': { en: '… and more than {count} more', nl: '… en nog meer dan {count}' },
-  'more.history': {
-    en: { one: '… and 1 older entry', other: '… and {count} older entries' },
-    nl: { one: '… en nog 1 oudere regel', other: '… en nog {count} oudere regels' },
-  },
   'button.back': { en: 'Back', nl: 'Terug' },
   'button.search': { en: 'Search', nl: 'Zoeken' },
   'button.update': { en: 'Update the form', nl: 'Formulier bijwerken' },
@@ -25,6 +19,10 @@ const texts = {
   'group.private': {
     en: 'Teams shows {name} the answer in this card. Anyone else can choose Refresh card in its menu (…) to see their own.',
     nl: 'Teams toont {name} het antwoord in deze kaart. Anderen kiezen Kaart vernieuwen in het menu (…) voor hun eigen antwoord.',
+  },
+  'card.not-ours': {
+    en: 'This card cannot be used: it is not one of Stempel’s, or it is from an older version.',
+    nl: 'Deze kaart werkt niet: hij is niet van Stempel, of hij komt uit een oudere versie.',
   },
   'welcome.title': { en: 'Welcome to Stempel', nl: 'Welkom bij Stempel' },
   'too-large': {

@@ -69,7 +69,6 @@ async function ownerIdOf(context: ChatContext, word: string): Promise<string> {
   return user.id;
 }
 
-/** `/actie digest aan …` read into a subscription request, every word checked with a clear refusal. */
 /** A data group as typed: its id (`course`) or its name in either language (`opleiding`, `web request`). */
 function dataGroupWord(word: string): string {
   const typed = word.toLowerCase().replace(/[\s_]+/g, '-');
@@ -81,6 +80,7 @@ function dataGroupWord(word: string): string {
   return named ?? typed;
 }
 
+/** `/actie digest aan …` read into a subscription request, every word checked with a clear refusal. */
 async function requestOf(
   context: ChatContext,
   schedule: readonly string[],

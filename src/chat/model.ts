@@ -51,6 +51,11 @@ export interface FactView {
 export interface ActionCardView {
   kind: 'action-card';
   actionId: string;
+  /**
+   * The action's version this card shows: a posted copy records it, so that a change made while the card
+   * was on its way is still edited in (absent on hand-made views; a copy then counts as out of date).
+   */
+  version?: number;
   number: number;
   title: string;
   /** "Course C-12 · Workshop basics". */

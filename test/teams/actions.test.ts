@@ -173,7 +173,13 @@ describe('card buttons (adaptiveCard/action)', () => {
   });
 
   it('refuses what is not a Stempel card action', async () => {
-    const response = await teams.post(invokeActivity(teams, planner, { stempel: { s: 'button', p: 'x' } }));
-    expect(response.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    const response = await teams.post(
+      invokeActivity(teams, planner, { stempel: { s: 'button', p: 'x' } }, { locale: 'nl-NL' }),
+    );
+    expect(response.body).toMatchObject({
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: expect.stringContaining('Deze kaart werkt niet') },
+    });
   });
 });

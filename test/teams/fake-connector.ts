@@ -35,6 +35,7 @@ export class FakeConnector {
   /** Conversation members by Teams id, as the member lookup returns them. */
   readonly members = new Map<string, Record<string, unknown>>();
   readonly #failures: Array<{ method: string; failure: ScriptedFailure }> = [];
+  readonly #holds: Array<{ method: string; meanwhile: () => Promise<void> }> = [];
   readonly #events = new EventEmitter();
   readonly #keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   #server: Server | undefined;
@@ -59,6 +60,11 @@ export class FakeConnector {
   /** The next `method` call (POST for posts and replies, PUT for edits) answers with this failure. */
   failNext(method: string, failure: ScriptedFailure): void {
     this.#failures.push({ method, failure });
+  }
+
+  /** The next `method` call is answered only after `meanwhile` ran: something happening while a send is under way. */
+  beforeNextAnswer(method: string, meanwhile: () => Promise<void>): void {
+    this.#holds.push({ method, meanwhile });
   }
 
   /** Resolves with the calls once `predicate` holds for them; no timers, only the calls themselves. */
@@ -114,6 +120,8 @@ export class FakeConnector {
     const scripted = this.#failures.findIndex((entry) => entry.method === call.method);
     const failure = scripted === -1 ? undefined : this.#failures.splice(scripted, 1)[0]!.failure;
     call.status = failure?.status ?? (call.method === 'PUT' ? 200 : 201);
+    const held = this.#holds.findIndex((entry) => entry.method === call.method);
+    if (held !== -1) await this.#holds.splice(held, 1)[0]!.meanwhile();
     this.calls.push(call);
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });

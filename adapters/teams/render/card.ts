@@ -1,7 +1,6 @@
 import type { ActionCardView, ActionDetailsView, ButtonView } from '../../../src/chat/model.js';
 import { say } from '../../../src/chat/texts.js';
 import type { ActionColour } from '../../../src/domain/timing/index.js';
-import { teamsText } from '../texts.js';
 import {
   actionSet,
   backAction,
@@ -61,7 +60,7 @@ export function detailsElements(view: ActionDetailsView, state: RenderState): Ca
     ...history.map((entry) =>
       textBlock(clip(`${entry.at} · ${entry.text}`, limits.textChars), { spacing: 'none' }),
     ),
-    ...(older > 0 ? [textBlock(teamsText(locale, 'more.history', { count: older }), { subtle: true })] : []),
+    ...(older > 0 ? [textBlock(say(locale, 'details.older', { count: older }), { subtle: true })] : []),
     ...actionSet([
       ...view.card.buttons
         .filter((button) => button.verb !== 'details')

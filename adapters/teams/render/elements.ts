@@ -1,4 +1,5 @@
 import type { ButtonView, FactView } from '../../../src/chat/model.js';
+import { say } from '../../../src/chat/texts.js';
 import type { Locale } from '../../../src/domain/i18n/locale.js';
 import { type CardData, type CardHome, executeData } from '../card-data.js';
 import { teamsText } from '../texts.js';
@@ -149,9 +150,8 @@ export function backAction(state: RenderState): CardAction {
   return executeAction(teamsText(state.locale, 'button.back'), 'back', { s: 'back', h: state.home });
 }
 
-/** "… and N more" when fewer than all are shown. */
 /** "… and N more"; "more than N" when the total was a bound (`exact` false). */
 export function moreLine(locale: Locale, hidden: number, exact = true): CardElement[] {
   const key = exact ? 'more.items' : 'more.items-at-least';
-  return hidden > 0 ? [textBlock(teamsText(locale, key, { count: hidden }), { subtle: true })] : [];
+  return hidden > 0 ? [textBlock(say(locale, key, { count: hidden }), { subtle: true })] : [];
 }

@@ -13,7 +13,7 @@ import {
 } from './elements.js';
 
 /** Input ids of a date-and-time field: one date and one time input, joined again by the bot. */
-export function momentInputIds(name: string): { date: string; time: string } {
+function momentInputIds(name: string): { date: string; time: string } {
   return { date: `${FIELD_INPUT_PREFIX}${name}.date`, time: `${FIELD_INPUT_PREFIX}${name}.time` };
 }
 

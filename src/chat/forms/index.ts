@@ -9,9 +9,7 @@ import { assignForm, snoozeForm, submitAssign, submitSnooze } from './action-for
 import type { FormOutcome, FormValues } from './fields.js';
 import { NEW_ACTION_FORM, newActionForm, submitNewAction } from './new-action.js';
 
-export type { FormOutcome, FormValues } from './fields.js';
-export { NEW_ACTION_FORM } from './new-action.js';
-export { momentValue, parseMoment } from './values.js';
+export type { FormValues } from './fields.js';
 
 /** A form id is `form:<kind>[:<actionId>]`, as `FormView.submit` carries it. */
 function parseFormId(id: string): { kind: string; ref?: string } | undefined {

@@ -38,7 +38,7 @@ function statusFieldOf(group: string, status: string): string | undefined {
  * Why the action is in its state, in the viewer's language: its coded reason, or a reason recorded as a
  * bare code. A free English reason (recorded before reasons were coded) is shown to English readers only.
  */
-export function stateReasonText(action: Action, locale: Locale): string | undefined {
+function stateReasonText(action: Action, locale: Locale): string | undefined {
   if (action.stateReasonCoded) return reasonMessage(action.stateReasonCoded, locale);
   const reason = action.stateReason;
   if (!reason) return undefined;
@@ -178,6 +178,7 @@ export async function actionCards(
     return {
       kind: 'action-card',
       actionId: action.id,
+      version: action.version,
       number: action.number,
       title: action.name,
       recordLabel: labels.get(action.record.id) ?? action.record.id,

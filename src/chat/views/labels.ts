@@ -1,4 +1,4 @@
-import type { DossierRecord, DossierRecord as StoredRecord } from '../../domain/dossiers/index.js';
+import type { DossierRecord } from '../../domain/dossiers/index.js';
 import { personName } from '../../domain/dossiers/index.js';
 import type { User } from '../../domain/rights/user.js';
 import { groupLabel } from '../../i18n/labels.js';
@@ -9,7 +9,7 @@ import { groupLabel } from '../../i18n/labels.js';
  */
 export interface ViewLookups {
   users: { getMany(ids: readonly string[]): Promise<Array<Pick<User, 'id' | 'name'>>> };
-  dossiers: { getMany(ids: Iterable<string>): Promise<StoredRecord[]> };
+  dossiers: { getMany(ids: Iterable<string>): Promise<DossierRecord[]> };
 }
 
 function describe(record: DossierRecord, related: Map<string, DossierRecord>): string {
@@ -49,9 +49,7 @@ export async function recordLabels(
   const relatedIds = records.flatMap((record) =>
     record.group === 'participant' ? [record.personId, record.courseId] : [],
   );
-  const related = new Map(
-    (await stores.dossiers.getMany(relatedIds)).map((record) => [record.id, record as DossierRecord]),
-  );
+  const related = new Map((await stores.dossiers.getMany(relatedIds)).map((record) => [record.id, record]));
   const labels = new Map<string, string>();
   for (const record of records) {
     labels.set(record.id, `${groupLabel(record.group, locale)} ${describe(record, related)}`);
