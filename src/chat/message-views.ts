@@ -17,6 +17,11 @@ function channelReader(locale: Locale): User {
   return { id: 'channel', name: '', roles: [], admin: false, automaticWorkflow: false, locale, active: true };
 }
 
+/** Whether a card of this action may be shown to a whole channel: only when its template lets everyone read it. */
+export function everyoneMayRead(action: Action): boolean {
+  return canReadAction(channelReader('en'), action);
+}
+
 /**
  * Renders delivery content for one reader at the moment of sending or updating (docs/delivery.md): an
  * action's card is its current state, and only if the reader may see it — a person by their rights, a

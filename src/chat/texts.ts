@@ -310,6 +310,10 @@ const texts = {
     nl: 'Ik kan hier nog niet posten: nodig me eerst uit (/invite @Stempel).',
   },
   'slack.posted': { en: 'Posted in this channel.', nl: 'Geplaatst in dit kanaal.' },
+  'slack.not-for-channel': {
+    en: 'Action {number} is not posted: not everyone in this channel may see it. /action show {number} shows it to you alone.',
+    nl: 'Actie {number} is niet geplaatst: niet iedereen in dit kanaal mag deze actie zien. Met /actie toon {number} krijg je de actie alleen zelf te zien.',
+  },
   'card.not-visible': {
     en: 'This action is not visible to everyone here.',
     nl: 'Deze actie is hier niet voor iedereen zichtbaar.',

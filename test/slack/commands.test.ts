@@ -126,6 +126,28 @@ describe('/actie in Slack', () => {
     expect(JSON.stringify(edit.body.blocks)).not.toContain(`done:${action.id}`);
   });
 
+  it('refuses to post a card that not everyone in the channel may see, and posts nothing', async () => {
+    const template = await seedTemplate(slack.ws, {
+      ownerRule: { kind: 'user', userId: slack.ws.users.planner.id },
+      courseTypeIds: [courseTypeId],
+      readRoles: ['planning'],
+      writeRoles: ['planning'],
+    });
+    const course = await seedCourse(slack.ws, courseTypeId, { name: 'Besloten' });
+    const action = await onlyAction(slack.ws, template.id, course.record.id);
+    const request = commandBody(slack.fake, {
+      text: `toon ${action.number} plaats`,
+      user: SLACK_IDS.planner,
+      channel: 'CPRIVATE',
+    });
+    await signedPost(slack.eventsUrl, request.body, form);
+    expect((await answerTo(request.trigger)).text).toMatch(
+      new RegExp(`^(Action|Actie) ${action.number} (is not posted|is niet geplaatst)`),
+    );
+    const posted = slack.fake.callsOf('chat.postMessage').filter((call) => call.body.channel === 'CPRIVATE');
+    expect(posted).toHaveLength(0);
+  });
+
   it('serves every subcommand, in either language, with its effect and an answer', async () => {
     const action = await plannerAction();
     const other = await plannerAction();

@@ -2,6 +2,7 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { isParseFailure, parseCommand } from '../../../src/chat/commands/grammar.js';
 import { newActionForm } from '../../../src/chat/forms/new-action.js';
 import { handleCommand } from '../../../src/chat/handle.js';
+import { everyoneMayRead } from '../../../src/chat/message-views.js';
 import { say } from '../../../src/chat/texts.js';
 import { errorView, issueMessage } from '../../../src/chat/views/errors.js';
 import { readableAction } from '../../../src/workflow/actions/change-action.js';
@@ -78,6 +79,11 @@ async function postCard(
   // Slack's own error code is for the log; the asker reads why in their language.
   const failed = (reason: string) =>
     reply(issueMessage({ code: 'chat-message.delivery-failed', message: reason }, turn.locale));
+  // A channel sees only what everyone may read: refused here, not posted as an empty card.
+  if (!everyoneMayRead(action)) {
+    await reply(say(turn.locale, 'slack.not-for-channel', { number: action.number }));
+    return;
+  }
   const address = await surface.platform.channelAddress(`${turn.teamId}/${channelId}`);
   if (!address) {
     await failed(`no Slack channel ${channelId}`);
