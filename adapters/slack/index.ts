@@ -152,6 +152,17 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
         work: new WorkQueue(options.workConcurrency ?? 8, options.logger),
         logger: options.logger,
       };
+      if (cache) {
+        // An org-wide install serves many workspaces; each one a request comes from is remembered.
+        app.use(async ({ context, next }) => {
+          if (context.isEnterpriseInstall && context.enterpriseId && context.teamId) {
+            cache.noteWorkspace(context.enterpriseId, context.teamId).catch((error: unknown) => {
+              options.logger.warn({ err: error }, 'slack org-wide workspace not recorded');
+            });
+          }
+          await next();
+        });
+      }
       registerCommands(app, surface);
       registerActions(app, surface);
       registerViews(app, surface);

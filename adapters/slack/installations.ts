@@ -12,6 +12,8 @@ const CACHE_MS = 60_000;
  */
 export class CachedInstallationStore implements InstallationStore {
   readonly #cache = new Map<string, { installation: Installation; at: number }>();
+  /** Workspaces served by an org-wide install, to that install's organisation (enterprise id). */
+  readonly #orgWide = new Map<string, string>();
 
   constructor(
     private readonly store: SlackInstallations,
@@ -51,16 +53,40 @@ export class CachedInstallationStore implements InstallationStore {
     await this.store.delete(key);
   }
 
-  /** The bot token for a workspace, for messages the bot sends on its own (outbox, App Home). */
-  async botToken(teamId: string, enterpriseId?: string): Promise<string | undefined> {
-    const queries: InstallationQuery<boolean>[] = [
-      { teamId, enterpriseId: undefined, isEnterpriseInstall: false },
-      ...(enterpriseId ? [{ teamId: undefined, enterpriseId, isEnterpriseInstall: true }] : []),
-    ];
-    for (const query of queries) {
-      const installation = await this.fetchInstallation(query).catch(() => undefined);
-      if (installation?.bot?.token) return installation.bot.token;
+  /**
+   * Called for every request of an org-wide (Enterprise Grid) install: the workspace it came from is
+   * served by that install. Slack names no workspaces at install time, so this is how the bot learns
+   * which token to use when it writes to a workspace on its own. Written once per workspace.
+   */
+  async noteWorkspace(enterpriseId: string, teamId: string): Promise<void> {
+    if (this.#orgWide.get(teamId) === enterpriseId) return;
+    this.#orgWide.set(teamId, enterpriseId);
+    try {
+      await this.store.addTeam(installationKey({ enterpriseId, isEnterpriseInstall: true }), teamId);
+    } catch (error) {
+      this.#orgWide.delete(teamId);
+      throw error;
     }
-    return undefined;
+  }
+
+  /**
+   * The bot token for a workspace, for messages the bot sends on its own (outbox, App Home): the
+   * workspace's own install, else the org-wide install known to serve it.
+   */
+  async botToken(teamId: string): Promise<string | undefined> {
+    const own = await this.#token({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+    if (own) return own;
+    let enterpriseId = this.#orgWide.get(teamId);
+    if (!enterpriseId) {
+      enterpriseId = (await this.store.findOrgWide(teamId))?.enterpriseId;
+      if (!enterpriseId) return undefined;
+      this.#orgWide.set(teamId, enterpriseId);
+    }
+    return this.#token({ teamId: undefined, enterpriseId, isEnterpriseInstall: true });
+  }
+
+  async #token(query: InstallationQuery<boolean>): Promise<string | undefined> {
+    const installation = await this.fetchInstallation(query).catch(() => undefined);
+    return installation?.bot?.token;
   }
 }

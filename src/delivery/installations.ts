@@ -10,6 +10,8 @@ export interface StoredInstallation {
   isEnterpriseInstall: boolean;
   installation: Record<string, unknown>;
   installedAt: Date;
+  /** An org-wide install: the workspaces of the organisation it has served so far (learnt from requests). */
+  teamIds?: string[];
 }
 
 export function installationKey(query: {
@@ -26,6 +28,10 @@ export interface SlackInstallations {
   find(key: string): Promise<StoredInstallation | undefined>;
   delete(key: string): Promise<boolean>;
   list(): Promise<StoredInstallation[]>;
+  /** Notes that an org-wide install (its key) serves workspace `teamId`. */
+  addTeam(key: string, teamId: string): Promise<void>;
+  /** The org-wide install that serves workspace `teamId`, when a request from there was seen. */
+  findOrgWide(teamId: string): Promise<StoredInstallation | undefined>;
 }
 
 /**

@@ -14,9 +14,10 @@ export class SlackInstallationStore implements SlackInstallations {
     this.#installations = db.collection<StoredInstallation>('slackInstallations');
   }
 
+  /** A reinstall replaces the installation and keeps the workspaces an org-wide install is known to serve. */
   async save(entry: Omit<StoredInstallation, '_id'>): Promise<void> {
     const _id = installationKey(entry);
-    await this.#installations.replaceOne({ _id }, entry, { upsert: true });
+    await this.#installations.updateOne({ _id }, { $set: entry }, { upsert: true });
   }
 
   async find(key: string): Promise<StoredInstallation | undefined> {
@@ -29,5 +30,16 @@ export class SlackInstallationStore implements SlackInstallations {
 
   async list(): Promise<StoredInstallation[]> {
     return this.#installations.find({}, { sort: { _id: 1 } }).toArray();
+  }
+
+  async addTeam(key: string, teamId: string): Promise<void> {
+    await this.#installations.updateOne(
+      { _id: key, isEnterpriseInstall: true },
+      { $addToSet: { teamIds: teamId } },
+    );
+  }
+
+  async findOrgWide(teamId: string): Promise<StoredInstallation | undefined> {
+    return (await this.#installations.findOne({ isEnterpriseInstall: true, teamIds: teamId })) ?? undefined;
   }
 }

@@ -175,19 +175,22 @@ export class FakeSlack {
       }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
-      case 'oauth.v2.access':
+      case 'oauth.v2.access': {
+        // 'org-wide' installs the app for a whole Enterprise Grid organisation: no workspace named.
+        const orgWide = body.code === 'org-wide';
         return {
           ok: true,
-          access_token: 'xoxb-installed-token',
+          access_token: orgWide ? 'xoxb-org-token' : 'xoxb-installed-token',
           token_type: 'bot',
           scope: 'commands,chat:write',
           bot_user_id: 'UBOT',
           app_id: 'A0TEST',
-          team: { id: body.code === 'other-team' ? 'T0OTHER' : this.teamId, name: 'Test' },
-          enterprise: null,
-          is_enterprise_install: false,
+          team: orgWide ? null : { id: body.code === 'other-team' ? 'T0OTHER' : this.teamId, name: 'Test' },
+          enterprise: orgWide ? { id: 'E0ORG', name: 'Org' } : null,
+          is_enterprise_install: orgWide,
           authed_user: { id: 'UINSTALLER' },
         };
+      }
       default:
         return { ok: true };
     }

@@ -81,6 +81,54 @@ describe('multi-workspace OAuth', () => {
     );
   });
 
+  it('uses an org-wide install for a workspace of the organisation once a request came from there', async () => {
+    expect((await install('org-wide')).status).toBe(200);
+    const installs = slack.ws.database.db.collection('slackInstallations');
+    expect(await installs.findOne({ _id: 'E:E0ORG' as never })).toMatchObject({ isEnterpriseInstall: true });
+    const platform = slack.delivery.platforms.get('slack')!;
+    const post = async (channel: string, key: string) => {
+      const queued = await slack.delivery.outbox.post(
+        (await platform.channelAddress(`T0GRID/${channel}`))!,
+        { locale: 'en' },
+        { type: 'notice', text: 'Hallo organisatie' },
+        'process',
+        key,
+      );
+      return (queued as { ref: string }).ref;
+    };
+    // Before any request from workspace T0GRID, Stempel cannot know the org-wide install serves it.
+    const early = await post('CEARLY', 'oauth-grid-0');
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.get(early))?.status === 'failed',
+      'the refusal',
+    );
+
+    const request = commandBody(slack.fake, {
+      text: 'help',
+      user: SLACK_IDS.planner,
+      team: 'T0GRID',
+      enterprise: 'E0ORG',
+    });
+    expect((await signedPost(slack.eventsUrl, request.body, form)).status).toBe(200);
+    await slack.fake.until(
+      () => slack.fake.responses.some((entry) => entry.id === request.trigger),
+      'the answer',
+    );
+    await slack.fake.until(
+      async () => ((await installs.findOne({ _id: 'E:E0ORG' as never }))?.teamIds ?? []).includes('T0GRID'),
+      'the workspace remembered',
+    );
+    await post('CGRID', 'oauth-grid-1');
+    await slack.fake.until(
+      () => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CGRID'),
+      'the post',
+    );
+    expect(slack.fake.callsOf('chat.postMessage').find((call) => call.body.channel === 'CGRID')?.token).toBe(
+      'xoxb-org-token',
+    );
+    await installs.deleteOne({ _id: 'E:E0ORG' as never });
+  });
+
   it('forgets the workspace on app_uninstalled: nothing more is sent there', async () => {
     expect((await signedPost(slack.eventsUrl, event('app_uninstalled'), 'application/json')).status).toBe(
       200,

@@ -93,7 +93,14 @@ export function nextId(prefix: string): string {
 
 export function commandBody(
   fake: FakeSlack,
-  fields: { text: string; user: string; channel?: string; command?: string },
+  fields: {
+    text: string;
+    user: string;
+    channel?: string;
+    command?: string;
+    team?: string;
+    enterprise?: string;
+  },
 ) {
   const trigger = nextId('trigger-');
   return {
@@ -101,7 +108,8 @@ export function commandBody(
     responseId: trigger,
     body: new URLSearchParams({
       token: 'legacy-verification-token',
-      team_id: fake.teamId,
+      team_id: fields.team ?? fake.teamId,
+      ...(fields.enterprise ? { enterprise_id: fields.enterprise, is_enterprise_install: 'true' } : {}),
       team_domain: 'test',
       channel_id: fields.channel ?? 'CPLANNING',
       channel_name: 'planning',
