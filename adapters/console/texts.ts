@@ -32,6 +32,56 @@ const texts = {
   'delivery.clear': { en: 'Fixed: clear the mark', nl: 'Opgelost: markering wissen' },
   'delivery.cleared': { en: 'Cleared; messages go there again.', nl: 'Gewist; berichten gaan er weer heen.' },
   'delivery.message': { en: 'Message', nl: 'Bericht' },
+  'reason.channel-gone': {
+    en: 'The channel does not exist (any more), or Stempel cannot see it.',
+    nl: 'Het kanaal bestaat niet (meer), of Stempel kan het niet zien.',
+  },
+  'reason.not-in-channel': {
+    en: 'Stempel is not in this channel: invite it (/invite @Stempel).',
+    nl: 'Stempel zit niet in dit kanaal: nodig het uit (/invite @Stempel).',
+  },
+  'reason.archived': { en: 'The channel is archived.', nl: 'Het kanaal is gearchiveerd.' },
+  'reason.account-inactive': {
+    en: 'The account is deactivated.',
+    nl: 'Het account is gedeactiveerd.',
+  },
+  'reason.user-unknown': { en: 'Slack does not know this user.', nl: 'Slack kent deze gebruiker niet.' },
+  'reason.token': {
+    en: 'Slack no longer accepts Stempel’s token: install the app again, or set a new SLACK_BOT_TOKEN.',
+    nl: 'Slack accepteert het token van Stempel niet meer: installeer de app opnieuw, of stel een nieuw SLACK_BOT_TOKEN in.',
+  },
+  'reason.no-access': {
+    en: 'The app has no access to this workspace, or a workspace policy does not allow it.',
+    nl: 'De app heeft geen toegang tot deze werkruimte, of een beleid van de werkruimte staat het niet toe.',
+  },
+  'reason.teams-removed': {
+    en: 'The Teams app was removed from this conversation, or blocked.',
+    nl: 'De Teams-app is uit dit gesprek verwijderd, of geblokkeerd.',
+  },
+  'reason.teams-gone': {
+    en: 'Teams does not know this conversation (any more).',
+    nl: 'Teams kent dit gesprek niet (meer).',
+  },
+  'reason.not-configured': {
+    en: '{platform} is not configured on this server.',
+    nl: '{platform} is op deze server niet ingesteld.',
+  },
+  'reason.not-installed': {
+    en: 'Stempel is not installed in Slack workspace {team}.',
+    nl: 'Stempel is niet geïnstalleerd in Slack-werkruimte {team}.',
+  },
+  'reason.unreachable': {
+    en: '{conversation} is marked broken.',
+    nl: '{conversation} staat op defect.',
+  },
+  'reason.no-identity': {
+    en: '{user} has no chat identity Stempel can reach: link one below.',
+    nl: '{user} heeft geen chatidentiteit die Stempel kan bereiken: koppel er hieronder een.',
+  },
+  'reason.no-channel': {
+    en: '{platform} has no channel {channel}.',
+    nl: '{platform} heeft geen kanaal {channel}.',
+  },
   'delivery.attempts': { en: 'Attempts', nl: 'Pogingen' },
   'delivery.digests': { en: 'Channel digests', nl: 'Kanaaloverzichten' },
   'delivery.no-digests': {

@@ -14,7 +14,7 @@ import { homeTab } from './render/modals.js';
 const SLACK_PACING_MS = 1_100;
 
 /** Errors that make a conversation unusable until someone acts (invites the bot, unarchives it, …). */
-const BROKEN_TARGET = new Set([
+export const BROKEN_TARGET = new Set([
   'channel_not_found',
   'not_in_channel',
   'is_archived',

@@ -40,6 +40,7 @@ describe('the chat delivery page', () => {
     expect(page.text).toContain('Broken conversations');
     expect(page.text).toContain('Slack #gone');
     expect(page.text).toContain('channel_not_found');
+    expect(page.text).toContain('The channel does not exist (any more), or Stempel cannot see it.');
     expect(page.text).toContain('Nieuwe deelnemer &lt;b&gt;Ans&lt;/b&gt;');
     expect(page.text).toMatch(/<a href="\/console\/delivery" aria-current="page">Delivery<\/a>/);
 

@@ -2,6 +2,7 @@ import type { DeliveryRecord, DeliveryTarget } from '../../../src/delivery/recor
 import type { DigestSubscription } from '../../../src/domain/digests/subscription.js';
 import type { ChatIdentity, UserRecord } from '../../../src/domain/rights/user.js';
 import { formatMoment } from '../../../src/i18n/messages.js';
+import { explainReason } from '../delivery-reasons.js';
 import type { RenderContext } from '../render/context.js';
 import { clip, html, type SafeHtml } from '../render/html.js';
 import { consoleText } from '../texts.js';
@@ -67,12 +68,18 @@ function when(date: Date, context: RenderContext, timeZone: string): string {
   return formatMoment(date, context.locale, timeZone);
 }
 
+/** A recorded reason, explained in the admin's language when Stempel knows it, with the original below. */
+function reason(text: string, context: RenderContext): SafeHtml {
+  const explained = explainReason(text, context.locale);
+  return explained ? html`${explained}<br><code>${text}</code>` : html`${text}`;
+}
+
 function targetRow(target: DeliveryTarget, context: RenderContext, timeZone: string): SafeHtml {
   const t = (key: Parameters<typeof consoleText>[1]) => consoleText(context.locale, key);
   return html`<tr${target.broken ? html` class="broken"` : ''}>
 <td>${target.label}<br><code>${target.id}</code></td>
 <td>${target.platform}</td>
-<td>${target.broken ? html`<strong>${target.broken.reason}</strong><br>${t('delivery.since')} ${when(target.broken.at, context, timeZone)}` : target.lastError ? html`${t('delivery.last-error')}: ${target.lastError.reason}` : '—'}</td>
+<td>${target.broken ? html`<strong>${reason(target.broken.reason, context)}</strong><br>${t('delivery.since')} ${when(target.broken.at, context, timeZone)}` : target.lastError ? html`${t('delivery.last-error')}: ${reason(target.lastError.reason, context)}` : '—'}</td>
 <td>${String(target.sent)}</td>
 <td>${String(target.failed)}</td>
 <td>${
@@ -116,7 +123,7 @@ ${
           delivery,
         ) => html`<tr><td>${delivery.address.label}<br>${when(delivery.createdAt, context, data.timeZone)}</td>
 <td>${delivery.content.type === 'notice' ? clip(delivery.content.text, 200) : delivery.content.type}</td>
-<td>${delivery.lastError ?? '—'}</td><td>${String(delivery.attempts)}</td></tr>`,
+<td>${delivery.lastError ? reason(delivery.lastError, context) : '—'}</td><td>${String(delivery.attempts)}</td></tr>`,
       )}</tbody></table>`
 }
 <h2>${t('delivery.all')}</h2>
