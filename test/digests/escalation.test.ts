@@ -89,7 +89,7 @@ describe('escalating overdue actions', () => {
     }
   });
 
-  it('escalates once to the channel, with the owner, after the template’s or the workspace’s working days', async () => {
+  it('escalates once to the channel, with the owner and the working days overdue, after the template’s or the workspace’s days', async () => {
     const other = await consoleApp.ws.secondInstance();
     try {
       const counts = await Promise.all([
@@ -107,12 +107,12 @@ describe('escalating overdue actions', () => {
       expect.arrayContaining([
         expect.stringMatching(
           new RegExp(
-            `^Escalated: action ${actions.late!.number} "Gewoon late" is 3 working days overdue .* Owner: Planner\\.$`,
+            `^Escalated: action ${actions.late!.number} "Gewoon late" is 5 working days overdue .* Owner: Planner\\.$`,
           ),
         ),
         expect.stringMatching(
           new RegExp(
-            `^Escalated: action ${actions.urgent!.number} "Dringend urgent" is 1 working day overdue`,
+            `^Escalated: action ${actions.urgent!.number} "Dringend urgent" is 2 working days overdue`,
           ),
         ),
       ]),
@@ -130,5 +130,11 @@ describe('escalating overdue actions', () => {
     });
     expect(await runEscalations(ws.deps, consoleApp.execution.processes.chat)).toBe(1);
     expect((await ws.stores.actions.get(actions.recent!.id))?.notified?.escalated).toBeDefined();
+    // Due Tuesday the 13th, escalated late on Tuesday the 20th: it says how late it is now.
+    expect(await channelMessages()).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^Escalated: action ${actions.recent!.number} "Gewoon recent" is 5 working days overdue`),
+      ),
+    );
   });
 });

@@ -13,21 +13,41 @@ interface EscalationRule {
   channel: NonNullable<ActionTemplate['escalation']>['channel'];
 }
 
-/** When an overdue action escalates: on the Nth working day after the day it was due, at the hour it was. */
-export function escalationMoment(
-  end: Date,
-  afterWorkingDays: number,
-  calendar: Parameters<typeof shiftWorkingDays>[0],
-): Date {
-  const zone = calendar.timeZone;
-  const day = shiftWorkingDays(calendar, localDateOf(end, zone), afterWorkingDays, 'after');
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+type Calendar = Parameters<typeof shiftWorkingDays>[0];
+
+function timeOfDay(moment: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(end);
-  return atTimeOfDay(day, time, zone);
+  }).format(moment);
+}
+
+/** When an overdue action escalates: on the Nth working day after the day it was due, at the hour it was. */
+export function escalationMoment(end: Date, afterWorkingDays: number, calendar: Calendar): Date {
+  const zone = calendar.timeZone;
+  const day = shiftWorkingDays(calendar, localDateOf(end, zone), afterWorkingDays, 'after');
+  return atTimeOfDay(day, timeOfDay(end, zone), zone);
+}
+
+/**
+ * How many working days an action is overdue at `now`, counted as escalationMoment counts them: the
+ * rule's days when it escalates on time, more when it escalates later (a rule set on an action long
+ * overdue, a service that was down). Stops counting after a few years.
+ */
+export function workingDaysOverdue(end: Date, now: Date, calendar: Calendar): number {
+  const zone = calendar.timeZone;
+  const time = timeOfDay(end, zone);
+  let day = localDateOf(end, zone);
+  let days = 0;
+  while (days < 1_000) {
+    const next = shiftWorkingDays(calendar, day, 1, 'after');
+    if (atTimeOfDay(next, time, zone).getTime() > now.getTime()) break;
+    day = next;
+    days += 1;
+  }
+  return days;
 }
 
 /** A working day is at least a calendar day, less an hour where the clocks go forward; two for slack. */
@@ -90,7 +110,8 @@ export async function runEscalations(
   let escalated = 0;
   for (const action of due) {
     const rule = rules.get(action.templateId)!;
-    const queued = await send(deps, chat, action, rule, locale, owners, calendar.timeZone);
+    const overdue = Math.max(rule.afterWorkingDays, workingDaysOverdue(action.end, now, calendar));
+    const queued = await send(deps, chat, { action, rule, overdue, locale, owners }, calendar.timeZone);
     if ((await deps.stores.actions.due.markNotified(action.id, 'escalated', now)) && queued) escalated += 1;
   }
   return escalated;
@@ -99,19 +120,24 @@ export async function runEscalations(
 async function send(
   deps: WorkflowDeps,
   chat: ChatDelivery,
-  action: Action,
-  rule: EscalationRule,
-  locale: 'nl' | 'en',
-  owners: ReadonlyMap<string, string>,
+  notice: {
+    action: Action;
+    rule: EscalationRule;
+    /** Working days overdue now. */
+    overdue: number;
+    locale: 'nl' | 'en';
+    owners: ReadonlyMap<string, string>;
+  },
   timeZone: string,
 ): Promise<boolean> {
+  const { action, rule, overdue, locale, owners } = notice;
   const owner = action.ownerUserId
     ? (owners.get(action.ownerUserId) ?? action.ownerUserId)
     : translate(locale, 'notify.nobody');
   const text = translate(locale, 'notify.escalation', {
     number: action.number,
     name: action.name,
-    count: rule.afterWorkingDays,
+    count: overdue,
     end: formatMoment(action.end, locale, timeZone),
     owner,
   });
