@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mountApi } from '../../src/http/api/mount.js';
+import { defineRoute } from '../../src/http/api/route.js';
 import { Backpressure, budgetOf, RETRY_AFTER_SECONDS } from '../../src/http/backpressure.js';
 import { healthRoutes } from '../../src/http/health.js';
 import { createLogger } from '../../src/observability/logger.js';
@@ -122,6 +124,75 @@ describe('the time limit', () => {
       expect(app.limits.counters).toMatchObject({ abandoned: 1, heavyInFlight: 0 });
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('an API request that fails after its time ran out', () => {
+  it('is logged when it is a fault, and not when its work only stopped as asked', async () => {
+    const lines: Array<{ msg: string; path?: string }> = [];
+    const captured = createLogger(
+      { level: 'error' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const limits = new Backpressure({ maxHeavy: 5, timeoutMs: 30, logger: captured });
+    const finished: Array<Promise<void>> = [];
+    const failing = (path: string, fail: (signal: AbortSignal) => unknown) =>
+      defineRoute({
+        method: 'get',
+        path,
+        operationId: path.slice(1),
+        summary: path,
+        tag: 'test',
+        scope: 'actions:read',
+        handler: ({ budget }) => {
+          const ended = new Promise<never>((_resolve, reject) =>
+            budget.signal.addEventListener('abort', () => reject(fail(budget.signal))),
+          );
+          finished.push(
+            ended.then(
+              () => undefined,
+              () => undefined,
+            ),
+          );
+          return ended;
+        },
+      });
+    const app = express();
+    app.use(limits.timeLimit);
+    app.use(
+      mountApi(
+        [
+          failing('/bug', () => new TypeError('x is undefined')),
+          failing('/stopped', (signal) => signal.reason),
+        ],
+        {
+          verifyToken: async () => ({ id: 'tok', name: 'test', userId: 'u', scopes: ['actions:read'] }),
+          idempotency: undefined as never,
+          loadActor: async () => ({ id: 'u' }),
+          isAdministrator: () => false,
+          logger: captured,
+          now: () => new Date(),
+        },
+      ),
+    );
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ['/stopped', '/bug']) {
+        const response = await fetch(`${url}${path}`, { headers: { authorization: 'Bearer t' } });
+        expect(response.status).toBe(503);
+      }
+      await Promise.all(finished);
+      // The handler's rejection reaches the route's catch on the next turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(lines.filter((line) => line.msg === 'API request failed after its answer')).toEqual([
+        expect.objectContaining({ path: '/bug' }),
+      ]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

@@ -152,6 +152,16 @@ function timeLimitProblem(error: unknown): HttpProblem | undefined {
   return new HttpProblem(503, 'request.timed-out', 'The request ran out of time; retry shortly');
 }
 
+/** True when `error` is the request's own time limit or cancellation stopping its work. */
+function stoppedBy(signal: AbortSignal, error: unknown): boolean {
+  if (!signal.aborted) return false;
+  return (
+    error === signal.reason ||
+    timeLimitProblem(error) !== undefined ||
+    (error instanceof Error && (error.name === 'AbortError' || error.cause === signal.reason))
+  );
+}
+
 /** Mounts the routes with authentication, validation, idempotency and problem responses. */
 export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDependencies<TActor>): Router {
   const router = Router();
@@ -198,10 +208,16 @@ export function mountApi<TActor>(routes: AnyApiRoute<TActor>[], deps: ApiDepende
         if (response.payload === undefined) res.end();
         else res.type(response.contentType ?? 'application/json').send(response.payload);
       } catch (error) {
-        if (res.headersSent || budget.signal.aborted) return;
         const problem = toProblem(timeLimitProblem(error) ?? error, req.originalUrl, {
           fieldPrefix: fieldPrefixOf(route),
         });
+        if (res.headersSent || budget.signal.aborted) {
+          // Answered already (the time limit's 503) or abandoned: stopping is expected, a fault is not.
+          if (problem.status >= 500 && !stoppedBy(budget.signal, error)) {
+            deps.logger.error({ err: error, path: req.originalUrl }, 'API request failed after its answer');
+          }
+          return;
+        }
         if (problem.status >= 500)
           deps.logger.error({ err: error, path: req.originalUrl }, 'API request failed');
         const authenticate = challenge(problem.code, problem.requiredScope);
