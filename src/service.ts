@@ -26,6 +26,7 @@ import { scheduleDueSweep } from './scheduler/due-sweep-job.js';
 import { scheduleEscalations } from './scheduler/escalation-job.js';
 import { scheduleLiveCopies } from './scheduler/live-copies-job.js';
 import { Scheduler } from './scheduler/scheduler.js';
+import { scheduleTimeConditions } from './scheduler/time-conditions-job.js';
 import { seedExampleWorkspace, shouldSeed } from './seed/index.js';
 import { createServiceDeps, type ServiceDeps, workspaceDefaults } from './service-deps.js';
 import { executionPortsFromConfig } from './service-ports.js';
@@ -232,6 +233,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   await scheduleLiveCopies(scheduler, chat.live, logger);
   await scheduleEscalations(scheduler, deps.workflow, chat.outbox);
+  await scheduleTimeConditions(scheduler, deps.workflow);
   digestJobs.define(
     (subscriptionId, occurrence) =>
       runDigest(deps.workflow, deps.execution.digests!, subscriptionId, occurrence),

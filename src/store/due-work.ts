@@ -69,6 +69,30 @@ export function expiredWaitingFilter(now: Date): Filter<ActionDoc> {
   return { state: 'waiting', end: { $lt: now } };
 }
 
+/** Where a page in end-then-number order stopped: the next page starts after it. */
+export interface ListPosition {
+  end: Date;
+  number: number;
+}
+
+/**
+ * Actions of one template in one state after `after`, in end-then-number order (number is unique, so
+ * the order is total): served by the list index on template, state, end and number.
+ */
+export function templateStatePageFilter(
+  templateId: string,
+  state: ActionState,
+  after: ListPosition | undefined,
+): Filter<ActionDoc> {
+  return {
+    templateId,
+    state,
+    ...(after
+      ? { $or: [{ end: { $gt: after.end } }, { end: after.end, number: { $gt: after.number } }] }
+      : {}),
+  };
+}
+
 export class DueWork {
   constructor(private readonly actions: Collection<ActionDoc>) {}
 
@@ -94,6 +118,22 @@ export class DueWork {
   async notices(kind: 'start' | 'overdue', now: Date, limit: number): Promise<Action[]> {
     const { filter, sort } = noticeQuery(kind, now);
     const docs = await this.actions.find(filter, { sort, limit }).toArray();
+    return docs.map((doc) => fromDocument<Action>(doc));
+  }
+
+  /**
+   * A page of a template's actions in one state, for the re-check of conditions that change with time:
+   * a page ahead of the last one, so actions that change state meanwhile are neither skipped nor doubled.
+   */
+  async pageOfTemplate(
+    templateId: string,
+    state: 'waiting' | 'open',
+    after: ListPosition | undefined,
+    limit: number,
+  ): Promise<Action[]> {
+    const docs = await this.actions
+      .find(templateStatePageFilter(templateId, state, after), { sort: { end: 1, number: 1 }, limit })
+      .toArray();
     return docs.map((doc) => fromDocument<Action>(doc));
   }
 

@@ -15,4 +15,5 @@ export {
   NO_CONDITIONS,
   type RelativeDate,
 } from './schema.js';
+export { changesWithTime } from './time.js';
 export { conditionIssues, scalarValueProblem, validateConditions } from './validate.js';

@@ -28,6 +28,8 @@ export interface FieldSpec {
   readonly writable: boolean;
   /** Computed by deriveFacts, never stored. */
   readonly derived?: boolean;
+  /** A derived fact that changes as time passes, with no change to any record (an invoice falls overdue). */
+  readonly changesWithTime?: boolean;
   /** The field holds the id of a record of this kind. */
   readonly relation?: RecordKind;
   /** Fixed decimals when rendered (amounts of money). */
@@ -42,7 +44,7 @@ export interface KindSpec {
   readonly fields: readonly FieldSpec[];
 }
 
-type Options = Partial<Pick<FieldSpec, 'values' | 'derived' | 'relation' | 'decimals'>>;
+type Options = Partial<Pick<FieldSpec, 'values' | 'derived' | 'changesWithTime' | 'relation' | 'decimals'>>;
 
 function writable(name: string, type: FieldType, en: string, nl: string, options: Options = {}): FieldSpec {
   return { name, type, en, nl, writable: true, ...options };
@@ -52,8 +54,14 @@ function readOnly(name: string, type: FieldType, en: string, nl: string, options
   return { name, type, en, nl, writable: false, ...options };
 }
 
-function derived(name: string, type: FieldType, en: string, nl: string): FieldSpec {
-  return readOnly(name, type, en, nl, { derived: true });
+function derived(
+  name: string,
+  type: FieldType,
+  en: string,
+  nl: string,
+  options: Pick<Options, 'changesWithTime'> = {},
+): FieldSpec {
+  return readOnly(name, type, en, nl, { derived: true, ...options });
 }
 
 function relation(name: string, kind: RecordKind, en: string, nl: string): FieldSpec {
@@ -123,7 +131,7 @@ export const CATALOGUE: Readonly<Record<RecordKind, KindSpec>> = {
     writable('paid', 'boolean', 'Paid', 'Betaald'),
     relation('requestId', 'request', 'RequestId', 'AanvraagId'),
     relation('companyId', 'company', 'CompanyId', 'BedrijfId'),
-    derived('overdue', 'boolean', 'Overdue', 'Achterstallig'),
+    derived('overdue', 'boolean', 'Overdue', 'Achterstallig', { changesWithTime: true }),
   ]),
   'web-request': kind('web-request', 'WebRequest', 'Webaanvraag', [
     status('status', WEB_REQUEST_STATUSES),
