@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { MongoClient } from 'mongodb';
 import { describe, expect, inject, it } from 'vitest';
 import { startServiceProcess } from '../support/service-process.js';
 
@@ -19,6 +20,16 @@ describe('service lifecycle (child process)', () => {
     expect(await ready.json()).toMatchObject({
       checks: { database: true, scheduler: true, accepting: true },
     });
+    // Every timed job of the service is scheduled (a job that never is would fail silently).
+    const client = await MongoClient.connect(inject('mongoUri'));
+    try {
+      const jobs = await client.db(`lifecycle_${process.pid}`).collection('agendaJobs').distinct('name');
+      expect(jobs).toEqual(
+        expect.arrayContaining(['due-sweep', 'escalations', 'live-copies-reconcile', 'time-conditions']),
+      );
+    } finally {
+      await client.close();
+    }
 
     service.child.kill('SIGTERM');
     const { code } = await service.exit();
