@@ -5,11 +5,23 @@ import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './docum
 // The shapes belong to the domain; re-exported for the repository's callers.
 export type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
 
+/** Fields a user may be without; a replacement without one removes it. */
+const OPTIONAL_FIELDS = ['email', 'timeZone', 'chatPreference'] as const;
+
+/** Which user holds a chat identity: one document per identity, so no two users can link the same one. */
+interface IdentityClaim {
+  _id: string;
+  userId: string;
+  at: Date;
+}
+
 export class UserStore {
   readonly #users: Collection<Stored<UserRecord>>;
+  readonly #claims: Collection<IdentityClaim>;
 
   constructor(db: Db) {
     this.#users = db.collection<Stored<UserRecord>>('users');
+    this.#claims = db.collection<IdentityClaim>('chatIdentityClaims');
   }
 
   async ensureIndexes(): Promise<void> {
@@ -19,6 +31,15 @@ export class UserStore {
       { key: { 'chatIdentities.aadObjectId': 1 } },
       { key: { roles: 1 } },
     ]);
+    // Identities linked before claims existed get theirs (the first user holding one, if two do).
+    const linked = await this.#users.find({}, { projection: { chatIdentities: 1 } }).toArray();
+    for (const user of linked) {
+      for (const identity of user.chatIdentities ?? []) {
+        await writeUnlessTaken(() =>
+          this.#claims.insertOne({ _id: identityKey(identity), userId: user._id, at: new Date() }),
+        );
+      }
+    }
   }
 
   async get(id: string): Promise<UserRecord | undefined> {
@@ -52,20 +73,56 @@ export class UserStore {
   }
 
   /**
-   * Links an identity in one conditional write, so two first requests at once link it once: 'added', or
-   * 'known' when the user has it already, or 'missing' when the user is gone.
+   * Links an identity to one user only, whoever links it at the same moment on whichever instance: the
+   * identity is claimed first (one claim document per identity), then added in a conditional write, and
+   * the claim is checked again after, so of two links to two users exactly one stays. 'added'; 'known'
+   * when the user has it already; 'taken' when another user holds it; 'missing' when the user is gone.
    */
   async addChatIdentity(
     userId: string,
     identity: ChatIdentity,
     at: Date,
-  ): Promise<'added' | 'known' | 'missing'> {
+  ): Promise<'added' | 'known' | 'missing' | 'taken'> {
+    if (!(await this.get(userId))) return 'missing';
+    const key = identityKey(identity);
+    if (!(await this.#claim(key, userId, identity, at))) return 'taken';
     const result = await this.#users.updateOne(
       { _id: userId, chatIdentities: { $not: { $elemMatch: identityMatch(identity) } } },
       { $push: { chatIdentities: identity }, $set: { updatedAt: at } },
     );
-    if (result.modifiedCount === 1) return 'added';
-    return (await this.get(userId)) ? 'known' : 'missing';
+    if (result.modifiedCount === 0) return (await this.get(userId)) ? 'known' : 'missing';
+    // Taken over meanwhile, as stale, by a link to someone else: that one stays, this one is undone.
+    if ((await this.#claims.findOne({ _id: key }))?.userId !== userId) {
+      await this.#users.updateOne({ _id: userId }, { $pull: { chatIdentities: identityMatch(identity) } });
+      return 'taken';
+    }
+    return 'added';
+  }
+
+  /**
+   * Claims an identity for a user; false when another user holds it. A claim whose user does not hold the
+   * identity (a link or unlink cut off between its two writes) is stale and is taken over.
+   */
+  async #claim(key: string, userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if ((await writeUnlessTaken(() => this.#claims.insertOne({ _id: key, userId, at }))) === 'written') {
+        return true;
+      }
+      const holder = await this.#claims.findOne({ _id: key });
+      if (!holder) continue;
+      if (holder.userId === userId) return true;
+      const holds = await this.#users.countDocuments(
+        { _id: holder.userId, chatIdentities: { $elemMatch: identityMatch(identity) } },
+        { limit: 1 },
+      );
+      if (holds > 0) return false;
+      const moved = await this.#claims.updateOne(
+        { _id: key, userId: holder.userId },
+        { $set: { userId, at } },
+      );
+      if (moved.modifiedCount === 1) return true;
+    }
+    return false;
   }
 
   /** Unlinks an identity in one write (a link made meanwhile stays); false when the user did not have it. */
@@ -74,7 +131,9 @@ export class UserStore {
       { _id: userId, chatIdentities: { $elemMatch: identityMatch(identity) } },
       { $pull: { chatIdentities: identityMatch(identity) }, $set: { updatedAt: at } },
     );
-    return result.modifiedCount === 1;
+    if (result.modifiedCount === 0) return false;
+    await this.#claims.deleteOne({ _id: identityKey(identity), userId });
+    return true;
   }
 
   /** 'email-taken' when another user has the address: e-mail addresses are unique. */
@@ -87,15 +146,39 @@ export class UserStore {
     return written === 'written' ? 'created' : 'email-taken';
   }
 
+  /**
+   * Writes the user's own fields. The chat identities are left as stored: they change only through
+   * add/removeChatIdentity, so a link made while this user was being edited is not undone.
+   */
   async replace(user: UserRecord): Promise<'replaced' | 'email-taken'> {
+    const {
+      id,
+      chatIdentities: _identities,
+      ...fields
+    } = {
+      ...user,
+      ...(user.email ? { email: user.email.toLowerCase() } : {}),
+    };
+    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const unset = OPTIONAL_FIELDS.filter((key) => set[key] === undefined);
     const written = await writeUnlessTaken(() =>
-      this.#users.replaceOne(
-        { _id: user.id },
-        toDocument({ ...user, ...(user.email ? { email: user.email.toLowerCase() } : {}) }),
+      this.#users.updateOne(
+        { _id: id },
+        {
+          $set: set,
+          ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((key) => [key, ''])) } : {}),
+        },
       ),
     );
     return written === 'written' ? 'replaced' : 'email-taken';
   }
+}
+
+/** An identity as one string: the claim's id. */
+function identityKey(identity: ChatIdentity): string {
+  return identity.platform === 'slack'
+    ? `slack:${identity.teamId}:${identity.userId}`
+    : `teams:${identity.aadObjectId}`;
 }
 
 /** What makes a stored identity this one (a Teams identity is its Entra object id, whatever the tenant). */

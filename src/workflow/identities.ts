@@ -67,6 +67,20 @@ async function identityCommand(
   return { user, identity: parsed.data };
 }
 
+function linkedElsewhere(identity: ChatIdentity, holder: UserRecord | undefined): DomainError {
+  return new DomainError({
+    category: 'conflict',
+    code: 'identity.linked-elsewhere',
+    field: 'identity',
+    message: `This ${identity.platform} identity is already linked to ${holder?.email ?? holder?.id ?? 'another user'}`,
+    params: {
+      platform: platformName(identity.platform),
+      holder: holder?.name ?? { en: 'another user', nl: 'een andere gebruiker' },
+    },
+    ...(holder ? { details: { userId: holder.id } } : {}),
+  });
+}
+
 /** An administrator links a chat identity by hand (API, CLI, console); one identity, one user. */
 export async function linkChatIdentity(
   deps: WorkflowDeps,
@@ -76,19 +90,13 @@ export async function linkChatIdentity(
   requireAdmin(actor, 'link chat identities');
   const { user, identity } = await identityCommand(deps, command);
   const holder = await deps.stores.users.findByChatIdentity(identity);
-  if (holder && holder.id !== user.id) {
-    throw new DomainError({
-      category: 'conflict',
-      code: 'identity.linked-elsewhere',
-      field: 'identity',
-      message: `This ${identity.platform} identity is already linked to ${holder.email ?? holder.id}`,
-      params: { platform: platformName(identity.platform), holder: holder.name },
-      details: { userId: holder.id },
-    });
-  }
+  if (holder && holder.id !== user.id) throw linkedElsewhere(identity, holder);
   const now = deps.clock();
   const linked = await deps.stores.users.addChatIdentity(user.id, identity, now);
   if (linked === 'missing') throw notFound('user', command.userId);
+  // Another administrator linked it to someone else at the same moment.
+  if (linked === 'taken')
+    throw linkedElsewhere(identity, await deps.stores.users.findByChatIdentity(identity));
   if (linked === 'known') return (await deps.stores.users.get(user.id))!;
   await deps.stores.audit.write({
     at: now,

@@ -31,7 +31,9 @@ async function plannerInTeams(): Promise<TeamsPerson> {
   const person = teamsPerson(`planner-${sequence}`);
   // One Stempel user, one Teams identity: each test gets the planner back on a fresh chat.
   const planner = (await teams.ws.stores.users.get(teams.ws.users.planner.id))!;
-  await teams.ws.stores.users.replace({ ...planner, chatIdentities: [] });
+  for (const identity of planner.chatIdentities) {
+    await teams.ws.stores.users.removeChatIdentity(planner.id, identity, new Date());
+  }
   await teams.link(planner.id, person);
   await teams.post(messageActivity(teams, person, 'help'));
   return person;

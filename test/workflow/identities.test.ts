@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatIdentity } from '../../src/store/users.js';
+import { updateUser } from '../../src/workflow/admin/users.js';
 import { linkChatIdentity, resolveChatUser, unlinkChatIdentity } from '../../src/workflow/identities.js';
 import { openWorkspace, type TestWorkspace } from './support/workspace.js';
 
@@ -48,5 +49,76 @@ describe('chat identities', () => {
     await expect(
       unlinkChatIdentity(ws.deps, ws.users.admin, { userId: sales.id, identity: slack }),
     ).rejects.toMatchObject({ code: 'identity.not-found' });
+  });
+
+  it('keeps a link made while the user was being edited, and the edit itself', async () => {
+    const automator = ws.users.automator;
+    const read = (await ws.stores.users.get(automator.id))!;
+    const identity: ChatIdentity = { platform: 'slack', teamId: 'T0IDS', userId: 'U0EDITED' };
+    // The edit read the user before the link was written, and writes after it.
+    await ws.stores.users.addChatIdentity(automator.id, identity, new Date());
+    await ws.stores.users.replace({ ...read, name: 'Automator renamed', timeZone: undefined });
+    const stored = (await ws.stores.users.get(automator.id))!;
+    expect(stored).toMatchObject({ name: 'Automator renamed', chatIdentities: [identity] });
+
+    // An edit through the use case clears an optional field when asked to.
+    await updateUser(ws.deps, ws.users.admin, { id: automator.id, patch: { timeZone: 'Europe/London' } });
+    expect((await ws.stores.users.get(automator.id))!.timeZone).toBe('Europe/London');
+    await updateUser(ws.deps, ws.users.admin, { id: automator.id, patch: { timeZone: null } });
+    const cleared = (await ws.stores.users.get(automator.id))!;
+    expect(cleared.timeZone).toBeUndefined();
+    expect(cleared.chatIdentities).toEqual([identity]);
+  });
+
+  it('links one identity to one user when two administrators link it to two users at once', async () => {
+    const second = await ws.secondInstance();
+    try {
+      for (let round = 0; round < 10; round += 1) {
+        const identity: ChatIdentity = { platform: 'slack', teamId: 'T0RACE', userId: `U0RACE${round}` };
+        const outcomes = await Promise.allSettled([
+          linkChatIdentity(ws.deps, ws.users.admin, { userId: ws.users.planner.id, identity }),
+          linkChatIdentity(second.deps, ws.users.admin, { userId: ws.users.sales.id, identity }),
+        ]);
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+        expect(refused?.reason).toMatchObject({ code: 'identity.linked-elsewhere', field: 'identity' });
+        const holders = await Promise.all(
+          [ws.users.planner.id, ws.users.sales.id].map(async (id) =>
+            (await ws.stores.users.get(id))!.chatIdentities.some(
+              (known) => known.platform === 'slack' && known.userId === identity.userId,
+            ),
+          ),
+        );
+        expect(holders.filter(Boolean)).toHaveLength(1);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('takes over a claim its user does not hold (a link or unlink cut off halfway)', async () => {
+    const identity: ChatIdentity = { platform: 'teams', aadObjectId: '6ba7b810-9dad-41d1-80b4-00c04fd430c8' };
+    await ws.database.db.collection('chatIdentityClaims').insertOne({
+      _id: `teams:${identity.aadObjectId}` as never,
+      userId: ws.users.sales.id,
+      at: new Date(),
+    });
+    const linked = await linkChatIdentity(ws.deps, ws.users.admin, { userId: ws.users.planner.id, identity });
+    expect(linked.chatIdentities).toContainEqual(identity);
+    expect(await ws.stores.users.findByChatIdentity(identity)).toMatchObject({ id: ws.users.planner.id });
+  });
+
+  it('gives identities linked before claims existed their claim when it starts', async () => {
+    const identity: ChatIdentity = { platform: 'slack', teamId: 'T0OLD', userId: 'U0OLD' };
+    await ws.database.db
+      .collection('users')
+      .updateOne({ _id: ws.users.automator.id as never }, { $push: { chatIdentities: identity } as never });
+    await ws.stores.users.ensureIndexes();
+    await expect(
+      linkChatIdentity(ws.deps, ws.users.admin, { userId: ws.users.sales.id, identity }),
+    ).rejects.toMatchObject({ code: 'identity.linked-elsewhere' });
+    expect(
+      await ws.database.db.collection('chatIdentityClaims').findOne({ _id: 'slack:T0OLD:U0OLD' as never }),
+    ).toMatchObject({ userId: ws.users.automator.id });
   });
 });
