@@ -72,7 +72,7 @@ const texts = {
   },
   'reason.unreachable': {
     en: '{conversation} is marked broken.',
-    nl: '{conversation} staat op defect.',
+    nl: '{conversation} is als defect gemarkeerd.',
   },
   'reason.no-identity': {
     en: '{user} has no chat identity Stempel can reach: link one below.',

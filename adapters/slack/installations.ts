@@ -12,8 +12,11 @@ const CACHE_MS = 60_000;
  */
 export class CachedInstallationStore implements InstallationStore {
   readonly #cache = new Map<string, { installation: Installation; at: number }>();
-  /** Workspaces served by an org-wide install, to that install's organisation (enterprise id). */
-  readonly #orgWide = new Map<string, string>();
+  /**
+   * Workspaces served by an org-wide install, to that install's organisation (enterprise id), trusted for
+   * a minute like the installations: an uninstall and reinstall elsewhere starts the list afresh.
+   */
+  readonly #orgWide = new Map<string, { enterpriseId: string; at: number }>();
 
   constructor(
     private readonly store: SlackInstallations,
@@ -50,6 +53,10 @@ export class CachedInstallationStore implements InstallationStore {
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     const key = installationKey(query);
     this.#cache.delete(key);
+    for (const [teamId, served] of this.#orgWide) {
+      if (query.isEnterpriseInstall && served.enterpriseId === query.enterpriseId)
+        this.#orgWide.delete(teamId);
+    }
     await this.store.delete(key);
   }
 
@@ -59,8 +66,8 @@ export class CachedInstallationStore implements InstallationStore {
    * which token to use when it writes to a workspace on its own. Written once per workspace.
    */
   async noteWorkspace(enterpriseId: string, teamId: string): Promise<void> {
-    if (this.#orgWide.get(teamId) === enterpriseId) return;
-    this.#orgWide.set(teamId, enterpriseId);
+    if (this.#servedBy(teamId) === enterpriseId) return;
+    this.#orgWide.set(teamId, { enterpriseId, at: this.clock() });
     try {
       await this.store.addTeam(installationKey({ enterpriseId, isEnterpriseInstall: true }), teamId);
     } catch (error) {
@@ -76,13 +83,18 @@ export class CachedInstallationStore implements InstallationStore {
   async botToken(teamId: string): Promise<string | undefined> {
     const own = await this.#token({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
     if (own) return own;
-    let enterpriseId = this.#orgWide.get(teamId);
+    let enterpriseId = this.#servedBy(teamId);
     if (!enterpriseId) {
       enterpriseId = (await this.store.findOrgWide(teamId))?.enterpriseId;
       if (!enterpriseId) return undefined;
-      this.#orgWide.set(teamId, enterpriseId);
+      this.#orgWide.set(teamId, { enterpriseId, at: this.clock() });
     }
     return this.#token({ teamId: undefined, enterpriseId, isEnterpriseInstall: true });
+  }
+
+  #servedBy(teamId: string): string | undefined {
+    const served = this.#orgWide.get(teamId);
+    return served && this.clock() - served.at < CACHE_MS ? served.enterpriseId : undefined;
   }
 
   async #token(query: InstallationQuery<boolean>): Promise<string | undefined> {

@@ -147,7 +147,9 @@ export class SlackPlatform implements ChatPlatform {
         ok: false,
         kind: 'permanent',
         reason: `Stempel is not installed in Slack workspace ${teamId}`,
-        targetBroken: true,
+        // Not the conversation's fault: once the app is installed (or an org-wide install has seen the
+        // workspace) it works again, without an administrator clearing a mark.
+        targetBroken: false,
       };
     }
     try {

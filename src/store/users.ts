@@ -1,9 +1,18 @@
 import type { Collection, Db } from 'mongodb';
 import type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
-import { fromDocument, type Stored, toDocument, writeUnlessTaken } from './documents.js';
+import {
+  fromDocument,
+  insertSkippingDuplicates,
+  type Stored,
+  toDocument,
+  writeUnlessTaken,
+} from './documents.js';
 
 // The shapes belong to the domain; re-exported for the repository's callers.
 export type { ChatIdentity, UserRecord } from '../domain/rights/user.js';
+
+/** A claim this old whose user does not hold its identity was left by a link cut off halfway. */
+const STALE_CLAIM_MS = 60_000;
 
 /** Fields a user may be without; a replacement without one removes it. */
 const OPTIONAL_FIELDS = ['email', 'timeZone', 'chatPreference'] as const;
@@ -32,14 +41,16 @@ export class UserStore {
       { key: { roles: 1 } },
     ]);
     // Identities linked before claims existed get theirs (the first user holding one, if two do).
-    const linked = await this.#users.find({}, { projection: { chatIdentities: 1 } }).toArray();
-    for (const user of linked) {
-      for (const identity of user.chatIdentities ?? []) {
-        await writeUnlessTaken(() =>
-          this.#claims.insertOne({ _id: identityKey(identity), userId: user._id, at: new Date() }),
-        );
-      }
-    }
+    const linked = await this.#users
+      .find({ chatIdentities: { $ne: [] } }, { projection: { chatIdentities: 1 } })
+      .toArray();
+    const at = new Date();
+    await insertSkippingDuplicates(
+      this.#claims,
+      linked.flatMap((user) =>
+        (user.chatIdentities ?? []).map((identity) => ({ _id: identityKey(identity), userId: user._id, at })),
+      ),
+    );
   }
 
   async get(id: string): Promise<UserRecord | undefined> {
@@ -100,8 +111,10 @@ export class UserStore {
   }
 
   /**
-   * Claims an identity for a user; false when another user holds it. A claim whose user does not hold the
-   * identity (a link or unlink cut off between its two writes) is stale and is taken over.
+   * Claims an identity for a user; false when another user holds it. Every claim carries the moment it
+   * was last taken, renewed by its own user before each link. A claim older than a minute whose user does
+   * not hold the identity (a link cut off between its two writes) is stale and taken over, conditional on
+   * that moment: a link of its own user in progress has renewed it, and keeps it.
    */
   async #claim(key: string, userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -110,14 +123,19 @@ export class UserStore {
       }
       const holder = await this.#claims.findOne({ _id: key });
       if (!holder) continue;
-      if (holder.userId === userId) return true;
+      if (holder.userId === userId) {
+        const renewed = await this.#claims.updateOne({ _id: key, userId }, { $set: { at } });
+        if (renewed.matchedCount === 1) return true;
+        continue;
+      }
+      if (at.getTime() - holder.at.getTime() < STALE_CLAIM_MS) return false;
       const holds = await this.#users.countDocuments(
         { _id: holder.userId, chatIdentities: { $elemMatch: identityMatch(identity) } },
         { limit: 1 },
       );
       if (holds > 0) return false;
       const moved = await this.#claims.updateOne(
-        { _id: key, userId: holder.userId },
+        { _id: key, userId: holder.userId, at: holder.at },
         { $set: { userId, at } },
       );
       if (moved.modifiedCount === 1) return true;
@@ -127,12 +145,15 @@ export class UserStore {
 
   /** Unlinks an identity in one write (a link made meanwhile stays); false when the user did not have it. */
   async removeChatIdentity(userId: string, identity: ChatIdentity, at: Date): Promise<boolean> {
+    const key = identityKey(identity);
+    // The claim as it was before: a link of the same user made meanwhile renews it, and keeps it.
+    const claim = await this.#claims.findOne({ _id: key, userId });
     const result = await this.#users.updateOne(
       { _id: userId, chatIdentities: { $elemMatch: identityMatch(identity) } },
       { $pull: { chatIdentities: identityMatch(identity) }, $set: { updatedAt: at } },
     );
     if (result.modifiedCount === 0) return false;
-    await this.#claims.deleteOne({ _id: identityKey(identity), userId });
+    if (claim) await this.#claims.deleteOne({ _id: key, userId, at: claim.at });
     return true;
   }
 

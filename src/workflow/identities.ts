@@ -43,7 +43,8 @@ export async function resolveChatUser(
   const now = deps.clock();
   // Two first requests at once: one links, and writes the audit entry; the other finds it linked.
   if ((await deps.stores.users.addChatIdentity(user.id, identity, now)) !== 'added') {
-    return deps.stores.users.findByChatIdentity(identity);
+    const holder = await deps.stores.users.findByChatIdentity(identity);
+    return holder?.active ? holder : undefined;
   }
   await deps.stores.audit.write({
     at: now,

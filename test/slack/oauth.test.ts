@@ -126,6 +126,12 @@ describe('multi-workspace OAuth', () => {
     expect(slack.fake.callsOf('chat.postMessage').find((call) => call.body.channel === 'CGRID')?.token).toBe(
       'xoxb-org-token',
     );
+    // The conversation refused before was not marked broken: it works now, with nobody clearing a mark.
+    await post('CEARLY', 'oauth-grid-2');
+    await slack.fake.until(
+      () => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CEARLY'),
+      'the post into the workspace refused before',
+    );
     await installs.deleteOne({ _id: 'E:E0ORG' as never });
   });
 

@@ -96,12 +96,24 @@ describe('chat identities', () => {
     }
   });
 
-  it('takes over a claim its user does not hold (a link or unlink cut off halfway)', async () => {
+  it('takes over a claim its user does not hold (a link cut off halfway), but not one being linked', async () => {
+    const claims = ws.database.db.collection('chatIdentityClaims');
+    const fresh: ChatIdentity = { platform: 'teams', aadObjectId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
+    // Claimed this moment for sales, whose link has not written its second half yet.
+    await claims.insertOne({
+      _id: `teams:${fresh.aadObjectId}` as never,
+      userId: ws.users.sales.id,
+      at: ws.clock.read(),
+    });
+    await expect(
+      linkChatIdentity(ws.deps, ws.users.admin, { userId: ws.users.planner.id, identity: fresh }),
+    ).rejects.toMatchObject({ code: 'identity.linked-elsewhere' });
+
     const identity: ChatIdentity = { platform: 'teams', aadObjectId: '6ba7b810-9dad-41d1-80b4-00c04fd430c8' };
-    await ws.database.db.collection('chatIdentityClaims').insertOne({
+    await claims.insertOne({
       _id: `teams:${identity.aadObjectId}` as never,
       userId: ws.users.sales.id,
-      at: new Date(),
+      at: new Date(ws.clock.read().getTime() - 3_600_000),
     });
     const linked = await linkChatIdentity(ws.deps, ws.users.admin, { userId: ws.users.planner.id, identity });
     expect(linked.chatIdentities).toContainEqual(identity);

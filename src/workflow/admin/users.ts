@@ -139,7 +139,8 @@ export async function updateUser(
     before,
     after,
   });
-  return after;
+  // As stored: with a chat identity linked while the edit was on its way.
+  return (await deps.stores.users.get(after.id)) ?? after;
 }
 
 export async function getUser(deps: WorkflowDeps, actor: User, id: string): Promise<UserRecord> {

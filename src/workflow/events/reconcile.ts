@@ -116,7 +116,8 @@ export async function planReconcile(
         result.rescheduled += 1;
       }
       const conditions = evaluateConditions(template.conditions, context, now);
-      if (next.state === 'waiting' && conditions.holds) {
+      // A waiting action whose end passed never opens: the due-sweep cancels it (docs/domain.md §6).
+      if (next.state === 'waiting' && conditions.holds && next.end.getTime() >= now.getTime()) {
         next = applyTrigger(next, 'reveal', {
           at: now,
           actorUserId: options.actor,

@@ -101,4 +101,33 @@ describe('conditions that change as time passes', () => {
     expect(await recheckTimeConditions(ws.deps, { pageSize: 2 })).toMatchObject({ revealed: 3 });
     expect(await states('weekLate')).toEqual(['open', 'open', 'open']);
   });
+  it('leaves a waiting action whose end passed to the due-sweep, not opening it late', async () => {
+    const late = await seedTemplate(
+      ws,
+      onInvoice({
+        conditions: { all: [{ field: 'invoice.overdue', op: 'eq', value: true }], any: [] },
+        timing: {
+          start: { amount: 0, unit: 'days', direction: 'after', anchor: 'event' },
+          end: { amount: 1, unit: 'days', direction: 'after', anchor: 'event' },
+        },
+      }),
+    );
+    const company = await seedCompany(ws);
+    const request = await seedRequest(ws, company.id, { courseTypeId });
+    await createDossierRecord(ws.deps, ws.users.admin, {
+      group: 'invoice',
+      input: {
+        companyId: company.id,
+        requestId: request.record.id,
+        state: 'final',
+        amount: 50,
+        paid: false,
+        dueDate: new Date(ws.clock.read().getTime() + 2 * DAY),
+      },
+    });
+    expect((await actionsOf(ws, late.id)).map((action) => action.state)).toEqual(['waiting']);
+    ws.clock.advance(3 * DAY);
+    await recheckTimeConditions(ws.deps);
+    expect((await actionsOf(ws, late.id)).map((action) => action.state)).toEqual(['waiting']);
+  });
 });
