@@ -32,6 +32,23 @@ const onInvoice = (fields: object) => ({
   ...fields,
 });
 
+/** A final, unpaid invoice of a new company's request (an invoice reaches templates through it). */
+async function finalInvoice(dueDate: Date) {
+  const company = await seedCompany(ws);
+  const request = await seedRequest(ws, company.id, { courseTypeId });
+  await createDossierRecord(ws.deps, ws.users.admin, {
+    group: 'invoice',
+    input: {
+      companyId: company.id,
+      requestId: request.record.id,
+      state: 'final',
+      amount: 100,
+      paid: false,
+      dueDate,
+    },
+  });
+}
+
 beforeAll(async () => {
   ws = await openWorkspace('time-conditions');
   ws.clock.set(T0);
@@ -44,21 +61,7 @@ beforeAll(async () => {
     all: [{ field: 'invoice.dueDate', op: 'lt', value: { daysFromNow: -7 } }],
     any: [],
   });
-  const company = await seedCompany(ws);
-  const request = await seedRequest(ws, company.id, { courseTypeId });
-  for (let index = 0; index < 3; index += 1) {
-    await createDossierRecord(ws.deps, ws.users.admin, {
-      group: 'invoice',
-      input: {
-        companyId: company.id,
-        requestId: request.record.id,
-        state: 'final',
-        amount: 100 + index,
-        paid: false,
-        dueDate: new Date(new Date(T0).getTime() + 2 * DAY),
-      },
-    });
-  }
+  for (let index = 0; index < 3; index += 1) await finalInvoice(new Date(new Date(T0).getTime() + 2 * DAY));
 });
 afterAll(() => ws.close());
 
@@ -101,6 +104,7 @@ describe('conditions that change as time passes', () => {
     expect(await recheckTimeConditions(ws.deps, { pageSize: 2 })).toMatchObject({ revealed: 3 });
     expect(await states('weekLate')).toEqual(['open', 'open', 'open']);
   });
+
   it('leaves a waiting action whose end passed to the due-sweep, not opening it late', async () => {
     const late = await seedTemplate(
       ws,
@@ -112,19 +116,7 @@ describe('conditions that change as time passes', () => {
         },
       }),
     );
-    const company = await seedCompany(ws);
-    const request = await seedRequest(ws, company.id, { courseTypeId });
-    await createDossierRecord(ws.deps, ws.users.admin, {
-      group: 'invoice',
-      input: {
-        companyId: company.id,
-        requestId: request.record.id,
-        state: 'final',
-        amount: 50,
-        paid: false,
-        dueDate: new Date(ws.clock.read().getTime() + 2 * DAY),
-      },
-    });
+    await finalInvoice(new Date(ws.clock.read().getTime() + 2 * DAY));
     expect((await actionsOf(ws, late.id)).map((action) => action.state)).toEqual(['waiting']);
     ws.clock.advance(3 * DAY);
     await recheckTimeConditions(ws.deps);
