@@ -112,7 +112,7 @@ describe('the CLI', () => {
     expect(scopes.stderr).toContain('Unknown scope(s): everything');
     expect(scopes.stderr).toContain('actions:write');
     expect(user.code).toBe(1);
-    expect(user.stderr).toContain('nobody@y.test');
+    expect(user.stderr).toContain('No user with e-mail nobody@y.test');
     expect(usage.code).toBe(2);
   });
 

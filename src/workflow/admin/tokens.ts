@@ -56,7 +56,15 @@ export async function createApiToken(
     throw invalid('token.expiry-in-past', 'expiresAt', 'The expiry must lie in the future');
   }
   const user = await deps.stores.users.findByEmail(command.userEmail);
-  if (!user) throw notFound('user', command.userEmail, 'user');
+  if (!user) {
+    throw new DomainError({
+      category: 'not-found',
+      code: 'user.not-found',
+      field: 'user',
+      message: `No user with e-mail ${command.userEmail}`,
+      details: { id: command.userEmail },
+    });
+  }
   if (!user.active) {
     throw new DomainError({
       category: 'conflict',
