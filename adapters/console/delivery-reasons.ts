@@ -27,6 +27,7 @@ const PATTERNS: ReadonlyArray<{
 }> = [
   { pattern: /: the app was removed or blocked$/, explain: () => ({ key: 'reason.teams-removed' }) },
   { pattern: /: conversation not found$/, explain: () => ({ key: 'reason.teams-gone' }) },
+  { pattern: /service URL is not a Teams host$/, explain: () => ({ key: 'reason.teams-host' }) },
   {
     pattern: /^(\w+) is not configured$/,
     explain: (match, locale) => ({

@@ -62,6 +62,10 @@ const texts = {
     en: 'Teams does not know this conversation (any more).',
     nl: 'Teams kent dit gesprek niet (meer).',
   },
+  'reason.teams-host': {
+    en: 'This conversation’s address is not a Teams address, so Stempel does not write there.',
+    nl: 'Het adres van dit gesprek is geen Teams-adres, dus Stempel schrijft daar niet heen.',
+  },
   'reason.not-configured': {
     en: '{platform} is not configured on this server.',
     nl: '{platform} is op deze server niet ingesteld.',

@@ -13,4 +13,6 @@ export interface TeamsBotDeps {
   /** The CloudAdapter's key of a turn's Bot Connector client (for the roster lookup). */
   connectorKey: symbol;
   logger: Logger;
+  /** The tenant a SingleTenant bot serves: only its members are linked by e-mail. None when anonymous. */
+  homeTenant?: string;
 }

@@ -99,7 +99,7 @@ export function addressOf(
 /**
  * Keeps the stored reference of every conversation current (docs/teams.md): every inbound activity may
  * carry a new service URL. An unchanged conversation is written at most once an hour per instance, so busy
- * conversations do not cost a write per click.
+ * conversations do not cost a write per click; installs, removals and membership changes always are.
  */
 export class ConversationMemory {
   readonly #seen = new Map<string, { fingerprint: string; at: number }>();
@@ -116,7 +116,10 @@ export class ConversationMemory {
     const now = this.clock();
     const fingerprint = JSON.stringify(conversation);
     const seen = this.#seen.get(conversation.id);
-    if (seen && seen.fingerprint === fingerprint && now.getTime() - seen.at < 3_600_000) return;
+    // Installs and removals are always written: another instance may have stored the opposite meanwhile.
+    const membership = activity.type === 'installationUpdate' || activity.type === 'conversationUpdate';
+    if (!membership && seen && seen.fingerprint === fingerprint && now.getTime() - seen.at < 3_600_000)
+      return;
     try {
       await this.store.remember(conversation, now);
       if (this.#seen.size >= 10_000) this.#seen.clear();

@@ -27,26 +27,38 @@ export function localeOfTeams(locale: string | undefined, fallback: Locale): Loc
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-/** E-mail or UPN, as the activity or the roster reveal it. */
-function addressIn(value: unknown): string | undefined {
-  const fields = value as { email?: unknown; userPrincipalName?: unknown } | undefined;
-  const candidate = fields?.email ?? fields?.userPrincipalName;
+/**
+ * UPN or e-mail, as the roster reveals them: the UPN first (the sign-in name, which the tenant verifies;
+ * `mail` is an attribute its admins may set to anything). None for a guest, or a member of another
+ * tenant (a shared channel's external member), when the bot serves one tenant.
+ */
+export function rosterAddress(value: unknown, homeTenant: string | undefined): string | undefined {
+  const fields = value as
+    | { email?: unknown; userPrincipalName?: unknown; tenantId?: unknown; userRole?: unknown }
+    | undefined;
+  if (fields?.userRole === 'guest') return undefined;
+  if (homeTenant && String(fields?.tenantId ?? '').toLowerCase() !== homeTenant) return undefined;
+  const candidate = fields?.userPrincipalName ?? fields?.email;
   return typeof candidate === 'string' && candidate.includes('@') ? candidate : undefined;
 }
 
 /**
- * The sender's e-mail address: from the activity when a client puts it there, else from the conversation's
- * roster (the Bot Connector's member lookup, what TeamsInfo.getMember does). Only asked for people not
- * linked yet; a failure just means "unknown".
+ * The sender's address, from the conversation's roster (the Bot Connector's member lookup, what
+ * TeamsInfo.getMember does), never from what the activity itself says. Only asked for people not linked
+ * yet, and only in the bot's own tenant; a failure just means "unknown".
  */
-async function revealedAddress(context: TurnContext, connectorKey: symbol): Promise<string | undefined> {
+async function revealedAddress(
+  context: TurnContext,
+  connectorKey: symbol,
+  homeTenant: string | undefined,
+): Promise<string | undefined> {
   const { from, conversation } = context.activity;
-  const direct = addressIn(from?.properties);
-  if (direct) return direct;
+  if (homeTenant && tenantOf(context.activity)?.toLowerCase() !== homeTenant) return undefined;
   const connector = context.turnState.get<ConnectorClient | undefined>(connectorKey);
   if (!connector || !from?.id || !conversation?.id) return undefined;
   try {
-    return addressIn(await connector.getConversationMember(from.id, baseConversationId(conversation.id)));
+    const member = await connector.getConversationMember(from.id, baseConversationId(conversation.id));
+    return rosterAddress(member, homeTenant);
   } catch {
     return undefined;
   }
@@ -60,6 +72,7 @@ export async function senderOf(
   deps: WorkflowDeps,
   context: TurnContext,
   connectorKey: symbol,
+  homeTenant?: string,
 ): Promise<TeamsSender> {
   const { activity } = context;
   const from = activity.from;
@@ -81,7 +94,7 @@ export async function senderOf(
       aadObjectId,
       ...(tenant && guid.safeParse(tenant).success ? { tenantId: tenant } : {}),
     },
-    () => revealedAddress(context, connectorKey),
+    () => revealedAddress(context, connectorKey, homeTenant),
   );
   return user ? { ...base, user, locale: user.locale, name: user.name } : base;
 }

@@ -8,8 +8,14 @@ import type { Logger } from '../../src/observability/logger.js';
 import type { WorkflowDeps } from '../../src/workflow/deps.js';
 import type { ExecutionPorts } from '../../src/workflow/execution/execute-action.js';
 import { StempelTeamsBot } from './bot.js';
-import { botIdentityOf, createTeamsAdapter, type TeamsSettings } from './connection.js';
-import { ConversationMemory } from './conversations.js';
+import {
+  botIdentityOf,
+  createTeamsAdapter,
+  homeTenantOf,
+  isTeamsCaller,
+  type TeamsSettings,
+} from './connection.js';
+import { ConversationMemory, tenantOf } from './conversations.js';
 import { localeOfTeams } from './identity.js';
 import { TeamsPlatform } from './platform.js';
 
@@ -45,7 +51,7 @@ export class TeamsSurface {
   readonly platform: TeamsPlatform;
 
   constructor(
-    settings: TeamsSettings,
+    private readonly settings: TeamsSettings,
     private readonly conversations: TeamsConversations,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
@@ -68,11 +74,13 @@ export class TeamsSurface {
    */
   router(options: TeamsBotOptions): Router {
     const memory = new ConversationMemory(this.conversations, this.clock, this.logger);
+    const homeTenant = homeTenantOf(this.settings);
     const bot = new StempelTeamsBot({
       ...options,
       memory,
       connectorKey: this.adapter.ConnectorClientKey,
       logger: this.logger,
+      ...(homeTenant ? { homeTenant } : {}),
     });
     const router = express.Router();
     router.post(
@@ -80,7 +88,19 @@ export class TeamsSurface {
       (req, res, next) => {
         this.adapter.authorizeRequest(req, res, next).catch(next);
       },
+      (req, res, next) => {
+        if (isTeamsCaller(this.settings, (req as { user?: unknown }).user)) return next();
+        this.logger.warn('Teams request refused: its token is not the Bot Framework’s');
+        res.status(401).json({ error: 'the token is not from the Bot Framework' });
+      },
       express.json({ limit: '1mb' }),
+      (req, res, next) => {
+        // A SingleTenant bot serves its own tenant: activities from any other are not taken on.
+        const tenant = tenantOf(req.body ?? {});
+        if (!homeTenant || !tenant || tenant.toLowerCase() === homeTenant) return next();
+        this.logger.warn({ tenant }, 'Teams activity from another tenant refused');
+        res.status(403).json({ error: 'this bot serves another tenant' });
+      },
       async (req, res) => {
         try {
           await this.adapter.process(req, res, (context) => bot.run(context));

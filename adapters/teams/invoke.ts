@@ -144,7 +144,7 @@ export async function answerCardAction(
     const locale = localeOfTeams(context.activity.locale, (await bot.deps.workspace.get()).locale);
     return errorResponse(400, 'BadRequest', teamsText(locale, 'card.not-ours'));
   }
-  const sender = await senderOf(bot.deps, context, bot.connectorKey);
+  const sender = await senderOf(bot.deps, context, bot.connectorKey, bot.homeTenant);
   if (!sender.user) {
     const text = say(sender.locale, 'identity.unknown', { who: sender.who });
     return parsed.data.s === 'refresh'

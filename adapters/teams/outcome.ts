@@ -1,6 +1,9 @@
 import { HttpError } from '@microsoft/agents-hosting';
 import type { PlatformOutcome } from '../../src/delivery/platform.js';
 
+/** The SDK's error code when a service URL is outside the allowed hosts (OutboundServiceUrlNotAllowed). */
+const OUTBOUND_HOST_REFUSED = -120175;
+
 /** Throttled, in conflict (412: edited at the same moment), or the service briefly down: try again. */
 const retryStatuses = new Set([412, 429, 500, 502, 503, 504]);
 
@@ -24,6 +27,15 @@ function errorCodeOf(error: HttpError): string | undefined {
  * exists break the target, so admins see it; a refused message (too large, malformed) fails alone.
  */
 export function outcomeOfError(error: unknown, operation: 'post' | 'update', now: Date): PlatformOutcome {
+  if ((error as { code?: unknown } | undefined)?.code === OUTBOUND_HOST_REFUSED) {
+    // A stored service URL outside the Bot Connector's hosts never becomes allowed by waiting.
+    return {
+      ok: false,
+      kind: 'permanent',
+      reason: 'the conversation’s service URL is not a Teams host',
+      targetBroken: true,
+    };
+  }
   if (!(error instanceof HttpError)) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, kind: 'retry', reason: `Teams could not be reached: ${reason}` };

@@ -122,7 +122,7 @@ async function answerInGroup(context: TurnContext, chat: ChatContext, sender: Te
 
 /** A message to the bot: a command, in a personal chat or with an @mention in a channel or group chat. */
 export async function answerMessage(bot: TeamsBotDeps, context: TurnContext): Promise<void> {
-  const sender = await senderOf(bot.deps, context, bot.connectorKey);
+  const sender = await senderOf(bot.deps, context, bot.connectorKey, bot.homeTenant);
   const text = commandTextOf(context.activity);
   if (!sender.user) {
     await send(context, unknownSenderViews(sender), sender, undefined);
@@ -146,7 +146,7 @@ export async function welcome(bot: TeamsBotDeps, context: TurnContext): Promise<
   const added = context.activity.membersAdded ?? [];
   const botAdded = added.some((member) => member.id === context.activity.recipient?.id);
   if (!botAdded || conversationKindOf(context.activity) !== 'personal') return;
-  const sender = await senderOf(bot.deps, context, bot.connectorKey);
+  const sender = await senderOf(bot.deps, context, bot.connectorKey, bot.homeTenant);
   const views: ChatView[] = sender.user
     ? [
         {

@@ -40,6 +40,10 @@ describe('why a delivery failed, for administrators', () => {
       'The Teams app was removed from this conversation, or blocked.',
     );
     expect(explainReason(gone.ok ? '' : gone.reason, 'nl')).toBe('Teams kent dit gesprek niet (meer).');
+    // A stored service URL outside the Bot Connector's hosts: refused by the SDK before any request.
+    const host = outcomeOfError(Object.assign(new Error('not allowed'), { code: -120175 }), 'post', now);
+    expect(host).toMatchObject({ ok: false, kind: 'permanent', targetBroken: true });
+    expect(explainReason(host.ok ? '' : host.reason, 'en')).toContain('not a Teams address');
   });
 
   it("explains the router's reasons, and a broken mark together with its cause", async () => {
