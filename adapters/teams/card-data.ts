@@ -12,17 +12,34 @@ import { z } from 'zod';
  * it: the current cards of some actions, or the answer to a read-only command, each under public header
  * lines (a group chat's "Ans asked: …"). Ids and command texts are re-read with the viewer's rights.
  */
+const HOME_TEXT = 1_000;
+const HOME_LINES = 10;
+const headerLines = z.array(z.string().max(HOME_TEXT)).max(HOME_LINES).optional();
 const CardHomeSchema = z.union([
-  z.strictObject({
-    ids: z.array(z.string().min(1).max(64)).min(1).max(50),
-    t: z.array(z.string().max(1_000)).max(10).optional(),
-  }),
-  z.strictObject({
-    c: z.string().min(1).max(1_000),
-    t: z.array(z.string().max(1_000)).max(10).optional(),
-  }),
+  z.strictObject({ ids: z.array(z.string().min(1).max(64)).min(1).max(50), t: headerLines }),
+  z.strictObject({ c: z.string().min(1).max(HOME_TEXT), t: headerLines }),
 ]);
 export type CardHome = z.infer<typeof CardHomeSchema>;
+
+/** A text cut to the home's limit (UTF-16 units, as the schema counts), never inside a character. */
+function fitted(text: string): string {
+  if (text.length <= HOME_TEXT) return text;
+  let kept = '';
+  for (const character of text) {
+    if (kept.length + character.length > HOME_TEXT - 1) break;
+    kept += character;
+  }
+  return `${kept}…`;
+}
+
+/**
+ * A home as the schema will accept it back: header lines kept to their limits, and no home for a
+ * command too long to carry (cutting it would make it another command).
+ */
+export function boundedHome(home: CardHome | undefined): CardHome | undefined {
+  if (!home || ('c' in home && home.c.length > HOME_TEXT)) return undefined;
+  return home.t ? { ...home, t: home.t.slice(0, HOME_LINES).map(fitted) } : home;
+}
 
 const home = CardHomeSchema.optional();
 

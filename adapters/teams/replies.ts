@@ -6,7 +6,7 @@ import { say } from '../../src/chat/texts.js';
 import type { DeliveryContent } from '../../src/delivery/records.js';
 import { cardMessage } from './activities.js';
 import type { TeamsBotDeps } from './bot-deps.js';
-import type { CardHome } from './card-data.js';
+import { boundedHome, type CardHome } from './card-data.js';
 import { commandTextOf, commandViews, isFormCommand, isReadOnlyCommand } from './commands.js';
 import { addressOf, conversationKindOf, conversationOf } from './conversations.js';
 import { cardsIn, homeOfCards } from './home.js';
@@ -19,8 +19,9 @@ async function send(
   context: TurnContext,
   views: ChatView[],
   sender: TeamsSender,
-  home: CardHome | undefined,
+  unbounded: CardHome | undefined,
 ): Promise<string | undefined> {
+  const home = boundedHome(unbounded);
   const card = renderTeamsCard(views, {
     locale: sender.locale,
     ...(home ? { home } : {}),
