@@ -31,9 +31,14 @@ export class StempelTeamsBot extends ActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      // Added again after a removal: the conversation works again, so its broken mark goes.
+      // Added again after a removal: the conversation works again, so its broken mark goes — for a team,
+      // the mark of every channel of it Stempel knows (the install names the General channel only).
       const id = context.activity.conversation?.id;
-      if (id) await bot.deps.stores.deliveries.clearBroken(`teams:${baseConversationId(id)}`);
+      const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+      const channels = teamId ? await bot.memory.channelsOfTeam(teamId) : [];
+      for (const conversation of new Set([...(id ? [baseConversationId(id)] : []), ...channels])) {
+        await bot.deps.stores.deliveries.clearBroken(`teams:${conversation}`);
+      }
       await next();
     });
   }

@@ -50,6 +50,7 @@ export function conversationOf(activity: Activity): TeamsConversationUpdate | un
     installed: !removed,
     ...(tenantOf(activity) ? { tenantId: tenantOf(activity) } : {}),
     ...(name ? { name } : {}),
+    ...(kind === 'channel' && channelData?.team?.id ? { teamId: channelData.team.id } : {}),
     ...(channelData?.team?.name ? { teamName: channelData.team.name } : {}),
     ...(kind === 'personal' && from?.id && from.role !== 'bot'
       ? {
@@ -109,6 +110,10 @@ export class ConversationMemory {
     private readonly clock: () => Date,
     private readonly logger: Logger,
   ) {}
+
+  channelsOfTeam(teamId: string): Promise<string[]> {
+    return this.store.channelsOfTeam(teamId);
+  }
 
   async remember(activity: Activity): Promise<void> {
     const conversation = conversationOf(activity);

@@ -12,6 +12,8 @@ export interface TeamsConversation {
   kind: 'personal' | 'channel' | 'groupChat';
   /** The channel or group chat's name, when Teams sent one. */
   name?: string;
+  /** The team of a channel: re-adding the app to a team brings back all its channels. */
+  teamId?: string;
   teamName?: string;
   bot: { id: string; name?: string };
   /** The person of a personal chat: their Teams id (MRI, `29:…`) and Entra object id. */
@@ -29,4 +31,6 @@ export interface TeamsConversations {
   remember(conversation: TeamsConversationUpdate, at: Date): Promise<void>;
   get(id: string): Promise<TeamsConversation | undefined>;
   personalChatOf(aadObjectId: string): Promise<TeamsConversation | undefined>;
+  /** The ids of the stored channels of a team. */
+  channelsOfTeam(teamId: string): Promise<string[]>;
 }

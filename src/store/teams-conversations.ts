@@ -19,6 +19,7 @@ export class TeamsConversationStore implements TeamsConversations {
   async ensureIndexes(): Promise<void> {
     await this.#conversations.createIndexes([
       { key: { 'user.aadObjectId': 1, updatedAt: -1 }, sparse: true },
+      { key: { teamId: 1 }, sparse: true },
     ]);
   }
 
@@ -42,6 +43,13 @@ export class TeamsConversationStore implements TeamsConversations {
   async get(id: string): Promise<TeamsConversation | undefined> {
     const doc = await this.#conversations.findOne({ _id: id });
     return doc ? fromDocument<TeamsConversation>(doc) : undefined;
+  }
+
+  async channelsOfTeam(teamId: string): Promise<string[]> {
+    const docs = await this.#conversations
+      .find({ teamId, kind: 'channel' }, { projection: { _id: 1 } })
+      .toArray();
+    return docs.map((doc) => doc._id);
   }
 
   /** The personal chat of an Entra user with the bot, the most recently active one if there are several. */

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressOf } from '../../adapters/teams/conversations.js';
 import { editActionDetails } from '../../src/workflow/actions/commands.js';
 import { type ConsoleRecords, seedConsoleRecords } from '../console/fixtures.js';
 import { buttonData, cardIn, cardProblems, cardText, executeActions } from './cards.js';
 import {
   BOT,
   CHANNEL,
+  type ConversationSpec,
   invokeActivity,
   messageActivity,
   personalChat,
@@ -162,11 +164,27 @@ describe('messages to the bot', () => {
     expect(cardText(cardIn(teams.connector.calls[before]!.body))).toContain('Welcome to Stempel');
   });
 
+  /** A conversation Stempel has queued a message for (so it has a delivery target), marked broken by a 403. */
+  async function markBroken(conversationId: string) {
+    const key = `teams:${conversationId}`;
+    const conversation = await teams.conversations.get(conversationId);
+    const queued = await teams.delivery.outbox.post(
+      addressOf(conversation!),
+      { locale: 'en' },
+      { type: 'notice', text: 'Before the removal' },
+      'process',
+      `broken-${conversationId}`,
+    );
+    expect(queued.ok).toBe(true);
+    await teams.ws.stores.deliveries.markBroken(key, 'Teams answered 403', teams.ws.clock.read());
+    expect((await teams.ws.stores.deliveries.target(key))?.broken).toBeDefined();
+  }
+
   it('stops writing to a conversation the app was removed from, and clears its broken mark when it is back', async () => {
     const person = teamsPerson('leaver');
     const chat = personalChat(person).id;
     await teams.post(messageActivity(teams, person, 'help'));
-    await teams.ws.stores.deliveries.markBroken(`teams:${chat}`, 'Teams answered 403', teams.ws.clock.read());
+    await markBroken(chat);
     const installation = (action: string) => ({
       ...messageActivity(teams, person, ''),
       type: 'installationUpdate',
@@ -181,6 +199,33 @@ describe('messages to the bot', () => {
     await teams.post(installation('add'));
     expect((await teams.conversations.get(chat))?.installed).toBe(true);
     expect((await teams.ws.stores.deliveries.target(`teams:${chat}`))?.broken).toBeUndefined();
+  });
+
+  it('clears the broken marks of every channel of a team when the app is added to the team again', async () => {
+    const person = teamsPerson('team-owner');
+    const general: ConversationSpec = {
+      id: '19:team@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+    };
+    const other: ConversationSpec = {
+      id: '19:other@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+    };
+    for (const conversation of [general, other]) {
+      await teams.post(messageActivity(teams, person, 'help', { conversation }));
+      await markBroken(conversation.id);
+    }
+    await teams.post({
+      ...messageActivity(teams, person, '', { conversation: general }),
+      type: 'installationUpdate',
+      text: undefined,
+      action: 'add',
+    });
+    for (const conversation of [general, other]) {
+      expect((await teams.ws.stores.deliveries.target(`teams:${conversation.id}`))?.broken).toBeUndefined();
+    }
   });
 
   it('records a reply showing one action as out of date when the action changed while it was sent', async () => {
