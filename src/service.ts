@@ -117,6 +117,7 @@ function slackAdapterFromConfig(config: Config, db: Db, logger: Logger): SlackAd
     clientId: config.SLACK_CLIENT_ID,
     clientSecret: config.SLACK_CLIENT_SECRET,
     stateSecret: config.SLACK_STATE_SECRET,
+    allowedTeams: config.SLACK_ALLOWED_TEAMS,
     apiUrl: config.SLACK_API_URL,
     timeoutMs: config.SLACK_TIMEOUT_MS,
     installations: new SlackInstallationStore(db),

@@ -19,6 +19,29 @@ function localeOf(slackLocale: string | undefined): Locale | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** What users.info says of someone, as far as linking by e-mail needs it. */
+interface SlackUserInfo {
+  team_id?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
+  is_stranger?: boolean;
+  enterprise_user?: { enterprise_id?: string };
+}
+
+/**
+ * Whether someone's e-mail address may link them: a full member of this workspace (or of its Enterprise
+ * Grid organisation) — not a guest, not a Slack Connect stranger from another organisation, whose own
+ * admins decide what their e-mail address says, not a bot and not deactivated.
+ */
+function isMember(user: SlackUserInfo, teamId: string): boolean {
+  if (user.deleted || user.is_bot || user.is_restricted || user.is_ultra_restricted || user.is_stranger) {
+    return false;
+  }
+  return user.team_id === teamId || user.enterprise_user?.enterprise_id !== undefined;
+}
+
 /**
  * Slack user → Stempel user (docs/slack.md): a linked identity, else the e-mail address Slack reveals
  * (users.info, scope users:read.email) when a Stempel user has it. Unknown people are remembered for a
@@ -51,7 +74,9 @@ export class SlackIdentities {
           .info({ user: slackUserId, include_locale: true })
           .catch(() => undefined);
         slackLocale = localeOf(info?.user?.locale);
-        return info?.user?.profile?.email ?? undefined;
+        return info?.user && isMember(info.user, teamId)
+          ? (info.user.profile?.email ?? undefined)
+          : undefined;
       },
     );
     if (user) {

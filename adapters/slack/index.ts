@@ -29,6 +29,8 @@ export interface SlackOptions {
   clientId?: string | undefined;
   clientSecret?: string | undefined;
   stateSecret?: string | undefined;
+  /** OAuth: the workspaces and organisations that may install the app; empty allows any (development). */
+  allowedTeams?: readonly string[];
   apiUrl: string;
   timeoutMs: number;
   installations: SlackInstallations;
@@ -63,7 +65,10 @@ export interface SlackAdapter {
  */
 export function createSlackAdapter(options: SlackOptions): SlackAdapter {
   const logger = slackLogger(options.logger);
-  const cache = options.mode === 'oauth' ? new CachedInstallationStore(options.installations) : undefined;
+  const cache =
+    options.mode === 'oauth'
+      ? new CachedInstallationStore(options.installations, options.allowedTeams ?? [])
+      : undefined;
   const outboundClient = new WebClient(undefined, {
     slackApiUrl: options.apiUrl,
     timeout: options.timeoutMs,

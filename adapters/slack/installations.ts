@@ -20,10 +20,19 @@ export class CachedInstallationStore implements InstallationStore {
 
   constructor(
     private readonly store: SlackInstallations,
+    /** The workspaces and organisations that may install; empty allows any. */
+    private readonly allowedTeams: readonly string[] = [],
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** Refuses an install from a workspace or organisation not allowed: Bolt shows the installer a failure. */
   async storeInstallation(installation: Installation): Promise<void> {
+    const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => !!id);
+    if (this.allowedTeams.length > 0 && !ids.some((id) => this.allowedTeams.includes(id))) {
+      throw new Error(
+        `Slack workspace ${ids.join('/') || '?'} may not install Stempel (SLACK_ALLOWED_TEAMS)`,
+      );
+    }
     const isEnterpriseInstall = installation.isEnterpriseInstall === true;
     const entry = {
       ...(installation.team?.id ? { teamId: installation.team.id } : {}),

@@ -146,6 +146,27 @@ export const configSchema = z.object({
     .optional(),
   SLACK_CLIENT_SECRET: z.string().min(16, 'must be the client secret of the Slack app').optional(),
   SLACK_STATE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * OAuth: the workspaces (T…) and Enterprise Grid organisations (E…) that may install the app; others
+   * are refused. Required in production: anyone can install a distributed app, and its members would be
+   * linked by the e-mail addresses their own workspace gives them.
+   */
+  SLACK_ALLOWED_TEAMS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^[TE][A-Z0-9]{2,}$/, 'must be comma-separated Slack team (T…) or enterprise (E…) ids'),
+      ),
+    )
+    .default([]),
   /** The Web API base; Slack's own unless a proxy (or a test) stands in between. */
   SLACK_API_URL: z.url({ error: 'must be a URL' }).default('https://slack.com/api/'),
   /** How long one Web API call may take. */
@@ -212,6 +233,12 @@ function checkSlack(config: ParsedConfig, ctx: ConfigIssueSink): void {
           'required for multi-workspace OAuth (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
         );
       missing('SLACK_SIGNING_SECRET', 'required: Slack requests are verified with it');
+      if (config.NODE_ENV === 'production' && config.SLACK_ALLOWED_TEAMS.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SLACK_ALLOWED_TEAMS'],
+          message: 'required with OAuth in production: the workspaces that may install Stempel',
+        });
       if (config.SLACK_BOT_TOKEN)
         ctx.addIssue({
           code: 'custom',

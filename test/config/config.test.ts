@@ -178,4 +178,28 @@ describe('Slack configuration', () => {
       expect.stringMatching(/^SLACK_CLIENT_ID \(not with SLACK_APP_TOKEN/),
     ]);
   });
+
+  it('asks in production which workspaces may install the OAuth app, and checks their ids', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+      SLACK_STATE_SECRET: 'state-secret-0123456789abcdef0123456789',
+      SLACK_SIGNING_SECRET: secret,
+    };
+    const production = {
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db:27017',
+      CONSOLE_SESSION_SECRET: 'console-session-secret-0123456789abcdef',
+    };
+    expect(keysOf({ ...oauth, ...production })).toEqual([
+      expect.stringMatching(/^SLACK_ALLOWED_TEAMS \(required with OAuth in production/),
+    ]);
+    expect(keysOf({ ...oauth, ...production, SLACK_ALLOWED_TEAMS: 'T0123ABCD, E0456EFGH' })).toEqual([]);
+    expect(loadConfig({ ...oauth, SLACK_ALLOWED_TEAMS: 'T0123ABCD, E0456EFGH' }).SLACK_ALLOWED_TEAMS).toEqual(
+      ['T0123ABCD', 'E0456EFGH'],
+    );
+    expect(keysOf({ ...oauth, SLACK_ALLOWED_TEAMS: 'workspace-1' })).toEqual([
+      expect.stringMatching(/^SLACK_ALLOWED_TEAMS\b.*must be comma-separated Slack team/),
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyAction } from '../workflow/support/actions.js';
 import { seedCourse, seedCourseType } from '../workflow/support/records.js';
 import { seedTemplate } from '../workflow/support/templates.js';
+import type { FakeSlackUser } from './fake-slack.js';
 import { commandBody, SLACK_IDS, type SlackHarness, signedPost, startSlack } from './support.js';
 
 let slack: SlackHarness;
@@ -73,6 +74,22 @@ describe('/actie in Slack', () => {
     const answer = await answerTo(trigger);
     expect(answer.text).toContain('I do not know you yet');
     expect(JSON.stringify(answer)).not.toContain('Presentielijst');
+  });
+
+  it('does not link a guest or a Slack Connect stranger by the e-mail address their workspace gives', async () => {
+    const admin = slack.ws.users.admin.email!;
+    const cases: Array<[string, Partial<FakeSlackUser>]> = [
+      ['UGUEST', { flags: { is_restricted: true } }],
+      ['USTRANGER2', { flags: { is_stranger: true }, teamId: 'T0ELSEWHERE' }],
+      ['UOTHERTEAM', { teamId: 'T0ELSEWHERE' }],
+    ];
+    for (const [id, fields] of cases) {
+      slack.fake.users.set(id, { id, email: admin, ...fields });
+      const { trigger } = await command('mijn', id);
+      expect((await answerTo(trigger)).text, id).toMatch(/I do not know you yet|Ik ken je nog niet/);
+    }
+    const stored = await slack.ws.stores.users.get(slack.ws.users.admin.id);
+    expect(stored?.chatIdentities ?? []).toEqual([]);
   });
 
   it('links a Slack user by the e-mail address Slack reveals', async () => {

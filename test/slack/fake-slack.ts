@@ -21,6 +21,10 @@ export interface FakeSlackUser {
   id: string;
   email?: string;
   locale?: string;
+  /** Their workspace (this fake's team unless said otherwise). */
+  teamId?: string;
+  /** What else users.info says of them: guest (`is_restricted`), Slack Connect (`is_stranger`), …. */
+  flags?: Record<string, boolean>;
 }
 
 /** Fields of a Web API request that carry JSON inside the form encoding. */
@@ -169,7 +173,13 @@ export class FakeSlack {
         return user
           ? {
               ok: true,
-              user: { id: user.id, locale: user.locale ?? 'en-US', profile: { email: user.email } },
+              user: {
+                id: user.id,
+                team_id: user.teamId ?? this.teamId,
+                locale: user.locale ?? 'en-US',
+                profile: { email: user.email },
+                ...(user.flags ?? {}),
+              },
             }
           : { ok: false, error: 'user_not_found' };
       }

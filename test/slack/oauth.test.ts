@@ -4,7 +4,8 @@ import { commandBody, nextId, SLACK_IDS, type SlackHarness, signedPost, startSla
 let slack: SlackHarness;
 
 beforeAll(async () => {
-  slack = await startSlack('slack-oauth', { mode: 'oauth' });
+  // The institute's own workspace and its Enterprise Grid organisation may install; nobody else.
+  slack = await startSlack('slack-oauth', { mode: 'oauth', allowedTeams: ['T0TEST', 'E0ORG'] });
   await slack.link(slack.ws.users.planner, SLACK_IDS.planner);
 });
 afterAll(() => slack.close());
@@ -49,12 +50,20 @@ describe('multi-workspace OAuth', () => {
     expect(stored).toMatchObject({ teamId: slack.fake.teamId, isEnterpriseInstall: false });
   });
 
+  it('refuses an install from a workspace that is not allowed, and stores nothing of it', async () => {
+    const callback = await install('other-team');
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect(
+      await slack.ws.database.db.collection('slackInstallations').findOne({ _id: 'T:T0OTHER' as never }),
+    ).toBeNull();
+  });
+
   it('refuses a callback without a valid state', async () => {
     const forged = await fetch(`${slack.url}/slack/oauth_redirect?code=x&state=forged`, {
       redirect: 'manual',
     });
     expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(1);
+    expect(slack.fake.callsOf('oauth.v2.access')).toHaveLength(2);
   });
 
   it("answers commands with the workspace's own token", async () => {

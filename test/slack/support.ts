@@ -181,7 +181,12 @@ export function viewSubmissionBody(fake: FakeSlack, user: string, view: Json, va
 /** The real Bolt app of the Slack adapter on a loopback HTTP server, talking to a fake Slack Web API. */
 export async function startSlack(
   name: string,
-  options: { mode?: Exclude<SlackMode, 'off'>; fake?: FakeSlack; databaseUri?: string } = {},
+  options: {
+    mode?: Exclude<SlackMode, 'off'>;
+    fake?: FakeSlack;
+    databaseUri?: string;
+    allowedTeams?: string[];
+  } = {},
 ): Promise<SlackHarness> {
   const ws = await openWorkspace(name, options.databaseUri ? { uri: options.databaseUri } : {});
   const fake = options.fake ?? (await new FakeSlack().start());
@@ -199,6 +204,7 @@ export async function startSlack(
           clientId: '111.222',
           clientSecret: 'slack-test-client-secret',
           stateSecret: 'slack-test-state-secret-0123456789abcdef',
+          ...(options.allowedTeams ? { allowedTeams: options.allowedTeams } : {}),
         }
       : { botToken: BOT_TOKEN }),
     ...(mode === 'socket' ? { appToken: 'xapp-test-app-token' } : {}),
