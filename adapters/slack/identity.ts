@@ -28,18 +28,68 @@ interface SlackUserInfo {
   is_ultra_restricted?: boolean;
   is_stranger?: boolean;
   enterprise_user?: { enterprise_id?: string };
+  locale?: string;
+  profile?: { email?: string };
+}
+
+/** The workspace (and Grid organisation) a client's token was installed in. */
+interface Installation {
+  teamId?: string;
+  enterpriseId?: string;
+}
+
+/** By token: the installation a token belongs to never changes. */
+const installations = new Map<string, Promise<Installation>>();
+
+function installationOf(client: WebClient): Promise<Installation> {
+  const token = client.token ?? '';
+  let found = installations.get(token);
+  if (!found) {
+    found = client.auth
+      .test()
+      .then((answer) => ({
+        ...(answer.team_id ? { teamId: answer.team_id } : {}),
+        ...(answer.enterprise_id ? { enterpriseId: answer.enterprise_id } : {}),
+      }))
+      .catch(() => {
+        installations.delete(token);
+        return {};
+      });
+    if (installations.size >= 1_000) installations.clear();
+    installations.set(token, found);
+  }
+  return found;
 }
 
 /**
- * Whether someone's e-mail address may link them: a full member of this workspace (or of its Enterprise
- * Grid organisation) — not a guest, not a Slack Connect stranger from another organisation, whose own
- * admins decide what their e-mail address says, not a bot and not deactivated.
+ * Whether someone's e-mail address may link them: a full member of the workspace the app is installed in
+ * (or of its Enterprise Grid organisation) — not a guest, not someone of another organisation (a Slack
+ * Connect partner, whose own admins decide what their address says), not a bot and not deactivated.
  */
-function isMember(user: SlackUserInfo, teamId: string): boolean {
+function isMember(user: SlackUserInfo, home: Installation): boolean {
   if (user.deleted || user.is_bot || user.is_restricted || user.is_ultra_restricted || user.is_stranger) {
     return false;
   }
-  return user.team_id === teamId || user.enterprise_user?.enterprise_id !== undefined;
+  if (home.teamId && user.team_id === home.teamId) return true;
+  return home.enterpriseId !== undefined && user.enterprise_user?.enterprise_id === home.enterpriseId;
+}
+
+/**
+ * What Slack says of a user for linking: their e-mail address when they are a full member of the
+ * installation's workspace or organisation (see isMember), and their language.
+ */
+export async function memberProfile(
+  client: WebClient,
+  slackUserId: string,
+): Promise<{ email?: string; locale?: Locale }> {
+  const [info, home] = await Promise.all([
+    client.users.info({ user: slackUserId, include_locale: true }).catch(() => undefined),
+    installationOf(client),
+  ]);
+  const user = info?.user as SlackUserInfo | undefined;
+  const locale = localeOf(user?.locale);
+  const email = user && isMember(user, home) ? user.profile?.email : undefined;
+  return { ...(email ? { email } : {}), ...(locale ? { locale } : {}) };
 }
 
 /**
@@ -70,13 +120,9 @@ export class SlackIdentities {
       this.deps,
       { platform: 'slack', teamId, userId: slackUserId },
       async () => {
-        const info = await client.users
-          .info({ user: slackUserId, include_locale: true })
-          .catch(() => undefined);
-        slackLocale = localeOf(info?.user?.locale);
-        return info?.user && isMember(info.user, teamId)
-          ? (info.user.profile?.email ?? undefined)
-          : undefined;
+        const profile = await memberProfile(client, slackUserId);
+        slackLocale = profile.locale;
+        return profile.email;
       },
     );
     if (user) {

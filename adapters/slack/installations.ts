@@ -27,12 +27,7 @@ export class CachedInstallationStore implements InstallationStore {
 
   /** Refuses an install from a workspace or organisation not allowed: Bolt shows the installer a failure. */
   async storeInstallation(installation: Installation): Promise<void> {
-    const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => !!id);
-    if (this.allowedTeams.length > 0 && !ids.some((id) => this.allowedTeams.includes(id))) {
-      throw new Error(
-        `Slack workspace ${ids.join('/') || '?'} may not install Stempel (SLACK_ALLOWED_TEAMS)`,
-      );
-    }
+    this.#refuseUnlessAllowed(installation);
     const isEnterpriseInstall = installation.isEnterpriseInstall === true;
     const entry = {
       ...(installation.team?.id ? { teamId: installation.team.id } : {}),
@@ -45,6 +40,15 @@ export class CachedInstallationStore implements InstallationStore {
     this.#cache.set(installationKey(entry), { installation, at: this.clock() });
   }
 
+  /** Installations of workspaces not (or no longer) allowed are neither stored nor served. */
+  #refuseUnlessAllowed(installation: Installation): void {
+    if (this.allowedTeams.length === 0) return;
+    const ids = [installation.team?.id, installation.enterprise?.id].filter((id): id is string => !!id);
+    if (!ids.some((id) => this.allowedTeams.includes(id))) {
+      throw new Error(`Slack workspace ${ids.join('/') || '?'} may not use Stempel (SLACK_ALLOWED_TEAMS)`);
+    }
+  }
+
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     const key = installationKey(query);
     const cached = this.#cache.get(key);
@@ -55,6 +59,7 @@ export class CachedInstallationStore implements InstallationStore {
       throw new Error(`no Slack installation for ${key}`);
     }
     const installation = stored.installation as unknown as Installation;
+    this.#refuseUnlessAllowed(installation);
     this.#cache.set(key, { installation, at: this.clock() });
     return installation;
   }

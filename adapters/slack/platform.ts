@@ -13,7 +13,11 @@ import { homeTab } from './render/modals.js';
 /** Slack allows about one message per second into one conversation (docs.slack.dev: rate limits). */
 const SLACK_PACING_MS = 1_100;
 
-/** Errors that make a conversation unusable until someone acts (invites the bot, unarchives it, …). */
+/**
+ * Errors that make a conversation unusable until someone acts (invites the bot, unarchives it, …). A token
+ * Slack no longer accepts (`invalid_auth`, `token_revoked`, `not_authed`, `team_access_not_granted`) fails
+ * the message but breaks no conversation: it is the workspace's install, and a new one fixes them all.
+ */
 export const BROKEN_TARGET = new Set([
   'channel_not_found',
   'not_in_channel',
@@ -21,10 +25,6 @@ export const BROKEN_TARGET = new Set([
   'account_inactive',
   'user_not_found',
   'user_disabled',
-  'invalid_auth',
-  'token_revoked',
-  'not_authed',
-  'team_access_not_granted',
   'restricted_action',
   'ekm_access_denied',
 ]);

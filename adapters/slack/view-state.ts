@@ -1,6 +1,7 @@
 import type { ViewStateValue } from '@slack/bolt';
 import type { FormValues } from '../../src/chat/forms/index.js';
 import { resolveChatUser } from '../../src/workflow/identities.js';
+import { memberProfile } from './identity.js';
 import type { SlackTurn } from './present.js';
 import type { SlackSurface } from './surface.js';
 
@@ -46,8 +47,7 @@ export async function readFormValues(
         const user = await resolveChatUser(
           surface.deps,
           { platform: 'slack', teamId: turn.teamId, userId: slackUser },
-          async () =>
-            (await turn.client.users.info({ user: slackUser }).catch(() => undefined))?.user?.profile?.email,
+          async () => (await memberProfile(turn.client, slackUser)).email,
         );
         if (user) values[blockId] = user.id;
         else unlinked.push(blockId);

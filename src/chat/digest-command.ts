@@ -30,11 +30,28 @@ function invalid(field: string, code: ErrorCode, params: Record<string, string> 
   });
 }
 
-/** The channel the command is about: named with `kanaal:`, else the one it was typed in. */
+/**
+ * The channel the command is about: named with `kanaal:`, else the one it was typed in. In Slack or Teams
+ * only administrators may name another channel than the one they are in: its members, not the asker,
+ * are the digest's readers (console channels are read by everyone in the console anyway).
+ */
 function targetOf(context: ChatContext, options: DigestOptions): DigestTarget {
-  if (options.channel) return { platform: context.origin?.platform ?? 'console', channel: options.channel };
-  if (context.origin) return context.origin;
-  throw invalid('channel', 'digest.needs-channel');
+  const origin = context.origin;
+  if (!options.channel) {
+    if (origin) return origin;
+    throw invalid('channel', 'digest.needs-channel');
+  }
+  const here =
+    origin && (options.channel === origin.channel || origin.channel.endsWith(`/${options.channel}`));
+  if (origin && !here && !context.actor.admin) {
+    throw new DomainError({
+      category: 'forbidden',
+      code: 'digest.other-channel',
+      field: 'channel',
+      message: codedText({ code: 'digest.other-channel' }, 'en') ?? 'digest.other-channel',
+    });
+  }
+  return { platform: origin?.platform ?? 'console', channel: options.channel };
 }
 
 function ports(context: ChatContext): DigestPorts {

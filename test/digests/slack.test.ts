@@ -161,4 +161,30 @@ describe('a Slack channel digest', () => {
       await slack.ws.database.db.collection('agendaJobs').countDocuments({ name: 'channel-digest' }),
     ).toBe(0);
   });
+
+  it('lets only administrators name another channel than the one they type in', async () => {
+    const ask = async (text: string, channel: string) => {
+      const request = commandBody(slack.fake, { text, user: SLACK_IDS.planner, channel });
+      await signedPost(slack.eventsUrl, request.body, form);
+      await slack.fake.until(
+        () => slack.fake.responses.some((entry) => entry.id === request.trigger),
+        'the answer',
+      );
+      return slack.fake.responses.find((entry) => entry.id === request.trigger)!.body.text as string;
+    };
+    expect(await ask('digest aan dagelijks 9:00', CHANNEL)).toContain('Digest on');
+    for (const text of [
+      `digest toon kanaal:${CHANNEL}`,
+      `digest uit kanaal:${CHANNEL}`,
+      'digest aan dagelijks 9:00 kanaal:CELSEWHERE',
+    ]) {
+      expect(await ask(text, 'CPLANNING'), text).toMatch(/Only administrators|Alleen beheerders/);
+    }
+    expect(await slack.ws.stores.digests.byAddress(`slack:${slack.fake.teamId}:${CHANNEL}`)).toBeDefined();
+    expect(await slack.ws.stores.digests.byAddress(`slack:${slack.fake.teamId}:CELSEWHERE`)).toBeUndefined();
+    // Naming the channel one is in is fine.
+    expect(await ask(`digest toon kanaal:${CHANNEL}`, CHANNEL)).not.toMatch(
+      /Only administrators|Alleen beheerders/,
+    );
+  });
 });

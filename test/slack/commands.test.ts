@@ -88,6 +88,12 @@ describe('/actie in Slack', () => {
       const { trigger } = await command('mijn', id);
       expect((await answerTo(trigger)).text, id).toMatch(/I do not know you yet|Ik ken je nog niet/);
     }
+    // A Slack Connect partner typing in a shared channel: the request names their own workspace, but the
+    // app is installed in ours, and they are no member of it.
+    slack.fake.users.set('UPARTNER', { id: 'UPARTNER', email: admin, teamId: 'T0PARTNER' });
+    const shared = commandBody(slack.fake, { text: 'mijn', user: 'UPARTNER', team: 'T0PARTNER' });
+    await signedPost(slack.eventsUrl, shared.body, form);
+    expect((await answerTo(shared.trigger)).text).toMatch(/I do not know you yet|Ik ken je nog niet/);
     const stored = await slack.ws.stores.users.get(slack.ws.users.admin.id);
     expect(stored?.chatIdentities ?? []).toEqual([]);
   });

@@ -256,6 +256,28 @@ describe('Slack through the chat delivery', () => {
     expect(posts('CGONE')).toHaveLength(1);
   });
 
+  it('fails a message on a revoked token without marking its conversation broken', async () => {
+    slack.fake.script('chat.postMessage', {
+      body: { ok: false, error: 'token_revoked' },
+      when: (body) => body.channel === 'CREVOKED',
+    });
+    const address = await slack.delivery.platforms.get('slack')!.channelAddress('CREVOKED');
+    const queued = await slack.delivery.outbox.post(
+      address!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Na het intrekken' },
+      'process',
+      'revoked-1',
+    );
+    const id = (queued as { ref: string }).ref;
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.get(id))?.status === 'failed',
+      'the failure',
+    );
+    expect((await slack.ws.stores.deliveries.get(id))?.lastError).toContain('token_revoked');
+    expect((await slack.ws.stores.deliveries.target(address!.key))?.broken).toBeUndefined();
+  });
+
   it('sends a message claimed by a worker that crashed before sending exactly once, after its lease', async () => {
     // Nobody owns it, so nothing else is queued for it: the worker's queue holds only this message.
     const action = await plannerAction({ ownerRule: { kind: 'none' } });

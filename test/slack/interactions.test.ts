@@ -198,6 +198,20 @@ describe('card buttons in Slack', () => {
       selected_user: 'UNOBODY',
     });
     expect((await answerTo(refused)).text).toContain('not linked to a Stempel user');
+
+    // A guest carrying a Stempel user's address is no one to give an action to, and is not linked.
+    slack.fake.users.set('UGUESTPICK', {
+      id: 'UGUESTPICK',
+      email: slack.ws.users.automator.email!,
+      flags: { is_restricted: true },
+    });
+    const guest = await press({
+      type: 'users_select',
+      action_id: `assign-pick:${action.id}`,
+      selected_user: 'UGUESTPICK',
+    });
+    expect((await answerTo(guest)).text).toContain('not linked to a Stempel user');
+    expect((await slack.ws.stores.users.get(slack.ws.users.automator.id))?.chatIdentities).toEqual([]);
   });
 
   it('Details shows the history in a modal', async () => {

@@ -58,6 +58,32 @@ describe('multi-workspace OAuth', () => {
     ).toBeNull();
   });
 
+  it('serves no stored installation of a workspace that is not allowed (installed before the list)', async () => {
+    await slack.ws.database.db.collection('slackInstallations').insertOne({
+      _id: 'T:T0OLD' as never,
+      teamId: 'T0OLD',
+      isEnterpriseInstall: false,
+      installation: { team: { id: 'T0OLD' }, bot: { token: 'xoxb-old-token' } },
+      installedAt: new Date(),
+    });
+    const queued = await slack.delivery.outbox.post(
+      (await slack.delivery.platforms.get('slack')!.channelAddress('T0OLD/COLD'))!,
+      { locale: 'en' },
+      { type: 'notice', text: 'Oud' },
+      'process',
+      'oauth-old-1',
+    );
+    const id = (queued as { ref: string }).ref;
+    await slack.fake.until(
+      async () => (await slack.ws.stores.deliveries.get(id))?.status === 'failed',
+      'the refusal',
+    );
+    expect(slack.fake.callsOf('chat.postMessage').some((call) => call.token === 'xoxb-old-token')).toBe(
+      false,
+    );
+    await slack.ws.database.db.collection('slackInstallations').deleteOne({ _id: 'T:T0OLD' as never });
+  });
+
   it('refuses a callback without a valid state', async () => {
     const forged = await fetch(`${slack.url}/slack/oauth_redirect?code=x&state=forged`, {
       redirect: 'manual',

@@ -4,6 +4,7 @@ import { handleButton } from '../../../src/chat/handle.js';
 import { say } from '../../../src/chat/texts.js';
 import { errorView } from '../../../src/chat/views/errors.js';
 import { resolveChatUser } from '../../../src/workflow/identities.js';
+import { memberProfile } from '../identity.js';
 import { openLoading, present, type SlackTurn, showForm } from '../present.js';
 import { MENU_PREFIX } from '../render/elements.js';
 import { decodeMetadata, FIELD_PREFIX, OPTIONS_PREFIX } from '../render/modals.js';
@@ -89,9 +90,7 @@ export function registerActions(app: App, surface: SlackSurface): void {
             teamId: turn.teamId,
             userId: carried.slackUser,
           },
-          async () =>
-            (await client.users.info({ user: carried.slackUser! }).catch(() => undefined))?.user?.profile
-              ?.email,
+          async () => (await memberProfile(client, carried.slackUser!)).email,
         );
         if (!assignee) {
           await present(surface.deps, turn, [

@@ -85,6 +85,10 @@ export const ADMIN_ERRORS = {
     en: 'Name the channel: channel:planning.',
     nl: 'Noem het kanaal: kanaal:planning.',
   },
+  'digest.other-channel': {
+    en: 'Only administrators can set up, stop or see the digest of another channel: type the command in that channel.',
+    nl: 'Alleen beheerders kunnen het overzicht van een ander kanaal instellen, stoppen of bekijken: typ het commando in dat kanaal.',
+  },
   'digest.bad-time': {
     en: 'Cannot read the time in "{value}": give a day and a time, e.g. weekdays 08:30.',
     nl: 'Kan de tijd in "{value}" niet lezen: geef een dag en een tijd, bijv. werkdagen 08:30.',
