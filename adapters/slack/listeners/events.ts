@@ -38,7 +38,11 @@ export function registerEvents(
       });
       return;
     }
-    const address = await surface.platform.directAddress(actor.user);
+    // The Home of the workspace it was opened in, whichever others the person is linked in.
+    const address = await surface.platform.directAddress({
+      ...actor.user,
+      chatIdentities: [{ platform: 'slack', teamId, userId: user }],
+    });
     if (!address) return;
     await surface.outbox.post(
       address,
