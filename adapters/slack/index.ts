@@ -58,6 +58,17 @@ export interface SlackAdapter {
   }): SlackRuntime;
 }
 
+/** Whether an org-wide install's organisation has this workspace (auth.teams.list, page by page). */
+async function organisationHas(client: WebClient, teamId: string): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await client.auth.teams.list({ limit: 1000, ...(cursor ? { cursor } : {}) });
+    if (page.teams?.some((team) => team.id === teamId)) return true;
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return false;
+}
+
 /**
  * Slack for Stempel (docs/slack.md): single-workspace (bot token), multi-workspace OAuth, or Socket Mode
  * for a server without a public HTTPS address. The Web API clients have an explicit timeout and bounded
@@ -159,9 +170,11 @@ export function createSlackAdapter(options: SlackOptions): SlackAdapter {
       };
       if (cache) {
         // An org-wide install serves many workspaces; each one a request comes from is remembered.
-        app.use(async ({ context, next }) => {
-          if (context.isEnterpriseInstall && context.enterpriseId && context.teamId) {
-            cache.noteWorkspace(context.enterpriseId, context.teamId).catch((error: unknown) => {
+        app.use(async ({ context, client, next }) => {
+          const { enterpriseId, teamId } = context;
+          if (context.isEnterpriseInstall && enterpriseId && teamId) {
+            const belongs = () => organisationHas(client, teamId);
+            cache.noteWorkspace(enterpriseId, teamId, belongs).catch((error: unknown) => {
               options.logger.warn({ err: error }, 'slack org-wide workspace not recorded');
             });
           }

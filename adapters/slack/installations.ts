@@ -17,6 +17,8 @@ export class CachedInstallationStore implements InstallationStore {
    * a minute like the installations: an uninstall and reinstall elsewhere starts the list afresh.
    */
   readonly #orgWide = new Map<string, { enterpriseId: string; at: number }>();
+  /** Workspaces a request named that the organisation does not have, and when that was found. */
+  readonly #foreign = new Map<string, number>();
 
   constructor(
     private readonly store: SlackInstallations,
@@ -77,10 +79,18 @@ export class CachedInstallationStore implements InstallationStore {
   /**
    * Called for every request of an org-wide (Enterprise Grid) install: the workspace it came from is
    * served by that install. Slack names no workspaces at install time, so this is how the bot learns
-   * which token to use when it writes to a workspace on its own. Written once per workspace.
+   * which token to use when it writes to a workspace on its own. Written once per workspace, after
+   * `belongs` (Slack's list of the organisation's workspaces) confirms it is one of them.
    */
-  async noteWorkspace(enterpriseId: string, teamId: string): Promise<void> {
+  async noteWorkspace(enterpriseId: string, teamId: string, belongs: () => Promise<boolean>): Promise<void> {
     if (this.#servedBy(teamId) === enterpriseId) return;
+    const refused = this.#foreign.get(teamId);
+    if (refused !== undefined && this.clock() - refused < CACHE_MS) return;
+    // A request can name another organisation's workspace (a Slack Connect partner's): only ours count.
+    if (!(await belongs())) {
+      this.#foreign.set(teamId, this.clock());
+      return;
+    }
     this.#orgWide.set(teamId, { enterpriseId, at: this.clock() });
     try {
       await this.store.addTeam(installationKey({ enterpriseId, isEnterpriseInstall: true }), teamId);

@@ -96,7 +96,7 @@ export class FakeSlack {
       this.calls.push({ method, token, body });
       this.#notify();
       const scripted = this.#scriptedFor(method, body);
-      reply(scripted ?? { body: this.#answer(method, body) });
+      reply(scripted ?? { body: this.#answer(method, body, token) });
     });
     this.#server.listen(0, '127.0.0.1');
     await once(this.#server, 'listening');
@@ -145,7 +145,7 @@ export class FakeSlack {
     for (const resolve of waiters) resolve();
   }
 
-  #answer(method: string, body: Json): Json {
+  #answer(method: string, body: Json, token?: string): Json {
     switch (method) {
       case 'auth.test':
         return { ok: true, team_id: this.teamId, user_id: 'UBOT', bot_id: 'BBOT', team: 'Test' };
@@ -183,6 +183,9 @@ export class FakeSlack {
             }
           : { ok: false, error: 'user_not_found' };
       }
+      case 'auth.teams.list':
+        // The org-wide install's organisation has one workspace besides those of other organisations.
+        return { ok: true, teams: token === 'xoxb-org-token' ? [{ id: 'T0GRID', name: 'Grid' }] : [] };
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       case 'oauth.v2.access': {

@@ -138,6 +138,16 @@ describe('multi-workspace OAuth', () => {
       'the refusal',
     );
 
+    // A Slack Connect partner's request names their own workspace, which the organisation does not have.
+    const partner = commandBody(slack.fake, {
+      text: 'help',
+      user: 'UPARTNER',
+      team: 'T0PARTNER',
+      enterprise: 'E0ORG',
+    });
+    await signedPost(slack.eventsUrl, partner.body, form);
+    await slack.fake.until(() => slack.fake.callsOf('auth.teams.list').length === 1, 'the check');
+
     const request = commandBody(slack.fake, {
       text: 'help',
       user: SLACK_IDS.planner,
@@ -153,6 +163,7 @@ describe('multi-workspace OAuth', () => {
       async () => ((await installs.findOne({ _id: 'E:E0ORG' as never }))?.teamIds ?? []).includes('T0GRID'),
       'the workspace remembered',
     );
+    expect((await installs.findOne({ _id: 'E:E0ORG' as never }))?.teamIds).toEqual(['T0GRID']);
     await post('CGRID', 'oauth-grid-1');
     await slack.fake.until(
       () => slack.fake.callsOf('chat.postMessage').some((call) => call.body.channel === 'CGRID'),
