@@ -10,14 +10,16 @@ const booleanFlag = z
 
 const millis = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
 
-const emailList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim().toLowerCase())
-      .filter(Boolean),
-  )
+/** A comma-separated list: entries trimmed, empty ones dropped. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
+
+const emailList = commaList
+  .transform((entries) => entries.map((entry) => entry.toLowerCase()))
   .pipe(z.array(z.email('must be comma-separated e-mail addresses')));
 
 /** A URL the URL parser accepts, so a typo stops start-up with the key's name instead of failing at the first e-mail. */
@@ -99,14 +101,7 @@ export const configSchema = z.object({
    * Host names, IP addresses and CIDR ranges webhooks may call although they are loopback, private or
    * link-local (on-premise receivers). Everything not publicly routable is refused otherwise.
    */
-  WEBHOOK_ALLOWED_TARGETS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
+  WEBHOOK_ALLOWED_TARGETS: commaList
     .pipe(z.array(z.string().refine(isAllowListEntry, 'must be host names, IP addresses or CIDR ranges')))
     .default([]),
   /** Allow plain http:// webhook targets; unset means allowed except in production. */
@@ -151,14 +146,7 @@ export const configSchema = z.object({
    * are refused. Required in production: anyone can install a distributed app, and its members would be
    * linked by the e-mail addresses their own workspace gives them.
    */
-  SLACK_ALLOWED_TEAMS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
-    )
+  SLACK_ALLOWED_TEAMS: commaList
     .pipe(
       z.array(
         z
