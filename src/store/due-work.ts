@@ -83,12 +83,10 @@ export function templateStatePageFilter(
   templateId: string,
   state: ActionState,
   after: ListPosition | undefined,
-  endFrom?: Date,
 ): Filter<ActionDoc> {
   return {
     templateId,
     state,
-    ...(endFrom ? { end: { $gte: endFrom } } : {}),
     ...(after
       ? { $or: [{ end: { $gt: after.end } }, { end: after.end, number: { $gt: after.number } }] }
       : {}),
@@ -132,13 +130,9 @@ export class DueWork {
     state: 'waiting' | 'open',
     after: ListPosition | undefined,
     limit: number,
-    endFrom?: Date,
   ): Promise<Action[]> {
     const docs = await this.actions
-      .find(templateStatePageFilter(templateId, state, after, endFrom), {
-        sort: { end: 1, number: 1 },
-        limit,
-      })
+      .find(templateStatePageFilter(templateId, state, after), { sort: { end: 1, number: 1 }, limit })
       .toArray();
     return docs.map((doc) => fromDocument<Action>(doc));
   }

@@ -26,15 +26,8 @@ export async function recheckTimeConditions(
     for (const state of ['waiting', 'open'] as const) {
       let after: ListPosition | undefined;
       for (;;) {
-        // A waiting action whose end passed is the due-sweep's to cancel, not to open late.
-        const endFrom = state === 'waiting' ? deps.clock() : undefined;
-        const page = await deps.stores.actions.due.pageOfTemplate(
-          template.id,
-          state,
-          after,
-          pageSize,
-          endFrom,
-        );
+        // A waiting action whose end passed stays waiting (reconcile leaves it to the due-sweep to cancel).
+        const page = await deps.stores.actions.due.pageOfTemplate(template.id, state, after, pageSize);
         if (page.length === 0) break;
         const result = await reconcileActions(deps, [...new Set(page.map((action) => action.record.id))], {
           actor: 'system',
